@@ -1,0 +1,237 @@
+// The scenario format, version 1 — defined once, here.
+// The TypeScript types (types.ts) are inferred from these schemas, and
+// scenarios/scenario.schema.json is generated from them (npm run schema).
+// Descriptions become editor tooltips, so they are written for trainers.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Node, fact and reply ids: lower-case words joined by dashes, starting with a letter. */
+export const ID_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(ID_PATTERN, { message: `${what} must be lower-case words joined by dashes, e.g. "check-order"` })
+    .describe(`${what}: lower-case words joined by dashes, starting with a letter.`);
+
+export const OUTCOMES = ['retained', 'parted', 'redirected', 'escalated', 'hung-up', 'abandoned'] as const;
+export const outcomeSchema = z
+  .enum(OUTCOMES)
+  .describe(
+    'How the call ended: retained (the customer stays), parted (the relationship ended politely), ' +
+      'redirected (sent to the right place), escalated (handed to a supervisor), hung-up (the customer hung up), ' +
+      'abandoned (the trainee hung up).',
+  );
+
+export const EMOTIONS = ['calm', 'pleased', 'confused', 'annoyed', 'angry', 'furious', 'sad'] as const;
+
+/** A deduction: 0 (nothing wrong) down to -100. Good replies cost nothing; they are never positive. */
+const deduction = (dimension: string) =>
+  z
+    .number()
+    .int()
+    .min(-100)
+    .max(0, { message: `${dimension} effects are deductions from 100: write 0 for a good reply, down to -100` })
+    .optional()
+    .describe(`Points of ${dimension} this costs (0 to -100). Default 0: nothing wrong.`);
+
+const change = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .optional()
+    .describe(`Change to the customer's ${what} (-100 to 100). Default 0.`);
+
+/**
+ * A condition: a fact id that must be known, "!fact" for one that must not be,
+ * or a comparison "mood>=50", "patience<30". A list means all of them.
+ */
+export const CONDITION_PATTERN =
+  /^(?:!?[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*|(?:mood|patience)(?:>=|<=|>|<|==)-?\d+)$/;
+const conditionAtom = z
+  .string()
+  .regex(CONDITION_PATTERN, {
+    message: 'a condition is a fact id ("order-found"), its negation ("!order-found") or a comparison ("mood>=50")',
+  });
+export const conditionSchema = z
+  .union([conditionAtom, z.array(conditionAtom).min(1)])
+  .describe('Facts that must be known ("order-found"), not known ("!order-found"), or "mood>=50", "patience<30". A list means all.');
+
+const branch = z
+  .object({
+    to: id('Node id').describe('The node the call goes to.'),
+    if: conditionSchema.optional(),
+  })
+  .strict();
+export const nextSchema = z
+  .union([id('Node id'), z.array(branch).min(1)])
+  .describe('Where the call goes next: a node id, or a list of {"to", "if"} tried in order (the last usually without "if").');
+
+const factList = z
+  .union([id('Fact id'), z.array(id('Fact id'))])
+  .describe('Facts this reveals (ids declared under "facts").');
+
+/** Fields shared by replies and timeouts: what they do to the scores and to the customer. */
+const effects = {
+  polite: deduction('politeness'),
+  accuracy: deduction('accuracy'),
+  judgment: deduction('judgment'),
+  mood: change('mood'),
+  patience: change('patience'),
+  reveals: factList.optional(),
+  feedback: z.string().optional().describe("The trainer's comment on this choice, shown in the debrief. Say why."),
+};
+
+export const replySchema = z
+  .object({
+    id: id('Reply id').optional().describe('Stable id for this reply. Default: "<node>.<position>", e.g. "greeting.2".'),
+    say: z.string().min(1).describe('What the trainee says.'),
+    ...effects,
+    if: conditionSchema.optional().describe('Show this reply only when the condition holds.'),
+    next: nextSchema,
+    takes: z
+      .number()
+      .positive()
+      .max(600)
+      .optional()
+      .describe('Makes this an action that takes this many seconds (looking something up); the customer waits and patience drains.'),
+    doing: z.string().optional().describe('Progress caption while the action runs, e.g. "Looking up the order…".'),
+    repeat: z
+      .boolean()
+      .optional()
+      .describe('By default a reply that reveals facts disappears once they are all known. true keeps it.'),
+  })
+  .strict();
+
+export const timeoutSchema = z
+  .object({
+    after: z.number().positive().max(600).describe('Seconds of silence before the customer reacts.'),
+    ...effects,
+    next: nextSchema.optional().describe('Where the call goes. Default: the same node again (the customer repeats).'),
+  })
+  .strict();
+
+const timeoutOrOff = z
+  .union([timeoutSchema, z.literal(false)])
+  .describe('What happens when the trainee says nothing for too long; false turns the timer off.');
+
+export const nodeSchema = z
+  .object({
+    say: z.string().describe("The customer's line. Its stable id is the node's id."),
+    emotion: z.enum(EMOTIONS).optional().describe('The portrait for this line. Default: from the mood.'),
+    voice: z.string().optional().describe('A recorded line, relative to this scenario file, e.g. "voice/en/greeting.ogg".'),
+    hint: z.string().optional().describe('A hint shown in practice mode.'),
+    replies: z.array(replySchema).min(1).max(9).optional().describe("The trainee's choices (1-9)."),
+    timeout: timeoutOrOff.optional(),
+    end: outcomeSchema.optional().describe('Makes this node an ending with this outcome. Endings have no replies.'),
+    feedback: z.string().optional().describe("For endings: the trainer's comment on how the call ended."),
+  })
+  .strict();
+
+export const factSchema = z.union([
+  z.string().describe('What the trainee learns, as shown in the debrief.'),
+  z
+    .object({
+      text: z.string().describe('What the trainee learns, as shown in the debrief.'),
+      key: z
+        .boolean()
+        .optional()
+        .describe('A key fact (the real cause): missing it costs accuracy and shows as missed in the debrief.'),
+    })
+    .strict(),
+]);
+
+export const idealSchema = z
+  .object({
+    outcome: outcomeSchema,
+    requires: factList
+      .optional()
+      .describe('Facts that must be known when the call ends this way; each one missing means it ended too early.'),
+    why: z.string().optional().describe('Why this is the right ending, shown in the debrief.'),
+  })
+  .strict();
+
+const weight = z.number().min(0).max(10).optional();
+
+export const scoringSchema = z
+  .object({
+    weights: z
+      .object({ politeness: weight, accuracy: weight, judgment: weight })
+      .strict()
+      .optional()
+      .describe('How the overall score weighs the three skills. Default 1 each.'),
+    par: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Turns a good call needs; each turn beyond it costs judgment ("overPar" points).'),
+    overPar: z.number().int().min(0).max(100).optional().describe('Judgment lost per turn beyond par. Default 5.'),
+    missedFact: z.number().int().min(0).max(100).optional().describe('Accuracy lost per key fact never found. Default 25.'),
+    unmet: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Judgment lost per "requires" fact missing at the ideal ending. Default 30.'),
+    credit: z
+      .partialRecord(outcomeSchema, z.number().int().min(0).max(100))
+      .optional()
+      .describe('Judgment (0-100) for endings that are not ideal, e.g. {"escalated": 40}. Default 0.'),
+    hangUp: z.number().int().min(-100).max(0).optional().describe('Politeness lost when the trainee hangs up. Default -50.'),
+  })
+  .strict();
+
+export const customerSchema = z
+  .object({
+    name: z.string().min(1),
+    persona: z.string().optional().describe('Who this customer is, for the trainee and the portrait.'),
+    mood: z.number().int().min(0).max(100).optional().describe('Starting mood: 100 calm … 0 furious. Default 50.'),
+    patience: z.number().int().min(1).max(100).optional().describe('Starting patience; at 0 the customer hangs up. Default 100.'),
+    drain: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Patience lost per 10 seconds of waiting when calm; an angry customer loses up to twice as much. Default 3.'),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional().describe('"./scenario.schema.json", so editors check and complete this file.'),
+    schemaVersion: z.literal(SCHEMA_VERSION).describe('The version of this format. Currently 1.'),
+    id: id('Scenario id').describe('The call\'s id; a translation keeps the same id and changes "locale".'),
+    title: z.string().min(1),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, { message: 'locale is a language code such as "en", "ru" or "pl"' })
+      .describe('The language of this file, e.g. "en", "ru", "pl".'),
+    difficulty: z.enum(['easy', 'medium', 'hard']).optional().describe('Default "medium".'),
+    tags: z.array(z.string()).optional(),
+    brief: z.string().min(1).describe('What the trainee is told before the call.'),
+    customer: customerSchema,
+    facts: z.record(id('Fact id'), factSchema).optional().describe('Everything the trainee can find out or do, by id.'),
+    ideal: z
+      .union([idealSchema, z.array(idealSchema).min(1)])
+      .describe('The right ending(s), with the facts that must be known first.'),
+    scoring: scoringSchema.optional(),
+    timeout: timeoutOrOff.optional().describe('The default for every node with replies. Default: after 40 s, mood -10, polite -10.'),
+    start: id('Node id').optional().describe('The first node. Default: the first one under "nodes".'),
+    hangUp: id('Node id').optional().describe('The ending used when patience runs out. Default: the customer hangs up without a word.'),
+    nodes: z.record(id('Node id'), nodeSchema).describe('The customer\'s lines, by id.'),
+  })
+  .strict();
+
+export type ScenarioFile = z.input<typeof scenarioSchema>;
+export type ScenarioParsed = z.output<typeof scenarioSchema>;
+export type ReplyFile = z.output<typeof replySchema>;
+export type NodeFile = z.output<typeof nodeSchema>;
+export type TimeoutFile = z.output<typeof timeoutSchema>;
+export type Outcome = (typeof OUTCOMES)[number];
+export type Emotion = (typeof EMOTIONS)[number];

@@ -1,0 +1,70 @@
+// The state of one call, as plain data. It is the dialogue machine's context, and it is
+// what snapshots, saves and transcripts are made of.
+import type { Outcome } from '../format/model.js';
+
+export type Mode = 'exam' | 'practice';
+export type Phase = 'ringing' | 'listening' | 'working' | 'ended';
+
+export interface Deductions {
+  readonly politeness: number;
+  readonly accuracy: number;
+  readonly judgment: number;
+}
+
+export type TurnChoice =
+  | { readonly kind: 'reply'; readonly reply: string; readonly index: number; readonly shownAs: number }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'hang-up' };
+
+/** One decision of the trainee (or their silence): what was on offer, what they did, what it cost. */
+export interface TurnRecord {
+  /** From 1. */
+  readonly turn: number;
+  readonly node: string;
+  /** Reply ids in the order they were shown. */
+  readonly shown: readonly string[];
+  readonly choice: TurnChoice;
+  /** Call time (ms since answering) when the choice was made. */
+  readonly atMs: number;
+  readonly moodBefore: number;
+  readonly moodAfter: number;
+  readonly patienceBefore: number;
+  readonly patienceAfter: number;
+  /** Facts this choice revealed that were not known before (actions: when they finish). */
+  readonly revealed: readonly string[];
+  readonly deductions: Deductions;
+}
+
+export interface SessionContext {
+  readonly mode: Mode;
+  readonly seed: number;
+  readonly phase: Phase;
+  /** The node whose line was last spoken (the ending, once the call is over). */
+  readonly node: string;
+  readonly mood: number;
+  readonly patience: number;
+  /** Patience lost per 10 s of waiting at mood 100 (the customer's "drain"). */
+  readonly drain: number;
+  /** Known facts, in the order they were found. */
+  readonly facts: readonly string[];
+  /** Ms since the call was answered. */
+  readonly elapsedMs: number;
+  /** Ms waited in the current phase (ringing, listening or working). */
+  readonly waitMs: number;
+  /** Patience when the current phase began: waiting drains from here, so it never accumulates rounding. */
+  readonly phaseStartPatience: number;
+  /** Reply indices of the current node, in the order shown. */
+  readonly order: readonly number[];
+  /** PRNG state (xoroshiro128+), advanced each time replies are shuffled. */
+  readonly rng: readonly number[];
+  /** The action under way while working. */
+  readonly work: { readonly node: string; readonly reply: number; readonly totalMs: number } | null;
+  readonly history: readonly TurnRecord[];
+  readonly ending: { readonly node: string; readonly outcome: Outcome } | null;
+}
+
+export type SessionEvent =
+  | { readonly type: 'ANSWER' }
+  | { readonly type: 'CHOOSE'; readonly n: number }
+  | { readonly type: 'TICK'; readonly ms: number }
+  | { readonly type: 'HANG_UP' };

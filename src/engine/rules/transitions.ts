@@ -1,0 +1,152 @@
+// Every rule of a call, as pure functions from one state to the next. The dialogue machine's
+// guards and actions call these; so do the analyses. Nothing here reads a clock or Math.random.
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { Branch, DialogueNode, Effects, Reply, Scenario, Timeout } from '../format/model.js';
+import { holds, type ConditionSubject } from './conditions.js';
+import type { Mode, SessionContext, TurnChoice, TurnRecord } from './state.js';
+
+const clamp = (v: number) => Math.max(0, Math.min(100, v));
+
+/**
+ * Patience lost by waiting `ms`: `drain` points per 10 s for a calm customer (mood 100),
+ * up to twice that for a furious one (mood 0). Whole points, rounded down, computed from the
+ * start of the wait so ticks of any size add up to the same thing.
+ */
+export function drainCost(ms: number, mood: number, drain: number): number {
+  return Math.floor((ms * drain * (200 - mood)) / 1_000_000);
+}
+
+export function initialContext(s: Scenario, seed: number, mode: Mode): SessionContext {
+  return {
+    mode,
+    seed,
+    phase: 'ringing',
+    node: s.start,
+    mood: s.customer.mood,
+    patience: s.customer.patience,
+    drain: s.customer.drain,
+    facts: [],
+    elapsedMs: 0,
+    waitMs: 0,
+    phaseStartPatience: s.customer.patience,
+    order: [],
+    rng: xoroshiro128plus(seed >>> 0).getState(),
+    work: null,
+    history: [],
+    ending: null,
+  };
+}
+
+/**
+ * The replies on offer: those whose condition holds, minus those whose facts are all known
+ * already (looking the order up twice teaches nothing) unless marked "repeat" — but never
+ * hide everything that way.
+ */
+export function availableReplies(node: DialogueNode, s: ConditionSubject): Reply[] {
+  const allowed = node.replies.filter((r) => holds(r.when, s));
+  const fresh = allowed.filter((r) => r.repeat || r.reveals.length === 0 || r.reveals.some((f) => !s.facts.includes(f)));
+  return fresh.length > 0 ? fresh : allowed;
+}
+
+/** The first branch whose condition holds; -1 if none (the loader forbids that for the last). */
+export function pickBranch(branches: readonly Branch[], s: ConditionSubject): number {
+  return branches.findIndex((b) => holds(b.when, s));
+}
+
+function union(facts: readonly string[], more: readonly string[]): string[] {
+  const out = [...facts];
+  for (const f of more) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
+/** The state the conditions of `next` are checked against, after effects (and a finished wait). */
+export function subjectAfter(now: ConditionSubject, e: Pick<Effects, 'mood' | 'patience' | 'reveals'>, patience = now.patience): ConditionSubject {
+  return { facts: union(now.facts, e.reveals), mood: clamp(now.mood + e.mood), patience: clamp(patience + e.patience) };
+}
+
+/** Speaking a node's line: the replies are shuffled by the seeded PRNG, the wait starts. */
+export function enterNode(ctx: SessionContext, node: DialogueNode): SessionContext {
+  const offered = availableReplies(node, ctx).map((r) => r.index);
+  const rng = xoroshiro128plusFromState(ctx.rng);
+  for (let i = offered.length - 1; i > 0; i--) {
+    const j = uniformInt(rng, 0, i);
+    [offered[i], offered[j]] = [offered[j]!, offered[i]!];
+  }
+  return { ...ctx, phase: 'listening', node: node.id, order: offered, rng: rng.getState(), waitMs: 0, phaseStartPatience: ctx.patience };
+}
+
+/** Time passing. While ringing or listening, only an exam drains patience; an action always does. */
+export function wait(ctx: SessionContext, ms: number, limitMs: number | null): SessionContext {
+  const waitMs = ctx.waitMs + ms;
+  const drains = ctx.phase === 'working' || ctx.mode === 'exam';
+  const counted = limitMs === null ? waitMs : Math.min(waitMs, limitMs);
+  const patience = drains ? clamp(ctx.phaseStartPatience - drainCost(counted, ctx.mood, ctx.drain)) : ctx.patience;
+  const elapsedMs = ctx.phase === 'ringing' ? ctx.elapsedMs : ctx.elapsedMs + ms;
+  return { ...ctx, waitMs, patience, elapsedMs };
+}
+
+/** Shown position (from 1) → the reply's index in the node, or -1. */
+export function shownReply(ctx: SessionContext, n: number): number {
+  return Number.isInteger(n) && n >= 1 && n <= ctx.order.length ? ctx.order[n - 1]! : -1;
+}
+
+function record(ctx: SessionContext, node: DialogueNode, choice: TurnChoice, e: Effects, after: SessionContext, revealed: readonly string[]): TurnRecord {
+  return {
+    turn: ctx.history.length + 1,
+    node: node.id,
+    shown: ctx.order.map((i) => node.replies[i]!.id),
+    choice,
+    atMs: ctx.elapsedMs,
+    moodBefore: ctx.mood,
+    moodAfter: after.mood,
+    patienceBefore: ctx.patience,
+    patienceAfter: after.patience,
+    revealed,
+    deductions: { politeness: e.polite, accuracy: e.accuracy, judgment: e.judgment },
+  };
+}
+
+function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoice, e: Effects, revealNow: boolean): SessionContext {
+  const facts = revealNow ? union(ctx.facts, e.reveals) : ctx.facts;
+  const after = { ...ctx, mood: clamp(ctx.mood + e.mood), patience: clamp(ctx.patience + e.patience), facts };
+  const revealed = revealNow ? e.reveals.filter((f) => !ctx.facts.includes(f)) : [];
+  return { ...after, history: [...ctx.history, record(ctx, node, choice, e, after, revealed)] };
+}
+
+/** The trainee's reply lands. An action starts working; its facts arrive when it finishes. */
+export function applyReply(ctx: SessionContext, node: DialogueNode, reply: Reply): SessionContext {
+  const choice: TurnChoice = { kind: 'reply', reply: reply.id, index: reply.index, shownAs: ctx.order.indexOf(reply.index) + 1 };
+  const isAction = reply.takesMs > 0;
+  const next = applyEffects(ctx, node, choice, reply, !isAction);
+  if (!isAction) return next;
+  return { ...next, phase: 'working', work: { node: node.id, reply: reply.index, totalMs: reply.takesMs }, waitMs: 0, phaseStartPatience: next.patience };
+}
+
+/** An action finished: its facts are known now, credited to the turn that started it. */
+export function finishWork(ctx: SessionContext, reply: Reply): SessionContext {
+  const revealed = reply.reveals.filter((f) => !ctx.facts.includes(f));
+  const history = ctx.history.slice();
+  const last = history[history.length - 1];
+  if (last) history[history.length - 1] = { ...last, revealed, patienceAfter: ctx.patience };
+  return { ...ctx, facts: union(ctx.facts, reply.reveals), work: null, history };
+}
+
+/** The trainee said nothing for too long. */
+export function applyTimeout(ctx: SessionContext, node: DialogueNode, t: Timeout): SessionContext {
+  return applyEffects(ctx, node, { kind: 'timeout' }, t, true);
+}
+
+/** The trainee hung up: a turn of its own, costing politeness. */
+export function hangUpByTrainee(ctx: SessionContext, node: DialogueNode, politenessCost: number): SessionContext {
+  const e: Effects = { polite: politenessCost, accuracy: 0, judgment: 0, mood: 0, patience: 0, reveals: [], feedback: null };
+  return applyEffects(ctx, node, { kind: 'hang-up' }, e, false);
+}
+
+export function answer(ctx: SessionContext): SessionContext {
+  return { ...ctx, waitMs: 0 };
+}
+
+export function finish(ctx: SessionContext, node: DialogueNode): SessionContext {
+  return { ...ctx, phase: 'ended', node: node.id, order: [], work: null, ending: { node: node.id, outcome: node.end ?? 'abandoned' } };
+}

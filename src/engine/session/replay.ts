@@ -1,0 +1,56 @@
+// Replaying a transcript: the server's proof of a score, and the meeting view's playback.
+// A transcript that does not fit its scenario is refused with a TranscriptError saying why.
+import { TranscriptError } from '../errors.js';
+import type { Scenario } from '../format/model.js';
+import type { SessionEvent } from '../rules/state.js';
+import type { ScoreCard } from '../scoring/score.js';
+import { Session } from './session.js';
+import { expandEvents, transcriptSchema, type Transcript } from './transcript.js';
+
+export interface ReplayOptions {
+  /** Refuse a transcript whose call has not ended (results must be finished calls). */
+  readonly requireEnd?: boolean;
+}
+
+export interface Replayed {
+  readonly session: Session;
+  readonly score: ScoreCard;
+}
+
+function describe(e: SessionEvent): string {
+  return e.type === 'CHOOSE' ? `CHOOSE ${e.n}` : e.type === 'TICK' ? `TICK ${e.ms}ms` : e.type;
+}
+
+export function replay(scenario: Scenario, input: unknown, options: ReplayOptions = {}): Replayed {
+  const parsed = transcriptSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+    throw new TranscriptError('malformed', `not a valid transcript${where}: ${first?.message ?? 'unknown problem'}`);
+  }
+  const t: Transcript = parsed.data;
+  if (t.scenario !== scenario.id || t.locale !== scenario.locale) {
+    throw new TranscriptError('wrong-scenario', `the transcript is for "${t.scenario}" (${t.locale}), not "${scenario.id}" (${scenario.locale})`);
+  }
+  if (t.hash !== scenario.hash) {
+    throw new TranscriptError('wrong-version', `the transcript was made on another version of "${scenario.id}" (content hash ${t.hash.slice(0, 12)}…, this one is ${scenario.hash.slice(0, 12)}…)`);
+  }
+  const session = new Session(scenario, { seed: t.seed, mode: t.mode });
+  for (const [event, index] of expandEvents(t.events)) {
+    if (session.ended) {
+      session.stop();
+      throw new TranscriptError('after-end', `event ${index + 1} (${describe(event)}) comes after the call ended`, index);
+    }
+    if (!session.send(event)) {
+      const ctx = session.context;
+      const offered = ctx.phase === 'listening' ? `${ctx.order.length} replies were on offer at node "${ctx.node}"` : `the call was ${ctx.phase}`;
+      session.stop();
+      throw new TranscriptError('impossible-event', `event ${index + 1} (${describe(event)}) is impossible: ${offered}`, index);
+    }
+  }
+  if (options.requireEnd && !session.ended) {
+    session.stop();
+    throw new TranscriptError('unfinished', 'the transcript stops before the call ended');
+  }
+  return { session, score: session.score() };
+}

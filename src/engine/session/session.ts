@@ -1,0 +1,128 @@
+// The runner: owns one call's session actor, takes events from the game (or a transcript),
+// records them, and exposes snapshots. Presenters subscribe to it and send events back.
+import { createActor, type Actor } from 'xstate';
+import type { Scenario } from '../format/model.js';
+import { compileScenario, type DialogueMachine } from '../machine/compileScenario.js';
+import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
+import { betterReplies, type BetterReply } from '../scoring/betterReply.js';
+import { scoreCall, type ScoreCard } from '../scoring/score.js';
+import { appendEvent, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
+import { viewOf, type SessionView } from './view.js';
+
+export interface SessionOptions {
+  readonly seed: number;
+  readonly mode: Mode;
+}
+
+// Compiling is linear in the scenario's size; a game plays the same call many times.
+const machines = new WeakMap<Scenario, DialogueMachine>();
+export function machineFor(s: Scenario): DialogueMachine {
+  let m = machines.get(s);
+  if (!m) machines.set(s, (m = compileScenario(s)));
+  return m;
+}
+
+export type Listener = (view: SessionView, session: Session) => void;
+
+export class Session {
+  private readonly actor: Actor<DialogueMachine>;
+  private readonly events: TranscriptEvent[] = [];
+  private readonly listeners = new Set<Listener>();
+  /** Real time not yet sent as whole ticks. */
+  private pendingMs = 0;
+  private cachedView: SessionView | null = null;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly options: SessionOptions,
+  ) {
+    this.actor = createActor(machineFor(scenario), { input: { seed: options.seed >>> 0, mode: options.mode } });
+    this.actor.start();
+  }
+
+  get context(): SessionContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  get ended(): boolean {
+    return this.context.phase === 'ended';
+  }
+
+  get view(): SessionView {
+    return (this.cachedView ??= viewOf(this.scenario, this.context));
+  }
+
+  /** Whether the session can take this event now (a CHOOSE must name a reply on offer). */
+  accepts(event: SessionEvent): boolean {
+    if (this.ended) return false;
+    if (event.type === 'TICK' && !(Number.isInteger(event.ms) && event.ms >= 1 && event.ms <= MAX_TICK_MS)) return false;
+    return this.actor.getSnapshot().can(event);
+  }
+
+  /** Sends one event; returns false (and changes nothing) if the session cannot take it. */
+  send(event: SessionEvent): boolean {
+    if (!this.accepts(event)) return false;
+    appendEvent(this.events, event);
+    this.actor.send(event);
+    this.cachedView = null;
+    const view = this.view;
+    for (const l of this.listeners) l(view, this);
+    return true;
+  }
+
+  answer(): boolean {
+    return this.send({ type: 'ANSWER' });
+  }
+
+  choose(n: number): boolean {
+    return this.send({ type: 'CHOOSE', n });
+  }
+
+  hangUp(): boolean {
+    return this.send({ type: 'HANG_UP' });
+  }
+
+  /**
+   * Real time passed (a frame, say): sent on as whole TICK_MS steps, the remainder kept for
+   * later. Keeps transcripts short and replay exact whatever the frame rate.
+   */
+  advance(ms: number): void {
+    if (!(ms > 0) || this.ended) return;
+    this.pendingMs = Math.min(this.pendingMs + ms, MAX_TICK_MS);
+    while (this.pendingMs >= TICK_MS && !this.ended) {
+      this.pendingMs -= TICK_MS;
+      this.send({ type: 'TICK', ms: TICK_MS });
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The final score card once the call has ended; until then, the scores so far. */
+  score(): ScoreCard {
+    return scoreCall(this.scenario, this.context);
+  }
+
+  betterReplies(): BetterReply[] {
+    return betterReplies(this.scenario, this.context.history);
+  }
+
+  transcript(): Transcript {
+    return {
+      v: TRANSCRIPT_VERSION,
+      scenario: this.scenario.id,
+      locale: this.scenario.locale,
+      hash: this.scenario.hash,
+      seed: this.options.seed >>> 0,
+      mode: this.options.mode,
+      events: this.events.map((e) => ({ ...e })),
+    };
+  }
+
+  stop(): void {
+    this.listeners.clear();
+    this.actor.stop();
+  }
+}
