@@ -44,7 +44,9 @@ export class JsonDocument {
     const errors: ParseError[] = [];
     this.root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
     this.value = this.root ? getNodeValue(this.root) : undefined;
-    this.syntaxErrors = errors.map((e) => {
+    // One message per place: a stray comma makes the parser complain twice at the same spot.
+    const firstPerOffset = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
+    this.syntaxErrors = firstPerOffset.map((e) => {
       const code = printParseErrorCode(e.error);
       return this.diagnosticAt(e.offset, 'error', 'json-syntax', `JSON syntax: ${describeSyntax(code)}`, SYNTAX_HINTS[code] ?? null, []);
     });

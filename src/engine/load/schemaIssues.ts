@@ -17,6 +17,7 @@ function explain(doc: JsonDocument, schema: AnySchema, issue: Issue, base: JsonP
   const input = valueAt(doc.value, path);
   switch (issue.code) {
     case 'invalid_union': {
+      if (input === undefined) return missing(doc, path, 'object');
       // Report the alternative the trainer evidently meant: the one whose type matches the value.
       const branches = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
       if (branches.length > 0) return branches[0]!.flatMap((i) => explain(doc, schema, i, path));
@@ -24,10 +25,7 @@ function explain(doc: JsonDocument, schema: AnySchema, issue: Issue, base: JsonP
       return [doc.diagnostic(path, 'error', 'schema', `${where} should be ${orList(expected.map(article))}, not ${kindOf(input)}`, hintForType(expected[0] ?? '', input))];
     }
     case 'invalid_type': {
-      if (input === undefined) {
-        const name = String(path[path.length - 1]);
-        return [doc.diagnostic(path, 'error', 'schema', `${describePath(path.slice(0, -1))} is missing "${name}"`, `add "${name}": ${example(issue.expected)}`)];
-      }
+      if (input === undefined) return missing(doc, path, issue.expected);
       return [doc.diagnostic(path, 'error', 'schema', `${where} should be ${article(issue.expected)}, not ${kindOf(input)}`, hintForType(issue.expected, input))];
     }
     case 'unrecognized_keys':
@@ -63,6 +61,11 @@ function explain(doc: JsonDocument, schema: AnySchema, issue: Issue, base: JsonP
     case 'custom':
       return [doc.diagnostic(path, 'error', 'schema', `${where}: ${issue.message}`, null)];
   }
+}
+
+function missing(doc: JsonDocument, path: JsonPath, expected: string): Diagnostic[] {
+  const name = String(path[path.length - 1]);
+  return [doc.diagnostic(path, 'error', 'schema', `${describePath(path.slice(0, -1))} is missing "${name}"`, `add "${name}": ${example(expected)}`)];
 }
 
 /** "nodes.greeting.replies[2].next" — the JSON path as a trainer would read it. Indices shown from 1. */
