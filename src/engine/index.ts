@@ -23,3 +23,5 @@ export { BUILT_IN } from './format/model.js';
 export { scenarioSchema, SCHEMA_VERSION, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
 export { drainCost, availableReplies } from './rules/transitions.js';
+export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './rules/moves.js';
+export { endEntries, matchIdeal, scoresFrom } from './scoring/score.js';

@@ -45,16 +45,25 @@ export const dialogueSetup = setup({
       event.type === 'CHOOSE' &&
       shownReply(context, event.n) === p.reply.index &&
       (p.branch === -1 || takesBranch(p.reply.next, p.branch, subjectAfter(context, p.reply))),
-    /** In an exam, this tick reaches the node's time limit, and the timeout goes down this branch. */
+    /**
+     * In an exam, this tick reaches the node's time limit, the customer is still on the line by
+     * then, and the timeout goes down this branch. (If patience runs out first, the customer
+     * hangs up instead — whatever the size of the ticks.)
+     */
     timesOut: ({ context, event }, p: { timeout: Timeout; branch: number }) =>
       event.type === 'TICK' &&
       context.mode === 'exam' &&
       context.waitMs + event.ms >= p.timeout.afterMs &&
+      patienceAfterWaiting(context, p.timeout.afterMs) > 0 &&
       takesBranch(p.timeout.next, p.branch, subjectAfter(context, p.timeout, patienceAfterWaiting(context, p.timeout.afterMs))),
-    /** This tick finishes the running action, and its result sends the call down this branch. */
+    /**
+     * This tick finishes the running action with the customer still on the line, and its result
+     * sends the call down this branch. (Patience running out during the wait hangs up first.)
+     */
     finishesWork: ({ context, event }, p: { reply: Reply; branch: number }) =>
       event.type === 'TICK' &&
       context.waitMs + event.ms >= p.reply.takesMs &&
+      patienceAfterWaiting(context, p.reply.takesMs) > 0 &&
       takesBranch(p.reply.next, p.branch, subjectAfter(context, { ...NO_EFFECT, reveals: p.reply.reveals }, patienceAfterWaiting(context, p.reply.takesMs))),
     outOfPatience: ({ context }) => context.patience <= 0,
   },
