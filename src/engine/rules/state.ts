@@ -37,6 +37,7 @@ export interface TurnRecord {
 
 export interface SessionContext {
   readonly mode: Mode;
+  /** Shuffles the replies (see enterNode). */
   readonly seed: number;
   readonly phase: Phase;
   /** The node whose line was last spoken (the ending, once the call is over). */
@@ -55,8 +56,6 @@ export interface SessionContext {
   readonly phaseStartPatience: number;
   /** Reply indices of the current node, in the order shown. */
   readonly order: readonly number[];
-  /** PRNG state (xoroshiro128+), advanced each time replies are shuffled. */
-  readonly rng: readonly number[];
   /** The action under way while working. */
   readonly work: { readonly node: string; readonly reply: number; readonly totalMs: number } | null;
   readonly history: readonly TurnRecord[];

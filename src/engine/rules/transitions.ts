@@ -1,7 +1,7 @@
 // Every rule of a call, as pure functions from one state to the next. The dialogue machine's
 // guards and actions call these; so do the analyses. Nothing here reads a clock or Math.random.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Branch, DialogueNode, Effects, Reply, Scenario, Timeout } from '../format/model.js';
 import { holds, type ConditionSubject } from './conditions.js';
 import type { Mode, SessionContext, TurnChoice, TurnRecord } from './state.js';
@@ -31,7 +31,6 @@ export function initialContext(s: Scenario, seed: number, mode: Mode): SessionCo
     waitMs: 0,
     phaseStartPatience: s.customer.patience,
     order: [],
-    rng: xoroshiro128plus(seed >>> 0).getState(),
     work: null,
     history: [],
     ending: null,
@@ -65,15 +64,27 @@ export function subjectAfter(now: ConditionSubject, e: Pick<Effects, 'mood' | 'p
   return { facts: union(now.facts, e.reveals), mood: clamp(now.mood + e.mood), patience: clamp(patience + e.patience) };
 }
 
-/** Speaking a node's line: the replies are shuffled by the seeded PRNG, the wait starts. */
+/** FNV-1a: mixes a node's id into the seed. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Speaking a node's line: the wait starts and the replies on offer are shuffled, so the best one
+ * is not always in the same place. The order depends only on the seed and the node, so a call
+ * shows a node's replies the same way each time it comes back, and every state of the call
+ * (node, facts, mood, patience) has one order — which keeps replays and analyses exact.
+ */
 export function enterNode(ctx: SessionContext, node: DialogueNode): SessionContext {
   const offered = availableReplies(node, ctx).map((r) => r.index);
-  const rng = xoroshiro128plusFromState(ctx.rng);
+  const rng = xoroshiro128plus((ctx.seed ^ hashId(node.id)) >>> 0);
   for (let i = offered.length - 1; i > 0; i--) {
     const j = uniformInt(rng, 0, i);
     [offered[i], offered[j]] = [offered[j]!, offered[i]!];
   }
-  return { ...ctx, phase: 'listening', node: node.id, order: offered, rng: rng.getState(), waitMs: 0, phaseStartPatience: ctx.patience };
+  return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, phaseStartPatience: ctx.patience };
 }
 
 /** Time passing. While ringing or listening, only an exam drains patience; an action always does. */
