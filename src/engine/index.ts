@@ -22,6 +22,6 @@ export type * from './format/model.js';
 export { BUILT_IN } from './format/model.js';
 export { scenarioSchema, SCHEMA_VERSION, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
-export { drainCost, availableReplies } from './rules/transitions.js';
+export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
 export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './rules/moves.js';
 export { endEntries, matchIdeal, scoresFrom } from './scoring/score.js';

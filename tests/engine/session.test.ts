@@ -1,6 +1,6 @@
 // The call as a player lives it: ringing, replies, actions, timeouts, patience, endings.
 import { describe, expect, it } from 'vitest';
-import { Session, drainCost } from '../../src/engine/index.js';
+import { MAX_TURNS, Session, drainCost } from '../../src/engine/index.js';
 import { loadFixture } from './support.js';
 
 const scenario = loadFixture('mechanics.json');
@@ -139,6 +139,13 @@ describe('a call', () => {
     expect(s.view.ending?.node).toBe('slams');
     expect(s.view.line?.say).toBe("I've had enough!");
     expect(s.score().judgment).toBe(0);
+  });
+
+  it('ends an endless call: after MAX_TURNS exchanges the customer gives up and hangs up', () => {
+    const s = answered('practice');
+    for (let i = 0; i < MAX_TURNS && !s.ended; i++) s.choose(pick(s, 'Please calm down'));
+    expect(s.view.turn).toBe(MAX_TURNS);
+    expect(s.view.ending).toMatchObject({ node: 'slams', outcome: 'hung-up' });
   });
 
   it('lets the trainee hang up, at a politeness cost, ending the call as abandoned', () => {

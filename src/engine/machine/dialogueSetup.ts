@@ -8,6 +8,7 @@ import {
   answer,
   applyReply,
   applyTimeout,
+  customerGivesUp,
   drainCost,
   enterNode,
   finish,
@@ -65,16 +66,22 @@ export const dialogueSetup = setup({
       context.waitMs + event.ms >= p.reply.takesMs &&
       patienceAfterWaiting(context, p.reply.takesMs) > 0 &&
       takesBranch(p.reply.next, p.branch, subjectAfter(context, { ...NO_EFFECT, reveals: p.reply.reveals }, patienceAfterWaiting(context, p.reply.takesMs))),
-    outOfPatience: ({ context }) => context.patience <= 0,
+    givesUp: ({ context }) => customerGivesUp(context),
   },
   actions: {
     answer: assign(({ context }) => answer(context)),
     enterNode: assign(({ context }, p: { node: DialogueNode }) => enterNode(context, p.node)),
-    wait: assign(({ context, event }, p: { limitMs: number | null }) => (event.type === 'TICK' ? wait(context, event.ms, p.limitMs) : context)),
+    /** Time passes; a wait counts at most up to the timeout given, or the end of the running action. */
+    wait: assign(({ context, event }, p?: { limitMs: number }) =>
+      event.type === 'TICK' ? wait(context, event.ms, p?.limitMs ?? context.work?.totalMs ?? null) : context,
+    ),
     applyReply: assign(({ context }, p: { node: DialogueNode; reply: Reply }) => applyReply(context, p.node, p.reply)),
     finishWork: assign(({ context }, p: { reply: Reply }) => finishWork(context, p.reply)),
     applyTimeout: assign(({ context }, p: { node: DialogueNode; timeout: Timeout }) => applyTimeout(context, p.node, p.timeout)),
-    hangUp: assign(({ context }, p: { node: DialogueNode; cost: number }) => hangUpByTrainee(context, p.node, p.cost)),
+    /** The trainee hangs up, wherever the call is: the node is the one whose line was last spoken. */
+    hangUp: assign(({ context }, p: { nodes: ReadonlyMap<string, DialogueNode>; cost: number }) =>
+      hangUpByTrainee(context, p.nodes.get(context.node)!, p.cost),
+    ),
     finish: assign(({ context }, p: { node: DialogueNode }) => finish(context, p.node)),
   },
 });

@@ -10,6 +10,7 @@ import {
   applyReply,
   applyTimeout,
   availableReplies,
+  customerGivesUp,
   drainCost,
   enterNode,
   finish,
@@ -44,18 +45,18 @@ export function movesAt(s: Scenario, ctx: SessionContext, options: MoveOptions =
   return moves;
 }
 
-/** Speaking a node: an ending finishes the call; otherwise the customer hangs up if out of patience. */
+/** Speaking a node: an ending finishes the call; otherwise the customer hangs up if they give up. */
 function enter(s: Scenario, ctx: SessionContext, id: string): SessionContext {
   const node = s.nodes.get(id)!;
   if (node.end) return finish(ctx, node);
   const entered = enterNode(ctx, node);
-  return entered.patience <= 0 ? finish(entered, s.nodes.get(s.hangUpNode)!) : entered;
+  return customerGivesUp(entered) ? finish(entered, s.nodes.get(s.hangUpNode)!) : entered;
 }
 
 const remaining = (ctx: SessionContext, ms: number) => ctx.phaseStartPatience - drainCost(ms, ctx.mood, ctx.drain);
 
 function afterAction(s: Scenario, ctx: SessionContext, reply: Reply): SessionContext {
-  if (ctx.patience <= 0) return finish(ctx, s.nodes.get(s.hangUpNode)!);
+  if (customerGivesUp(ctx)) return finish(ctx, s.nodes.get(s.hangUpNode)!);
   if (remaining(ctx, reply.takesMs) <= 0) return finish(wait(ctx, reply.takesMs, null), s.nodes.get(s.hangUpNode)!);
   const done = finishWork(wait(ctx, reply.takesMs, reply.takesMs), reply);
   return enter(s, done, reply.next[pickBranch(reply.next, done)]!.to);

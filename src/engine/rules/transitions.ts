@@ -17,6 +17,14 @@ export function drainCost(ms: number, mood: number, drain: number): number {
   return Math.floor((ms * drain * (200 - mood)) / 1_000_000);
 }
 
+/** No real call has this many exchanges: the customer gives up, so every call ends. */
+export const MAX_TURNS = 60;
+
+/** The customer hangs up: out of patience, or worn out by an endless call. */
+export function customerGivesUp(ctx: SessionContext): boolean {
+  return ctx.patience <= 0 || ctx.history.length >= MAX_TURNS;
+}
+
 export function initialContext(s: Scenario, seed: number, mode: Mode): SessionContext {
   return {
     mode,
