@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ENGINE = join(import.meta.dirname, '../../src/engine');
-const ALLOWED_PACKAGES = ['xstate', 'zod', 'jsonc-parser', 'pure-rand', '@noble/hashes', 'canonicalize', 'fastest-levenshtein'];
+const ALLOWED_PACKAGES = ['xstate', 'zod', 'jsonc-parser', 'pure-rand', '@noble/hashes', 'fastest-levenshtein'];
 const FORBIDDEN = [
   /\bMath\.random\b/,
   /\bDate\.now\b/,

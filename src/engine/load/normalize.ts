@@ -34,13 +34,23 @@ function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>): Effects {
   };
 }
 
+// Written out field by field: spreading `effects()` into a literal with more keys is ~100×
+// slower in V8, which shows on calls of 10,000 nodes.
 function timeout(t: TimeoutFile): Timeout {
-  return { ...effects(t), afterMs: Math.round(t.after * 1000), next: branches(t.next) };
+  const e = effects(t);
+  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next) };
 }
 
 function reply(nodeId: string, r: ReplyFile, index: number): Reply {
+  const e = effects(r);
   return {
-    ...effects(r),
+    polite: e.polite,
+    accuracy: e.accuracy,
+    judgment: e.judgment,
+    mood: e.mood,
+    patience: e.patience,
+    reveals: e.reveals,
+    feedback: e.feedback,
     id: r.id ?? `${nodeId}.${index + 1}`,
     index,
     say: r.say,

@@ -13,7 +13,14 @@ export const workState = (node: string, reply: number) => `$work:${node}:${reply
 type Transition = { target?: string; reenter?: boolean; guard?: unknown; actions?: unknown };
 type StateConfig = { type?: 'final'; entry?: unknown; on?: Record<string, Transition[] | Transition>; always?: Transition };
 
-const to = (target: string, guard: unknown, actions: unknown[]): Transition => ({ target, reenter: true, guard, actions });
+/**
+ * A transition to `target`. xstate copies every transition config and adds `source`, `eventType`
+ * and `toJSON` to the copy; V8 builds such copies several times faster when those keys already
+ * exist on the original (xstate overwrites them). For a call of 10,000 nodes that halves the
+ * compile time — see `npm run bench -- engine`.
+ */
+const to = (target: string, guard: unknown, actions: unknown[]): Transition =>
+  ({ target, reenter: true, guard, actions, source: undefined, eventType: undefined, toJSON: undefined }) as Transition;
 
 function replyTransitions(node: DialogueNode, reply: Reply): Transition[] {
   const act = { type: 'applyReply', params: { node, reply } };
