@@ -1,5 +1,6 @@
 // Properties of every shipped scenario under random play: the call always ends, scores stay in
-// 0–100, and replaying the transcript reproduces the live call exactly.
+// 0–100, and replaying the transcript reproduces the live call exactly — fast-forwarded or tick
+// by tick.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, Session, replay, type Scenario } from '../../src/engine/index.js';
@@ -48,9 +49,18 @@ describe('random play', () => {
             expect(score[d]).toBeLessThanOrEqual(100);
             expect(Number.isInteger(score[d])).toBe(true);
           }
-          const again = replay(s, JSON.parse(JSON.stringify(live.transcript())), { requireEnd: true });
+          const transcript = live.transcript();
+          const again = replay(s, JSON.parse(JSON.stringify(transcript)), { requireEnd: true });
           expect(again.score).toEqual(score);
           expect(again.session.context).toEqual(live.context);
+          // Fast-forwarding quiet ticks must change nothing: send every tick on its own too.
+          const slow = new Session(s, { seed, mode: mode as 'exam' | 'practice' });
+          for (const e of transcript.events) {
+            if (e.type !== 'TICK') expect(slow.send(e)).toBe(true);
+            else for (let k = 0; k < (e.repeat ?? 1); k++) expect(slow.send({ type: 'TICK', ms: e.ms })).toBe(true);
+          }
+          expect(slow.context).toEqual(live.context);
+          expect(slow.transcript()).toEqual(transcript);
         }),
         { numRuns: 25 },
       );

@@ -5,7 +5,7 @@ import type { Scenario } from '../format/model.js';
 import type { SessionEvent } from '../rules/state.js';
 import type { ScoreCard } from '../scoring/score.js';
 import { Session } from './session.js';
-import { expandEvents, transcriptSchema, type Transcript } from './transcript.js';
+import { transcriptSchema, type Transcript } from './transcript.js';
 
 export interface ReplayOptions {
   /** Refuse a transcript whose call has not ended (results must be finished calls). */
@@ -36,18 +36,19 @@ export function replay(scenario: Scenario, input: unknown, options: ReplayOption
     throw new TranscriptError('wrong-version', `the transcript was made on another version of "${scenario.id}" (content hash ${t.hash.slice(0, 12)}…, this one is ${scenario.hash.slice(0, 12)}…)`);
   }
   const session = new Session(scenario, { seed: t.seed, mode: t.mode });
-  for (const [event, index] of expandEvents(t.events)) {
-    if (session.ended) {
-      session.stop();
-      throw new TranscriptError('after-end', `event ${index + 1} (${describe(event)}) comes after the call ended`, index);
-    }
-    if (!session.send(event)) {
-      const ctx = session.context;
-      const offered = ctx.phase === 'listening' ? `${ctx.order.length} replies were on offer at node "${ctx.node}"` : `the call was ${ctx.phase}`;
-      session.stop();
-      throw new TranscriptError('impossible-event', `event ${index + 1} (${describe(event)}) is impossible: ${offered}`, index);
-    }
-  }
+  const refuse = (event: SessionEvent, index: number): never => {
+    session.stop();
+    if (session.ended) throw new TranscriptError('after-end', `event ${index + 1} (${describe(event)}) comes after the call ended`, index);
+    const ctx = session.context;
+    const offered = ctx.phase === 'listening' ? `${ctx.order.length} replies were on offer at node "${ctx.node}"` : `the call was ${ctx.phase}`;
+    throw new TranscriptError('impossible-event', `event ${index + 1} (${describe(event)}) is impossible: ${offered}`, index);
+  };
+  t.events.forEach((e, index) => {
+    if (e.type === 'TICK') {
+      // A run of ticks is replayed in as few steps as the rules allow (rules/quietTime.ts).
+      if (session.ticks(e.ms, e.repeat ?? 1) < (e.repeat ?? 1)) refuse(e, index);
+    } else if (!session.send(e)) refuse(e, index);
+  });
   if (options.requireEnd && !session.ended) {
     session.stop();
     throw new TranscriptError('unfinished', 'the transcript stops before the call ended');

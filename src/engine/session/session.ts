@@ -6,7 +6,8 @@ import { compileScenario, type DialogueMachine } from '../machine/compileScenari
 import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
 import { betterReplies, type BetterReply } from '../scoring/betterReply.js';
 import { scoreCall, type ScoreCard } from '../scoring/score.js';
-import { appendEvent, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
+import { quietTicks } from '../rules/quietTime.js';
+import { appendEvent, appendTicks, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
 import { viewOf, type SessionView } from './view.js';
 
 export interface SessionOptions {
@@ -64,10 +65,15 @@ export class Session {
     if (!this.accepts(event)) return false;
     appendEvent(this.events, event);
     this.actor.send(event);
+    this.changed();
+    return true;
+  }
+
+  private changed(): void {
     this.cachedView = null;
+    if (this.listeners.size === 0) return;
     const view = this.view;
     for (const l of this.listeners) l(view, this);
-    return true;
   }
 
   answer(): boolean {
@@ -89,10 +95,32 @@ export class Session {
   advance(ms: number): void {
     if (!(ms > 0) || this.ended) return;
     this.pendingMs = Math.min(this.pendingMs + ms, MAX_TICK_MS);
-    while (this.pendingMs >= TICK_MS && !this.ended) {
-      this.pendingMs -= TICK_MS;
-      this.send({ type: 'TICK', ms: TICK_MS });
+    const ticks = Math.floor(this.pendingMs / TICK_MS);
+    this.pendingMs -= ticks * TICK_MS;
+    this.ticks(TICK_MS, ticks);
+  }
+
+  /**
+   * `count` ticks of `ms` in a row, as `count` TICK events would be — but runs in which nothing
+   * happens except time and patience go by as one step (see rules/quietTime.ts). Returns how
+   * many ticks were taken: fewer than `count` if the call ended or a tick was refused.
+   */
+  ticks(ms: number, count: number): number {
+    let taken = 0;
+    while (taken < count && !this.ended) {
+      const quiet = Math.min(count - taken, quietTicks(this.scenario, this.context, ms));
+      if (quiet > 0 && this.accepts({ type: 'TICK', ms })) {
+        appendTicks(this.events, ms, quiet);
+        this.actor.send({ type: 'TICK', ms: quiet * ms });
+        this.changed();
+        taken += quiet;
+      }
+      if (taken < count) {
+        if (!this.send({ type: 'TICK', ms })) break;
+        taken++;
+      }
     }
+    return taken;
   }
 
   subscribe(listener: Listener): () => void {

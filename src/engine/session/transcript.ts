@@ -48,11 +48,10 @@ export function appendEvent(events: TranscriptEvent[], e: SessionEvent): void {
   events.push(e.type === 'TICK' ? { type: 'TICK', ms: e.ms } : e.type === 'CHOOSE' ? { type: 'CHOOSE', n: e.n } : { type: e.type });
 }
 
-/** The events one by one, runs expanded, each with the index of its transcript entry. */
-export function* expandEvents(events: readonly TranscriptEvent[]): Generator<[SessionEvent, number]> {
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type === 'TICK') for (let k = 0; k < (e.repeat ?? 1); k++) yield [{ type: 'TICK', ms: e.ms }, i];
-    else yield [e, i];
-  }
+/** Appends `count` equal ticks as one run (what `count` calls of appendEvent would give). */
+export function appendTicks(events: TranscriptEvent[], ms: number, count: number): void {
+  if (count <= 0) return;
+  const last = events[events.length - 1];
+  if (last?.type === 'TICK' && last.ms === ms) events[events.length - 1] = { ...last, repeat: (last.repeat ?? 1) + count };
+  else events.push(count === 1 ? { type: 'TICK', ms } : { type: 'TICK', ms, repeat: count });
 }
