@@ -1,0 +1,174 @@
+// The browser's (and tests') client for the server's API. Every call either resolves with the
+// typed body or rejects with an ApiError that says whether trying again later can help.
+import type {
+  Board,
+  BoardQuery,
+  ErrorBody,
+  Health,
+  Identity,
+  Period,
+  ResultDetail,
+  ResultsPage,
+  ResultsQuery,
+  ScenarioVersion,
+  SubmitRequest,
+  SubmitResponse,
+  TeamInfo,
+  Trend,
+} from './types.js';
+
+/**
+ * Why a request failed. `retryable` is true when the same request may succeed later (server
+ * unreachable, overloaded or failing) and false when the server refused it for good (4xx).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's error code, or "unreachable" / "bad-response". */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface ApiClientOptions {
+  /** Give up on a request after this long (default 10 s); counts as unreachable. */
+  readonly timeoutMs?: number;
+  /** For tests and other runtimes. */
+  readonly fetch?: typeof fetch;
+}
+
+/** Start of a period in the viewer's own time zone: Monday 00:00 for a week, the 1st for a month. */
+export function periodStart(period: Period, now: Date = new Date()): Date | null {
+  switch (period) {
+    case 'all':
+      return null;
+    case 'month':
+      return new Date(now.getFullYear(), now.getMonth(), 1);
+    case 'week': {
+      const sinceMonday = (now.getDay() + 6) % 7;
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate() - sinceMonday);
+    }
+  }
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  /** 200 when the server is up and ready. */
+  health(): Promise<Health>;
+  /** Joins a team by its code. Passing a previous identity's token signs that player in again. */
+  join(code: string, name: string, token?: string): Promise<Identity>;
+  /** Sends a finished exam call; the server replays it and stores its own scores. */
+  submit(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<SubmitResponse>;
+  board(code: string, q?: BoardQuery): Promise<Board>;
+  /** The team's average overall per bucket since the start of the period (week: days; month and all: weeks). */
+  trend(code: string, q?: { period?: Period; scenario?: string; weeks?: number }): Promise<Trend>;
+  results(code: string, q?: ResultsQuery): Promise<ResultsPage>;
+  result(code: string, id: number): Promise<ResultDetail>;
+  /** The exact scenario text a result was played on. */
+  scenarioVersion(hash: string): Promise<ScenarioVersion>;
+  readonly trainer: TrainerApi;
+}
+
+/** What only a trainer (holding the server's trainer token) may do. */
+export interface TrainerApi {
+  createTeam(token: string, name: string): Promise<TeamInfo>;
+  listTeams(token: string): Promise<TeamInfo[]>;
+  renameTeam(token: string, code: string, name: string): Promise<TeamInfo>;
+  renamePlayer(token: string, code: string, playerId: number, name: string): Promise<{ id: number; name: string }>;
+  removeResult(token: string, code: string, resultId: number): Promise<void>;
+  /** Starts a new season: the board starts empty; older results stay in the CSV. */
+  resetSeason(token: string, code: string): Promise<TeamInfo>;
+  /** Every result of the team as CSV text (all seasons). */
+  exportCsv(token: string, code: string): Promise<string>;
+}
+
+/** A client for the API at `baseUrl` ("" for the page's own origin). */
+export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): ApiClient {
+  const base = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api${path}`, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'unreachable', 'The server cannot be reached.');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (res.ok) return res;
+    let err: ErrorBody['error'] | undefined;
+    try {
+      err = ((await res.json()) as ErrorBody).error;
+    } catch {
+      // a proxy's HTML page or an empty body: fall through to the status
+    }
+    throw new ApiError(res.status, err?.code ?? 'bad-response', err?.message ?? `The server answered ${res.status}.`);
+  }
+
+  async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const res = await send(method, path, body, headers);
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new ApiError(res.status, 'bad-response', 'The server sent something that is not JSON.');
+    }
+  }
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const since = (period: Period | undefined) => periodStart(period ?? 'all')?.toISOString();
+
+  return {
+    baseUrl: base,
+    health: () => json('GET', '/health'),
+    join: (code, name, token) => json('POST', '/join', { code, name, ...(token ? { token } : {}) }),
+    submit: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/results`, request, { 'x-player-token': identity.token }),
+    board: (code, q = {}) => json('GET', `/teams/${enc(code)}/board${query({ period: q.period ?? 'all', since: since(q.period), scenario: q.scenario })}`),
+    trend: (code, q = {}) => {
+      const period = q.period ?? 'all';
+      const start = periodStart(period) ?? periodStart('week', new Date(Date.now() - 7 * 86_400_000 * ((q.weeks ?? 12) - 1)))!;
+      return json('GET', `/teams/${enc(code)}/trend${query({ since: start.toISOString(), bucket: period === 'week' ? 'day' : 'week', scenario: q.scenario })}`);
+    },
+    results: (code, q = {}) =>
+      json('GET', `/teams/${enc(code)}/results${query({ since: since(q.period), scenario: q.scenario, player: q.player, limit: q.limit, before: q.before })}`),
+    result: (code, id) => json('GET', `/teams/${enc(code)}/results/${id}`),
+    scenarioVersion: (hash) => json('GET', `/scenarios/${enc(hash)}`),
+    trainer: {
+      createTeam: (token, name) => json('POST', '/teams', { name }, bearer(token)),
+      listTeams: (token) => json('GET', '/teams', undefined, bearer(token)),
+      renameTeam: (token, code, name) => json('PATCH', `/teams/${enc(code)}`, { name }, bearer(token)),
+      renamePlayer: (token, code, id, name) => json('PATCH', `/teams/${enc(code)}/players/${id}`, { name }, bearer(token)),
+      removeResult: async (token, code, id) => {
+        await send('DELETE', `/teams/${enc(code)}/results/${id}`, undefined, bearer(token));
+      },
+      resetSeason: (token, code) => json('POST', `/teams/${enc(code)}/seasons`, {}, bearer(token)),
+      exportCsv: async (token, code) => (await send('GET', `/teams/${enc(code)}/results.csv`, undefined, bearer(token))).text(),
+    },
+  };
+}

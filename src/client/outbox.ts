@@ -1,0 +1,290 @@
+// Finished exam calls wait here until the server takes them. Each item is saved in the browser's
+// storage before anything is sent (one storage entry per item, so two tabs never overwrite each
+// other's items) and carries its idempotency key from birth: sending it again after a lost answer,
+// a reload or from another tab is stored once by the server. So each result arrives exactly once.
+import type { Transcript } from '../engine/index.js';
+import { ApiError, type ApiClient } from './api.js';
+import type { ClaimedScores, Identity, ResultSummary } from './types.js';
+
+export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
+
+export interface OutboxItem {
+  /** Also the idempotency key. */
+  readonly key: string;
+  readonly status: OutboxStatus;
+  /** For the list the player sees. */
+  readonly title: string;
+  readonly transcript: Transcript;
+  readonly claimed: ClaimedScores | null;
+  /** Who it is sent as; null while the player has not signed in (see `signIn`). */
+  readonly identity: Pick<Identity, 'team' | 'token' | 'player'> | null;
+  /** When the call ended (ISO). */
+  readonly playedAt: string;
+  readonly attempts: number;
+  /** Why the last try failed (waiting) or why the server refused it for good (refused). */
+  readonly error: { readonly code: string; readonly message: string } | null;
+  /** The server's verified result, once sent. */
+  readonly result: Pick<ResultSummary, 'id' | 'overall' | 'grade'> | null;
+  readonly sentAt: string | null;
+}
+
+export interface OutboxSnapshot {
+  /** Newest first. */
+  readonly items: readonly OutboxItem[];
+  readonly waiting: number;
+  readonly sent: number;
+  readonly refused: number;
+  /** Whether the last attempt reached the server; null before the first attempt. */
+  readonly reachable: boolean | null;
+  /** When the next automatic attempt is due, while items wait. */
+  readonly nextAttemptAt: Date | null;
+}
+
+/** The part of Web Storage the outbox uses (localStorage in the browser). */
+export type OutboxStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+export interface OutboxOptions {
+  readonly client: ApiClient;
+  /** Default: `localStorage`. */
+  readonly storage?: OutboxStorage;
+  /** Storage key prefix; one entry per item. Default "holdtheline.outbox.". */
+  readonly prefix?: string;
+  /** Sent items kept for the list (default 20); older ones are forgotten. */
+  readonly keepSent?: number;
+  /** First retry delay (default 2 s), doubling up to `maxRetryMs` (default 60 s). */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+}
+
+export type OutboxListener = (snapshot: OutboxSnapshot) => void;
+
+/** A random idempotency key. Uses getRandomValues, which (unlike randomUUID) works on plain http too. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class Outbox {
+  private readonly client: ApiClient;
+  private readonly storage: OutboxStorage;
+  private readonly prefix: string;
+  private readonly keepSent: number;
+  private readonly retryMs: number;
+  private readonly maxRetryMs: number;
+  private readonly listeners = new Set<OutboxListener>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private nextAttemptAt: Date | null = null;
+  private failures = 0;
+  private reachable: boolean | null = null;
+  private flushing: Promise<void> | null = null;
+  /** Set when a flush is asked for during a round: another round follows at once. */
+  private again = false;
+  private started = false;
+  private readonly onOnline = () => void this.flush();
+  private readonly onStorage = (e: StorageEvent) => {
+    if (e.key === null || e.key.startsWith(this.prefix)) this.emit();
+  };
+
+  constructor(options: OutboxOptions) {
+    this.client = options.client;
+    this.storage = options.storage ?? globalThis.localStorage;
+    this.prefix = options.prefix ?? 'holdtheline.outbox.';
+    this.keepSent = options.keepSent ?? 20;
+    this.retryMs = options.retryMs ?? 2_000;
+    this.maxRetryMs = options.maxRetryMs ?? 60_000;
+    // An item left "sending" by a closed page was maybe stored, maybe not: its key settles that.
+    for (const item of this.items()) if (item.status === 'sending') this.save({ ...item, status: 'waiting' });
+  }
+
+  /**
+   * Keeps a finished exam call until the server has it. Saved at once (throws if the browser's
+   * storage is full); sent on the next flush. Without an identity it waits for `signIn`.
+   */
+  add(entry: { transcript: Transcript; title: string; claimed?: ClaimedScores | null; identity: OutboxItem['identity']; playedAt?: Date }): OutboxItem {
+    const item: OutboxItem = {
+      key: newIdempotencyKey(),
+      status: 'waiting',
+      title: entry.title,
+      transcript: entry.transcript,
+      claimed: entry.claimed ?? null,
+      identity: entry.identity ? { team: entry.identity.team, token: entry.identity.token, player: entry.identity.player } : null,
+      playedAt: (entry.playedAt ?? new Date()).toISOString(),
+      attempts: 0,
+      error: null,
+      result: null,
+      sentAt: null,
+    };
+    this.save(item);
+    this.emit();
+    if (this.started) void this.flush();
+    return item;
+  }
+
+  /** Gives results played before signing in to the player who just signed in. */
+  signIn(identity: Identity): void {
+    for (const item of this.items()) {
+      if (item.identity === null && item.status === 'waiting') this.save({ ...item, identity });
+    }
+    this.emit();
+    if (this.started) void this.flush();
+  }
+
+  /** Every item, newest first. */
+  items(): OutboxItem[] {
+    const out: OutboxItem[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const k = this.storage.key(i);
+      if (!k?.startsWith(this.prefix)) continue;
+      try {
+        out.push(JSON.parse(this.storage.getItem(k) ?? 'null') as OutboxItem);
+      } catch {
+        // an entry we cannot read is left alone rather than lost
+      }
+    }
+    return out.filter((x) => x && typeof x.key === 'string').sort((a, b) => b.playedAt.localeCompare(a.playedAt));
+  }
+
+  snapshot(): OutboxSnapshot {
+    const items = this.items();
+    const count = (s: OutboxStatus) => items.filter((i) => i.status === s).length;
+    return {
+      items,
+      waiting: count('waiting') + count('sending'),
+      sent: count('sent'),
+      refused: count('refused'),
+      reachable: this.reachable,
+      nextAttemptAt: this.nextAttemptAt,
+    };
+  }
+
+  /** Calls `listener` now and on every change (also changes made by other tabs). */
+  subscribe(listener: OutboxListener): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot());
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Forgets a sent or refused item (the player dismissed it). */
+  dismiss(key: string): void {
+    const item = this.read(key);
+    if (item && (item.status === 'sent' || item.status === 'refused')) this.storage.removeItem(this.prefix + key);
+    this.emit();
+  }
+
+  /** Starts sending: now, when the browser comes back online, and on a backoff timer while items wait. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    globalThis.addEventListener?.('online', this.onOnline);
+    globalThis.addEventListener?.('storage', this.onStorage);
+    void this.flush();
+  }
+
+  stop(): void {
+    this.started = false;
+    globalThis.removeEventListener?.('online', this.onOnline);
+    globalThis.removeEventListener?.('storage', this.onStorage);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+  }
+
+  /** Tries to send every waiting item now; resolves when this round is over. Never rejects. */
+  flush(): Promise<void> {
+    // One round at a time in this tab; across tabs a Web Lock when there is one (the server's
+    // idempotency makes a double send harmless anyway, the lock just spares the request).
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = this.withLock(() => this.sendWaiting()).finally(() => {
+      this.flushing = null;
+      if (this.again && this.failures === 0) {
+        this.again = false;
+        void this.flush();
+        return;
+      }
+      this.again = false;
+      this.schedule();
+      this.emit();
+    });
+    return this.flushing;
+  }
+
+  private async withLock(fn: () => Promise<void>): Promise<void> {
+    const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+    if (locks?.request) await locks.request(`${this.prefix}flush`, fn);
+    else await fn();
+  }
+
+  private async sendWaiting(): Promise<void> {
+    const waiting = this.items()
+      .filter((i) => i.status === 'waiting' && i.identity !== null)
+      .reverse(); // oldest first
+    for (const queued of waiting) {
+      const item = this.read(queued.key);
+      if (!item || item.status !== 'waiting' || !item.identity) continue; // another tab sent it meanwhile
+      this.save({ ...item, status: 'sending', attempts: item.attempts + 1 });
+      this.emit();
+      try {
+        const { result } = await this.client.submit(item.identity, {
+          idempotencyKey: item.key,
+          transcript: item.transcript,
+          ...(item.claimed ? { claimed: item.claimed } : {}),
+          playedAt: item.playedAt,
+        });
+        this.reachable = true;
+        this.failures = 0;
+        this.save({ ...item, status: 'sent', attempts: item.attempts + 1, error: null, sentAt: new Date().toISOString(), result: { id: result.id, overall: result.overall, grade: result.grade } });
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError(0, 'unreachable', String(e));
+        const error = { code: err.code, message: err.message };
+        if (err.retryable) {
+          this.reachable = err.status !== 0;
+          this.failures++;
+          this.save({ ...item, status: 'waiting', attempts: item.attempts + 1, error });
+          return; // the server is down or busy: the rest wait for the next round
+        }
+        this.reachable = true;
+        this.save({ ...item, status: 'refused', attempts: item.attempts + 1, error });
+      }
+      this.emit();
+    }
+    this.pruneSent();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+    if (!this.started) return;
+    const waiting = this.items().some((i) => i.status === 'waiting' && i.identity !== null);
+    if (!waiting) return;
+    const delay = Math.min(this.maxRetryMs, this.retryMs * 2 ** Math.max(0, this.failures - 1));
+    this.nextAttemptAt = new Date(Date.now() + delay);
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  private pruneSent(): void {
+    const sent = this.items().filter((i) => i.status === 'sent');
+    for (const old of sent.slice(this.keepSent)) this.storage.removeItem(this.prefix + old.key);
+  }
+
+  private read(key: string): OutboxItem | null {
+    try {
+      return JSON.parse(this.storage.getItem(this.prefix + key) ?? 'null') as OutboxItem | null;
+    } catch {
+      return null;
+    }
+  }
+
+  private save(item: OutboxItem): void {
+    this.storage.setItem(this.prefix + item.key, JSON.stringify(item));
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const snap = this.snapshot();
+    for (const l of this.listeners) l(snap);
+  }
+}

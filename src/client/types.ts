@@ -1,0 +1,181 @@
+// The wire format between the browser and the server: what each endpoint takes and returns.
+// The server's routes and the browser client are both typed by this one file.
+import type { Grade, Outcome, Transcript } from '../engine/index.js';
+
+/** Scores a client may claim for a transcript; the server refuses the submission if its replay disagrees. */
+export interface ClaimedScores {
+  readonly politeness: number;
+  readonly accuracy: number;
+  readonly judgment: number;
+  readonly overall: number;
+}
+
+/** GET /api/health */
+export interface Health {
+  readonly ok: true;
+  /** Scenario versions the server can verify (every version it has seen). */
+  readonly scenarios: number;
+  readonly storage: 'sqlite' | 'postgres';
+}
+
+export interface TeamInfo {
+  readonly name: string;
+  /** The join code: the shared secret that lets a trainee join and see the board. */
+  readonly code: string;
+  readonly season: number;
+}
+
+/** Who is playing: what `join` returns and what a submission is sent as. Keep it in the browser. */
+export interface Identity {
+  readonly team: TeamInfo;
+  readonly player: { readonly id: number; readonly name: string };
+  /** Proves the player on later requests; sent as the `x-player-token` header. */
+  readonly token: string;
+}
+
+/** POST /api/teams/:code/results (player token required). */
+export interface SubmitRequest {
+  /** Random, made once per finished call and kept with it: the same key twice is stored once. */
+  readonly idempotencyKey: string;
+  readonly transcript: Transcript;
+  /** Optional: what the game showed. Refused if it differs from the server's replay. */
+  readonly claimed?: ClaimedScores;
+  /** When the call ended (ISO 8601, the player's clock); the server keeps it within the last 14 days. */
+  readonly playedAt?: string;
+}
+
+/** A verified result as stored: every score computed by the server's own replay. */
+export interface ResultSummary {
+  readonly id: number;
+  readonly player: { readonly id: number; readonly name: string };
+  readonly scenario: string;
+  readonly locale: string;
+  readonly hash: string;
+  /** The call's title in its own language. */
+  readonly title: string;
+  readonly politeness: number;
+  readonly accuracy: number;
+  readonly judgment: number;
+  readonly overall: number;
+  readonly grade: Grade;
+  readonly outcome: Outcome;
+  /** Reached the ideal ending with every required fact. */
+  readonly ideal: boolean;
+  readonly turns: number;
+  readonly elapsedMs: number;
+  readonly season: number;
+  readonly playedAt: string;
+  readonly receivedAt: string;
+}
+
+export interface SubmitResponse {
+  readonly result: ResultSummary;
+  /** True when this idempotency key had already been stored: nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+/** With its transcript, for replaying the call turn by turn. */
+export interface ResultDetail extends ResultSummary {
+  readonly transcript: Transcript;
+}
+
+export type Period = 'week' | 'month' | 'all';
+
+export interface BoardQuery {
+  readonly period?: Period;
+  /** One call's board (by scenario id, every language together); all calls when absent. */
+  readonly scenario?: string;
+}
+
+export interface BoardRow {
+  readonly rank: number;
+  readonly player: { readonly id: number; readonly name: string };
+  /** Overall board: the sum of the player's best overall on each call. One call: the best overall. */
+  readonly score: number;
+  /** Distinct calls played (overall board) or attempts (one call). */
+  readonly calls: number;
+  readonly attempts: number;
+  /** Averages over every result in the period. */
+  readonly politeness: number;
+  readonly accuracy: number;
+  readonly judgment: number;
+  readonly overall: number;
+  /** The result that made `score` on a one-call board (to open its replay). */
+  readonly bestResult: number | null;
+}
+
+export interface Champion {
+  readonly player: { readonly id: number; readonly name: string };
+  /** The player's average in that skill over the period. */
+  readonly average: number;
+  readonly results: number;
+}
+
+/** A call that appears on the team's board, for the per-call tabs. */
+export interface CallSummary {
+  readonly scenario: string;
+  readonly title: string;
+  readonly results: number;
+  readonly average: number;
+}
+
+/** GET /api/teams/:code/board */
+export interface Board {
+  readonly team: TeamInfo;
+  readonly period: Period;
+  /** Start of the period (ISO), null for all time (the current season). */
+  readonly since: string | null;
+  readonly scenario: string | null;
+  readonly rows: readonly BoardRow[];
+  readonly champions: { readonly politeness: Champion | null; readonly accuracy: Champion | null; readonly judgment: Champion | null };
+  readonly calls: readonly CallSummary[];
+}
+
+export interface TrendPoint {
+  /** Start of the bucket (ISO). */
+  readonly start: string;
+  readonly results: number;
+  /** Average overall in the bucket; null when nobody played. */
+  readonly average: number | null;
+}
+
+/** GET /api/teams/:code/trend */
+export interface Trend {
+  readonly bucket: 'day' | 'week';
+  readonly points: readonly TrendPoint[];
+}
+
+export interface ResultsQuery {
+  readonly period?: Period;
+  readonly scenario?: string;
+  readonly player?: number;
+  /** Page size, 1–200 (default 50). */
+  readonly limit?: number;
+  /** Results older than this id (the previous page's last id). */
+  readonly before?: number;
+}
+
+export interface ResultsPage {
+  readonly results: readonly ResultSummary[];
+  /** Pass as `before` for the next page; null on the last page. */
+  readonly next: number | null;
+}
+
+/** GET /api/scenarios/:hash: the exact scenario text a result was played on, for replays. */
+export interface ScenarioVersion {
+  readonly id: string;
+  readonly locale: string;
+  readonly hash: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** Every error the API returns has this body. */
+export interface ErrorBody {
+  readonly error: {
+    /** Stable and machine-readable: "not-found", "wrong-version", "scores-differ", … */
+    readonly code: string;
+    /** A sentence for whoever can fix it. */
+    readonly message: string;
+  };
+}

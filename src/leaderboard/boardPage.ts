@@ -1,0 +1,137 @@
+// The in-game leaderboard: period and call tabs, champions, the ranked table, the trend chart,
+// recent results (each opens its replay) and, for a trainer, the trainer's tools.
+import type { Board, Period, ResultSummary, Trend } from '../client/index.js';
+import { boardTable, champions } from './boardTable.js';
+import { fill, h } from './dom.js';
+import { formatDate } from './format.js';
+import { localeOf, translator } from './i18n.js';
+import type { LeaderboardOptions, MountedView } from './index.js';
+import { mountOutbox } from './outboxStatus.js';
+import { openReplay } from './replayView.js';
+import { injectStyles } from './styles.js';
+import { trainerTools } from './trainerTools.js';
+import { trendChart } from './trendChart.js';
+
+export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
+
+export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): MountedView {
+  injectStyles();
+  const t = translator(opts);
+  const locale = localeOf(opts);
+  const { client, code } = opts;
+  let period: Period = 'week';
+  let scenario: string | null = null;
+  let closeReplay: (() => void) | null = null;
+  let loadId = 0;
+
+  const root = h('section', { class: 'htl-lb', 'aria-label': t('title') });
+  const outboxSlot = h('div');
+  const content = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, t('loading')));
+  container.append(root);
+  const outboxView = opts.outbox ? mountOutbox(outboxSlot, { outbox: opts.outbox, ...(opts.t ? { t: opts.t } : {}), lang: locale }) : null;
+
+  const open = (id: number) => {
+    closeReplay = openReplay(id, {
+      client,
+      code,
+      t,
+      locale,
+      onClose: () => (closeReplay = null),
+      ...(opts.trainerToken ? { onRemove: async (r: ResultSummary) => void (await client.trainer.removeResult(opts.trainerToken!, code, r.id), await load()) } : {}),
+    });
+  };
+
+  function tabs(board: Board): Element {
+    const tab = (label: string, value: string | null) =>
+      h('button', { type: 'button', role: 'tab', 'aria-selected': String(scenario === value), onclick: () => ((scenario = value), void load()) }, label);
+    return h('div', { class: 'htl-group', role: 'tablist', 'aria-label': t('calls') }, tab(t('allCalls'), null), ...board.calls.map((c) => tab(c.title, c.scenario)));
+  }
+
+  function recent(results: readonly ResultSummary[]): Element {
+    if (results.length === 0) return h('p', { class: 'htl-muted' }, t('empty'));
+    return h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ...['when', 'player', 'call', 'overall', 'grade'].map((c) => h('th', { scope: 'col', class: c === 'overall' ? 'num' : null }, t(`col.${c}`))))),
+      h(
+        'tbody',
+        {},
+        ...results.map((r) =>
+          h(
+            'tr',
+            {
+              'data-result': r.id,
+              tabindex: 0,
+              'aria-label': t('openReplay', { title: r.title, name: r.player.name }),
+              class: r.player.id === opts.playerId ? 'htl-me' : null,
+              onclick: () => open(r.id),
+              onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && open(r.id),
+            },
+            h('td', {}, formatDate(r.playedAt, locale)),
+            h('td', { class: 'htl-name' }, r.player.name),
+            h('td', {}, r.title),
+            h('td', { class: 'num' }, r.overall),
+            h('td', {}, r.grade),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function render(board: Board, trend: Trend, results: readonly ResultSummary[]): void {
+    fill(
+      content,
+      tabs(board),
+      h('div', { class: 'htl-panel' }, h('h3', {}, t('champions')), champions(board, t, locale)),
+      h('div', { class: 'htl-panel' }, boardTable(board, { t, locale, ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}), onOpen: open })),
+      h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendChart(trend, t, locale)), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recent(results))),
+      opts.trainerToken ? trainerTools({ client, code, token: opts.trainerToken, t, team: board.team, reload: load }) : null,
+    );
+  }
+
+  function header(board: Board | null): void {
+    fill(
+      head,
+      h('div', {}, h('h2', {}, t('title'), board ? ` · ${board.team.name}` : ''), board && h('span', { class: 'htl-muted' }, t('season', { season: board.team.season }))),
+      h(
+        'div',
+        { class: 'htl-group', role: 'group', 'aria-label': t('period.all') },
+        ...PERIODS.map((p) => h('button', { type: 'button', 'aria-pressed': String(p === period), onclick: () => ((period = p), void load()) }, t(`period.${p}`))),
+        opts.onClose && h('button', { type: 'button', onclick: opts.onClose }, t('back')),
+      ),
+    );
+  }
+
+  const head = h('div', { class: 'htl-head' });
+  root.append(head, outboxSlot, content);
+  header(null);
+
+  async function load(): Promise<void> {
+    const id = ++loadId;
+    content.setAttribute('aria-busy', 'true');
+    try {
+      const q = { period, ...(scenario ? { scenario } : {}) };
+      const [board, trend, page] = await Promise.all([client.board(code, q), client.trend(code, q), client.results(code, { ...q, limit: 15 })]);
+      if (id !== loadId) return;
+      header(board);
+      render(board, trend, page.results);
+    } catch (e) {
+      if (id !== loadId) return;
+      header(null);
+      fill(content, h('p', { class: 'htl-error', role: 'alert' }, t('loadFailed', { message: e instanceof Error ? e.message : String(e) })), h('button', { type: 'button', onclick: () => void load() }, t('retry')));
+    } finally {
+      if (id === loadId) content.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  void load();
+  return {
+    refresh: load,
+    destroy: () => {
+      loadId++;
+      closeReplay?.();
+      outboxView?.destroy();
+      root.remove();
+    },
+  };
+}

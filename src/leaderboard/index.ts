@@ -1,0 +1,66 @@
+// The team leaderboard in plain DOM and SVG: the in-game board (inside the Leaderboard scene's
+// DOM overlay), the meeting view for a projector, and the outbox status strip.
+import type { ApiClient, Outbox } from '../client/index.js';
+import { mountBoard } from './boardPage.js';
+import { mountMeeting } from './meetingPage.js';
+import { mountOutbox } from './outboxStatus.js';
+
+/** i18next's `t` bound to the "leaderboard" namespace, or anything that acts like it. */
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+export interface LeaderboardOptions {
+  readonly client: ApiClient;
+  /** The team's join code: it is what lets anyone read the board. */
+  readonly code: string;
+  /** The signed-in player, highlighted on the board. */
+  readonly playerId?: number;
+  /** Interface language: "en" | "ru" | "pl" | "uk" (default: the browser's). Ignored when `t` is given. */
+  readonly lang?: string;
+  /** The game's translator for the "leaderboard" namespace; without it, the board loads its own strings. */
+  readonly t?: Translate;
+  /** Shows what waits to be sent and what was sent, above the board. */
+  readonly outbox?: Outbox;
+  /** A trainer's token: shows CSV export, remove result, rename and new season. */
+  readonly trainerToken?: string;
+  /** Shows a Back button that calls this. */
+  readonly onClose?: () => void;
+}
+
+export interface MeetingViewOptions {
+  readonly client: ApiClient;
+  readonly code: string;
+  readonly lang?: string;
+  readonly t?: Translate;
+  /** Time on each slide before moving to the next call (default 20 s). */
+  readonly advanceMs?: number;
+  /** Default "week": what the team did since the last meeting. */
+  readonly period?: 'week' | 'month' | 'all';
+}
+
+export interface MountedView {
+  /** Loads the data again. */
+  refresh(): Promise<void>;
+  /** Removes everything it added to the container and stops its timers. */
+  destroy(): void;
+}
+
+/**
+ * The team board: overall and per call, this week / month / all time, skill champions, the
+ * trend chart and recent results; a click on a result opens that call replayed turn by turn.
+ */
+export function mountLeaderboard(container: HTMLElement, opts: LeaderboardOptions): MountedView {
+  return mountBoard(container, opts);
+}
+
+/**
+ * The projector page (`/?view=meeting&team=<code>`): large type, high contrast, advancing on its
+ * own from the overall board through each call's board; arrow keys and space step by hand.
+ */
+export function mountMeetingView(container: HTMLElement, opts: MeetingViewOptions): MountedView {
+  return mountMeeting(container, opts);
+}
+
+/** A small strip showing results waiting to be sent, sent, or refused (with the reason). */
+export function mountOutboxStatus(container: HTMLElement, opts: { outbox: Outbox; lang?: string; t?: Translate }): MountedView {
+  return mountOutbox(container, opts);
+}
