@@ -1,0 +1,82 @@
+// The HTTP server: the API under /api and, when there is a built game, the game itself.
+// Every error is a JSON body { error: { code, message } }; nothing else leaks (no stack traces).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { HttpError } from './httpError.js';
+import { boardRoutes } from './routes/boards.js';
+import { resultRoutes } from './routes/results.js';
+import { teamRoutes } from './routes/teams.js';
+import type { ScenarioLibrary } from './scenarios.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly library: ScenarioLibrary;
+  readonly trainerToken: string;
+  /** The built game (dist/); null serves the API only. */
+  readonly staticDir?: string | null;
+  /** Requests per minute per client address (default 600; joining: a tenth of it). */
+  readonly rateLimit?: number;
+  /** Behind a load balancer: trust X-Forwarded-For for the client address. */
+  readonly trustProxy?: boolean;
+  readonly logger?: boolean;
+}
+
+/** Body size limit: a long call's transcript is a few kilobytes. */
+export const BODY_LIMIT = 256 * 1024;
+
+export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: o.logger ? { level: 'warn' } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: o.trustProxy ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
+    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message } });
+    if ((err as FastifyError).validation) {
+      return reply.code(400).send({ error: { code: 'invalid-request', message: `the request is not valid: ${err.message}` } });
+    }
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error(err);
+      return reply.code(500).send({ error: { code: 'internal', message: 'something went wrong on the server; try again later' } });
+    }
+    const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large' : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request';
+    return reply.code(status).send({ error: { code, message: err.message } });
+  });
+
+  const max = o.rateLimit ?? 600;
+  await app.register(rateLimit, {
+    max,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate-limited', message: `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s` } }),
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', async () => ({ ok: true as const, scenarios: o.library.size, storage: o.store.dialect }));
+      await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: Math.max(10, Math.floor(max / 10)) });
+      await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
+      await api.register(boardRoutes, { store: o.store, library: o.library });
+      api.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no API endpoint ${req.method} ${req.url.split('?')[0]}` } }));
+    },
+    { prefix: '/api' },
+  );
+
+  const dir = o.staticDir;
+  if (dir && existsSync(join(dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dir, index: 'index.html', wildcard: true, cacheControl: false, setHeaders: (res, path) => res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'not-found', message: `nothing at ${req.url.split('?')[0]}` } });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `nothing at ${req.url.split('?')[0]} (the game is not built: run npm run build)` } }));
+  }
+  return app;
+}

@@ -1,0 +1,39 @@
+// The server's settings, from the environment (documented in the README).
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly trainerToken: string | undefined;
+  readonly scenarioDir: string;
+  readonly rootDir: string;
+  /** "auto" builds the game when dist/ is missing or older than the sources; "never" serves what is there. */
+  readonly build: 'auto' | 'never';
+  readonly rateLimit: number;
+  readonly trustProxy: boolean;
+}
+
+export const ROOT_DIR = resolve(import.meta.dirname, '../..');
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const rateLimit = env.RATE_LIMIT ? Number(env.RATE_LIMIT) : 600;
+  if (!Number.isInteger(rateLimit) || rateLimit < 1) throw new Error(`RATE_LIMIT must be a whole number of requests per minute, not "${env.RATE_LIMIT}"`);
+  const build = env.BUILD ?? 'auto';
+  if (build !== 'auto' && build !== 'never') throw new Error(`BUILD must be "auto" or "never", not "${build}"`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    trainerToken: env.TRAINER_TOKEN || undefined,
+    scenarioDir: resolve(env.SCENARIO_DIR || resolve(ROOT_DIR, 'scenarios')),
+    rootDir: ROOT_DIR,
+    build,
+    rateLimit,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}

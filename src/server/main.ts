@@ -1,0 +1,51 @@
+// `npm start`: one process that builds the game if needed, opens the store, and serves the game
+// and the API on PORT. Stops cleanly on SIGINT/SIGTERM.
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { buildGame, buildNeeded } from './build.js';
+import { readConfig } from './config.js';
+import { ScenarioLibrary } from './scenarios.js';
+import { openDatabase } from './store/database.js';
+import { Store } from './store/store.js';
+import { trainerToken } from './trainerToken.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (config.build === 'auto') {
+    const why = buildNeeded(config.rootDir);
+    if (why) {
+      console.log(`building the game (${why})…`);
+      await buildGame(config.rootDir);
+    }
+  }
+  const { db, dialect, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = new Store(db, dialect);
+  const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
+  const versions = await library.scan();
+  const trainer = await trainerToken(store, config.trainerToken, config.dataDir);
+  const app = await buildApp({ store, library, trainerToken: trainer.token, staticDir: join(config.rootDir, 'dist'), rateLimit: config.rateLimit, trustProxy: config.trustProxy, logger: true });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
+
+  console.log(`storage: ${dialect} (${where}); ${versions} scenario versions on disk`);
+  if (trainer.created) console.log(`trainer token (new; also saved in ${trainer.file}): ${trainer.token}`);
+  else if (trainer.file) console.log(`trainer token: in ${trainer.file}`);
+  console.log(`Hold the Line is serving on ${shown}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(`the server could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+// The team's boards and trend: readable by anyone holding the team's join code.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Board, Trend, TrendPoint } from '../../client/types.js';
+import { shapeBoard } from '../board.js';
+import type { ScenarioLibrary } from '../scenarios.js';
+import type { Store } from '../store/store.js';
+import { teamOf } from './auth.js';
+import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
+import { codeParams } from './schemas.js';
+import { teamInfo } from './teams.js';
+
+const DAY = 86_400_000;
+const MAX_BUCKETS = 400;
+
+/** A call's title: the English version's when there is one, else any. */
+async function titles(store: Store): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const v of await store.scenarioIndex()) if (!out.has(v.id) || v.locale === 'en') out.set(v.id, v.title);
+  return out;
+}
+
+export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary }> = async (app, { store }) => {
+  app.get<{ Params: { code: string }; Querystring: PeriodQuery }>('/teams/:code/board', { schema: { params: codeParams, querystring: periodQuerySchema } }, async (req): Promise<Board> => {
+    const team = await teamOf(store, req.params.code);
+    const f = periodFilter(team, req.query);
+    const [aggs, all, names, best] = await Promise.all([
+      store.aggregates(f),
+      f.scenario ? store.aggregates({ ...f, scenario: null }) : null,
+      titles(store),
+      f.scenario ? store.bestResults({ ...f, scenario: f.scenario }) : null,
+    ]);
+    return shapeBoard(aggs, { team: teamInfo(team), period: req.query.period ?? 'all', since: f.since ? new Date(f.since).toISOString() : null, scenario: f.scenario }, names, best, all ?? aggs);
+  });
+
+  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { bucket?: 'day' | 'week' } }>(
+    '/teams/:code/trend',
+    { schema: { params: codeParams, querystring: { type: 'object', properties: { ...periodQuerySchema.properties, bucket: { type: 'string', enum: ['day', 'week'] } } } } },
+    async (req): Promise<Trend> => {
+      const team = await teamOf(store, req.params.code);
+      const bucket = req.query.bucket ?? 'week';
+      const size = bucket === 'day' ? DAY : 7 * DAY;
+      const now = Date.now();
+      // Without a start: the last twelve weeks.
+      const f = periodFilter(team, { since: new Date(now - 12 * 7 * DAY).toISOString(), ...req.query });
+      const rows = await store.trend(f, size);
+      const count = Math.max(rows.length ? rows[rows.length - 1]!.bucket + 1 : 0, Math.floor((now - f.since) / size) + 1);
+      const first = f.since;
+      const by = new Map(rows.map((r) => [r.bucket, r]));
+      const points: TrendPoint[] = [];
+      for (let b = Math.max(0, count - MAX_BUCKETS); b < count; b++) {
+        const r = by.get(b);
+        points.push({ start: new Date(first + b * size).toISOString(), results: r?.results ?? 0, average: r ? Math.round(r.average * 10) / 10 : null });
+      }
+      return { bucket, points };
+    },
+  );
+};

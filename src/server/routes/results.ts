@@ -1,0 +1,181 @@
+// Results: submitted as transcripts, verified by replay, stored once per idempotency key; read
+// back (with the code), removed and exported (by a trainer).
+import type { FastifyPluginAsync } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import type { ClaimedScores, ResultDetail, ResultSummary, ScenarioVersion, SubmitResponse } from '../../client/types.js';
+import type { Grade, Outcome, Transcript } from '../../engine/index.js';
+import { HttpError, notFound } from '../httpError.js';
+import type { ScenarioLibrary } from '../scenarios.js';
+import { sha256, type ResultRow, type Store } from '../store/store.js';
+import { Refusal, verifySubmission } from '../verify.js';
+import { playerOf, requireTrainer, teamOf } from './auth.js';
+import { codeAndIdParams, codeParams } from './schemas.js';
+import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
+
+/** How far back a client's "played at" may go (offline play); later or earlier is clamped. */
+export const PLAYED_AT_WINDOW_MS = 14 * 86_400_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function summary(r: ResultRow): ResultSummary {
+  return {
+    id: r.id,
+    player: { id: r.player_id, name: r.player_name },
+    scenario: r.scenario,
+    locale: r.locale,
+    hash: r.hash,
+    title: r.title,
+    politeness: r.politeness,
+    accuracy: r.accuracy,
+    judgment: r.judgment,
+    overall: r.overall,
+    grade: r.grade as Grade,
+    outcome: r.outcome as Outcome,
+    ideal: r.ideal === 1,
+    turns: r.turns,
+    elapsedMs: r.elapsed_ms,
+    season: r.season,
+    playedAt: iso(r.played_at),
+    receivedAt: iso(r.received_at),
+  };
+}
+
+const score = { type: 'integer', minimum: 0, maximum: 100 } as const;
+const submitBody = {
+  type: 'object',
+  required: ['idempotencyKey', 'transcript'],
+  additionalProperties: false,
+  properties: {
+    idempotencyKey: { type: 'string', minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
+    // The transcript's own schema is the engine's; it is checked there, with the engine's reasons.
+    transcript: { type: 'object' },
+    claimed: { type: 'object', required: ['politeness', 'accuracy', 'judgment', 'overall'], additionalProperties: false, properties: { politeness: score, accuracy: score, judgment: score, overall: score } },
+    playedAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+/** Formula characters at the start of a cell are neutralised, so a name cannot run in a spreadsheet. */
+const safeCell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; trainerToken: string }> = async (app, { store, library, trainerToken }) => {
+  app.post<{ Params: { code: string }; Body: { idempotencyKey: string; transcript: Transcript; claimed?: ClaimedScores; playedAt?: string } }>(
+    '/teams/:code/results',
+    { schema: { params: codeParams, body: submitBody } },
+    async (req, reply) => {
+      const team = await teamOf(store, req.params.code);
+      const player = await playerOf(store, team, req);
+      const body = req.body;
+      const bodyHash = sha256(JSON.stringify(body.transcript));
+      const settle = (row: ResultRow, duplicate: boolean): SubmitResponse => {
+        if (row.team_id !== team.id || row.player_id !== player.id || row.body_hash !== bodyHash) {
+          throw new HttpError(409, 'idempotency-conflict', 'this idempotency key was already used for another result; make a new key for each call');
+        }
+        return { result: summary(row), duplicate };
+      };
+      // A retry of something stored costs one lookup, not a replay.
+      const existing = await store.resultByKey(body.idempotencyKey);
+      if (existing) return settle(existing, true);
+
+      let verified;
+      try {
+        verified = await verifySubmission(library, body.transcript, body.claimed);
+      } catch (e) {
+        if (e instanceof Refusal) throw new HttpError(422, e.code, e.message);
+        throw e;
+      }
+      const now = Date.now();
+      const claimedAt = body.playedAt ? Date.parse(body.playedAt) : now;
+      const playedAt = Math.min(now, Math.max(now - PLAYED_AT_WINDOW_MS, Number.isFinite(claimedAt) ? claimedAt : now));
+      const { score: s, scenario, transcript } = verified;
+      const { row, duplicate } = await store.insertResult({
+        team_id: team.id,
+        player_id: player.id,
+        season: team.season,
+        idem_key: body.idempotencyKey,
+        body_hash: bodyHash,
+        scenario: scenario.id,
+        locale: scenario.locale,
+        hash: scenario.hash,
+        title: scenario.title,
+        politeness: s.politeness,
+        accuracy: s.accuracy,
+        judgment: s.judgment,
+        overall: s.overall,
+        grade: s.grade,
+        outcome: s.outcome!,
+        ideal: s.ideal ? 1 : 0,
+        turns: s.turns,
+        elapsed_ms: s.elapsedMs,
+        played_at: playedAt,
+        received_at: now,
+        transcript: JSON.stringify(transcript),
+      });
+      const res = settle(row, duplicate);
+      return reply.code(duplicate ? 200 : 201).send(res);
+    },
+  );
+
+  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { player?: number; limit?: number; before?: number } }>(
+    '/teams/:code/results',
+    {
+      schema: {
+        params: codeParams,
+        querystring: {
+          type: 'object',
+          properties: { ...periodQuerySchema.properties, player: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 200 }, before: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (req) => {
+      const team = await teamOf(store, req.params.code);
+      const limit = req.query.limit ?? 50;
+      const rows = await store.listResults({ ...periodFilter(team, req.query), player: req.query.player ?? null, before: req.query.before ?? null, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      return { results: page.map(summary), next: rows.length > limit ? page[page.length - 1]!.id : null };
+    },
+  );
+
+  app.get<{ Params: { code: string; id: number } }>('/teams/:code/results/:id', { schema: { params: codeAndIdParams } }, async (req): Promise<ResultDetail> => {
+    const team = await teamOf(store, req.params.code);
+    const row = await store.result(team.id, req.params.id);
+    if (!row) throw notFound(`result ${req.params.id} of this team`);
+    return { ...summary(row), transcript: JSON.parse(row.transcript) as Transcript };
+  });
+
+  app.delete<{ Params: { code: string; id: number } }>('/teams/:code/results/:id', { schema: { params: codeAndIdParams } }, async (req, reply) => {
+    requireTrainer(req, trainerToken);
+    const team = await teamOf(store, req.params.code);
+    if (!(await store.removeResult(team.id, req.params.id))) throw notFound(`result ${req.params.id} of this team`);
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: { code: string } }>('/teams/:code/results.csv', { schema: { params: codeParams } }, async (req, reply) => {
+    requireTrainer(req, trainerToken);
+    const team = await teamOf(store, req.params.code);
+    const rows = await store.allResults(team.id);
+    const csv = stringify(
+      rows.map((r) => [r.id, r.season, iso(r.played_at), iso(r.received_at), r.player_id, safeCell(r.player_name), r.scenario, r.locale, safeCell(r.title), r.politeness, r.accuracy, r.judgment, r.overall, r.grade, r.outcome, r.ideal === 1 ? 'yes' : 'no', r.turns, (r.elapsed_ms / 1000).toFixed(1), r.removed_at ? iso(r.removed_at) : '']),
+      {
+        header: true,
+        columns: ['id', 'season', 'played_at', 'received_at', 'player_id', 'player', 'call', 'locale', 'title', 'politeness', 'accuracy', 'judgment', 'overall', 'grade', 'outcome', 'ideal', 'turns', 'seconds', 'removed_at'],
+      },
+    );
+    const file = `${team.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'team'}-results.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="results.csv"; filename*=UTF-8''${encodeURIComponent(file)}`)
+      .send(`\uFEFF${csv}`);
+  });
+
+  app.get<{ Params: { hash: string } }>(
+    '/scenarios/:hash',
+    { schema: { params: { type: 'object', required: ['hash'], properties: { hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } } },
+    async (req): Promise<ScenarioVersion> => {
+      // Ask the library first: it also picks up a file saved a moment ago.
+      await library.get(req.params.hash);
+      const v = await store.scenarioVersion(req.params.hash);
+      if (!v) throw notFound(`scenario version ${req.params.hash.slice(0, 12)}…`);
+      return { id: v.id, locale: v.locale, hash: v.hash, title: v.title, text: v.text };
+    },
+  );
+};

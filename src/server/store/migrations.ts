@@ -1,0 +1,82 @@
+// Numbered migrations, run at start by Kysely's Migrator, which holds a lock while it works (an
+// advisory lock on PostgreSQL), so several instances starting at once migrate once.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const id = dialect === 'postgres' ? 'bigserial' : 'integer';
+  const big = dialect === 'postgres' ? 'bigint' : 'integer';
+  return {
+    '0001-initial': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('teams')
+          .addColumn('id', id, (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull().unique())
+          .addColumn('season', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('created_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('players')
+          .addColumn('id', id, (c) => c.primaryKey())
+          .addColumn('team_id', big, (c) => c.notNull().references('teams.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('name_key', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addUniqueConstraint('players_team_name', ['team_id', 'name_key'])
+          .execute();
+        await db.schema
+          .createTable('scenario_versions')
+          .addColumn('hash', 'text', (c) => c.primaryKey())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('seen_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('results')
+          .addColumn('id', id, (c) => c.primaryKey())
+          .addColumn('team_id', big, (c) => c.notNull().references('teams.id'))
+          .addColumn('player_id', big, (c) => c.notNull().references('players.id'))
+          .addColumn('season', 'integer', (c) => c.notNull())
+          .addColumn('idem_key', 'text', (c) => c.notNull().unique())
+          .addColumn('body_hash', 'text', (c) => c.notNull())
+          .addColumn('scenario', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('politeness', 'integer', (c) => c.notNull())
+          .addColumn('accuracy', 'integer', (c) => c.notNull())
+          .addColumn('judgment', 'integer', (c) => c.notNull())
+          .addColumn('overall', 'integer', (c) => c.notNull())
+          .addColumn('grade', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('ideal', 'integer', (c) => c.notNull())
+          .addColumn('turns', 'integer', (c) => c.notNull())
+          .addColumn('elapsed_ms', big, (c) => c.notNull())
+          .addColumn('played_at', big, (c) => c.notNull())
+          .addColumn('received_at', big, (c) => c.notNull())
+          .addColumn('transcript', 'text', (c) => c.notNull())
+          .addColumn('removed_at', big)
+          .execute();
+        // The board reads only this index (team, season, time, then what it aggregates).
+        await sql`create index results_board on results (team_id, season, played_at, player_id, scenario, overall, politeness, accuracy, judgment) where removed_at is null`.execute(db);
+        await db.schema.createIndex('results_team_id').on('results').columns(['team_id', 'id']).execute();
+        await db.schema.createIndex('players_team').on('players').column('team_id').execute();
+        await db.schema
+          .createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

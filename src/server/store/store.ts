@@ -1,0 +1,294 @@
+// Every read and write of the server's data, in one place, the same on SQLite and PostgreSQL.
+// Callers get plain rows; ranking and shaping for the API happen in the routes' helpers.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { Dialect } from './migrations.js';
+import type { Database, ResultsTable } from './schema.js';
+
+export type Team = Selectable<Database['teams']>;
+export type Player = Selectable<Database['players']>;
+export type ResultRow = Selectable<ResultsTable> & { player_name: string };
+export type NewResult = Omit<Insertable<ResultsTable>, 'id' | 'removed_at'>;
+
+/** One player's results on one call in a period: what the boards are computed from. */
+export interface PlayerCallAggregate {
+  player_id: number;
+  player_name: string;
+  scenario: string;
+  best: number;
+  results: number;
+  politeness: number;
+  accuracy: number;
+  judgment: number;
+  overall: number;
+}
+
+export interface BoardFilter {
+  teamId: number;
+  season: number;
+  /** ms; 0 for the whole season. */
+  since: number;
+  scenario: string | null;
+}
+
+// No 0/O, 1/I/L: read aloud and typed from a projector without mistakes.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 8;
+
+export function newJoinCode(): string {
+  let s = '';
+  for (let i = 0; i < CODE_LENGTH; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+/** What people type: any case, spaces or dashes between groups. */
+export function normalizeCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Names compared for uniqueness: same letters in any case and spacing are the same name. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
+
+export class NameTakenError extends Error {}
+
+export class Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  // ---- settings
+
+  async setting(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  /** Stores the value unless one is there already; returns the value that is there now. */
+  async settingOnce(key: string, value: string): Promise<string> {
+    await this.db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    return (await this.setting(key))!;
+  }
+
+  // ---- teams and players
+
+  async createTeam(name: string, now = Date.now()): Promise<Team> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.insertInto('teams').values({ name, code: newJoinCode(), season: 1, created_at: now }).returningAll().executeTakeFirstOrThrow();
+      } catch (e) {
+        if (!isUniqueViolation(e) || attempt >= 5) throw e;
+      }
+    }
+  }
+
+  listTeams(): Promise<Team[]> {
+    return this.db.selectFrom('teams').selectAll().orderBy('id').execute();
+  }
+
+  async teamByCode(code: string): Promise<Team | null> {
+    return (await this.db.selectFrom('teams').selectAll().where('code', '=', normalizeCode(code)).executeTakeFirst()) ?? null;
+  }
+
+  async renameTeam(teamId: number, name: string): Promise<Team> {
+    return this.db.updateTable('teams').set({ name }).where('id', '=', teamId).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async newSeason(teamId: number): Promise<Team> {
+    return this.db
+      .updateTable('teams')
+      .set((eb) => ({ season: eb('season', '+', 1) }))
+      .where('id', '=', teamId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async playerByToken(teamId: number, token: string): Promise<Player | null> {
+    return (await this.db.selectFrom('players').selectAll().where('team_id', '=', teamId).where('token_hash', '=', sha256(token)).executeTakeFirst()) ?? null;
+  }
+
+  async player(teamId: number, playerId: number): Promise<Player | null> {
+    return (await this.db.selectFrom('players').selectAll().where('team_id', '=', teamId).where('id', '=', playerId).executeTakeFirst()) ?? null;
+  }
+
+  /** A new player with a new token; throws NameTakenError if the team has that name already. */
+  async addPlayer(teamId: number, name: string, now = Date.now()): Promise<{ player: Player; token: string }> {
+    const token = newToken();
+    try {
+      const player = await this.db
+        .insertInto('players')
+        .values({ team_id: teamId, name, name_key: nameKey(name), token_hash: sha256(token), created_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { player, token };
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new NameTakenError(name);
+      throw e;
+    }
+  }
+
+  async renamePlayer(teamId: number, playerId: number, name: string): Promise<Player | null> {
+    try {
+      return (await this.db.updateTable('players').set({ name, name_key: nameKey(name) }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new NameTakenError(name);
+      throw e;
+    }
+  }
+
+  // ---- scenario versions
+
+  async rememberScenario(v: { hash: string; id: string; locale: string; title: string; text: string }, now = Date.now()): Promise<void> {
+    await this.db.insertInto('scenario_versions').values({ ...v, seen_at: now }).onConflict((oc) => oc.column('hash').doNothing()).execute();
+  }
+
+  async scenarioVersion(hash: string): Promise<Selectable<Database['scenario_versions']> | null> {
+    return (await this.db.selectFrom('scenario_versions').selectAll().where('hash', '=', hash).executeTakeFirst()) ?? null;
+  }
+
+  /** Every version seen (without the text). */
+  scenarioIndex(): Promise<{ hash: string; id: string; locale: string; title: string; seen_at: number }[]> {
+    return this.db.selectFrom('scenario_versions').select(['hash', 'id', 'locale', 'title', 'seen_at']).orderBy('seen_at').execute();
+  }
+
+  // ---- results
+
+  private resultQuery() {
+    return this.db.selectFrom('results').innerJoin('players', 'players.id', 'results.player_id').selectAll('results').select('players.name as player_name');
+  }
+
+  async resultByKey(key: string): Promise<ResultRow | null> {
+    return (await this.resultQuery().where('results.idem_key', '=', key).executeTakeFirst()) ?? null;
+  }
+
+  /** Stores a result once per idempotency key: a second insert with the same key writes nothing. */
+  async insertResult(r: NewResult): Promise<{ row: ResultRow; duplicate: boolean }> {
+    const inserted = await this.db
+      .insertInto('results')
+      .values(r)
+      .onConflict((oc) => oc.column('idem_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    const row = await this.resultByKey(r.idem_key);
+    if (!row) throw new Error(`result ${r.idem_key} vanished after insert`);
+    return { row, duplicate: inserted === undefined };
+  }
+
+  /** Many results in one statement (benchmark seeding and imports); no idempotency checks. */
+  async insertMany(rows: readonly NewResult[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('results').values([...rows]).execute();
+  }
+
+  async result(teamId: number, id: number): Promise<ResultRow | null> {
+    return (await this.resultQuery().where('results.team_id', '=', teamId).where('results.id', '=', id).where('results.removed_at', 'is', null).executeTakeFirst()) ?? null;
+  }
+
+  async removeResult(teamId: number, id: number, now = Date.now()): Promise<boolean> {
+    const r = await this.db.updateTable('results').set({ removed_at: now }).where('team_id', '=', teamId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listResults(f: BoardFilter & { player: number | null; before: number | null; limit: number }): Promise<ResultRow[]> {
+    let q = this.resultQuery()
+      .where('results.team_id', '=', f.teamId)
+      .where('results.season', '=', f.season)
+      .where('results.removed_at', 'is', null)
+      .where('results.played_at', '>=', f.since);
+    if (f.scenario) q = q.where('results.scenario', '=', f.scenario);
+    if (f.player !== null) q = q.where('results.player_id', '=', f.player);
+    if (f.before !== null) q = q.where('results.id', '<', f.before);
+    return q.orderBy('results.id', 'desc').limit(f.limit).execute();
+  }
+
+  /** Every result of a team, every season, removed ones too (marked): the trainer's CSV. */
+  allResults(teamId: number): Promise<ResultRow[]> {
+    return this.resultQuery().where('results.team_id', '=', teamId).orderBy('results.id').execute();
+  }
+
+  /** Per player and call: best overall, count and sums. Reads only the board index. */
+  async aggregates(f: BoardFilter): Promise<PlayerCallAggregate[]> {
+    let q = this.db
+      .selectFrom('results')
+      .where('team_id', '=', f.teamId)
+      .where('season', '=', f.season)
+      .where('played_at', '>=', f.since)
+      .where('removed_at', 'is', null);
+    if (f.scenario) q = q.where('scenario', '=', f.scenario);
+    const grouped = q
+      .select((eb) => [
+        'player_id',
+        'scenario',
+        eb.fn.max('overall').as('best'),
+        eb.fn.countAll().as('results'),
+        eb.fn.sum('politeness').as('politeness'),
+        eb.fn.sum('accuracy').as('accuracy'),
+        eb.fn.sum('judgment').as('judgment'),
+        eb.fn.sum('overall').as('overall'),
+      ])
+      .groupBy(['player_id', 'scenario'])
+      .as('g');
+    const rows = await this.db
+      .selectFrom(grouped)
+      .innerJoin('players', 'players.id', 'g.player_id')
+      .select(['g.player_id', 'players.name as player_name', 'g.scenario', 'g.best', 'g.results', 'g.politeness', 'g.accuracy', 'g.judgment', 'g.overall'])
+      .execute();
+    return rows.map((r) => ({
+      player_id: Number(r.player_id),
+      player_name: r.player_name,
+      scenario: r.scenario,
+      best: Number(r.best),
+      results: Number(r.results),
+      politeness: Number(r.politeness),
+      accuracy: Number(r.accuracy),
+      judgment: Number(r.judgment),
+      overall: Number(r.overall),
+    }));
+  }
+
+  /** On one call: each player's best result (highest overall, the earliest of equals). */
+  async bestResults(f: BoardFilter & { scenario: string }): Promise<Map<number, number>> {
+    const { rows } = await sql<{ player_id: number; id: number }>`
+      select player_id, id from (
+        select player_id, id, row_number() over (partition by player_id order by overall desc, played_at asc, id asc) as n
+        from results
+        where team_id = ${f.teamId} and season = ${f.season} and played_at >= ${f.since} and scenario = ${f.scenario} and removed_at is null
+      ) ranked where n = 1`.execute(this.db);
+    return new Map(rows.map((r) => [Number(r.player_id), Number(r.id)]));
+  }
+
+  /** Results and average overall per bucket of `bucketMs` from `since`. */
+  async trend(f: BoardFilter, bucketMs: number): Promise<{ bucket: number; results: number; average: number }[]> {
+    const scenario = f.scenario ? sql`and scenario = ${f.scenario}` : sql``;
+    const { rows } = await sql<{ bucket: number; results: number; average: number }>`
+      select cast((played_at - ${f.since}) / ${bucketMs} as bigint) as bucket, count(*) as results, avg(overall) as average
+      from results
+      where team_id = ${f.teamId} and season = ${f.season} and played_at >= ${f.since} and removed_at is null ${scenario}
+      group by 1 order by 1`.execute(this.db);
+    return rows.map((r) => ({ bucket: Number(r.bucket), results: Number(r.results), average: Number(r.average) }));
+  }
+
+  async counts(): Promise<{ results: number; teams: number }> {
+    const r = await this.db.selectFrom('results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const t = await this.db.selectFrom('teams').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { results: Number(r.n), teams: Number(t.n) };
+  }
+}
