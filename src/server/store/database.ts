@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
@@ -57,7 +57,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     sqlite.pragma('busy_timeout = 5000');
     opened = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite', where: file };
   }
-  const migrator = new Migrator({ db: opened.db, provider: migrationProvider(opened.dialect) });
+  // Kysely looks for its own tables in every schema unless told which: name ours, so another
+  // schema's migration tables in the same database are never taken for these.
+  const schema = opened.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(opened.db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db: opened.db, provider: migrationProvider(opened.dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
