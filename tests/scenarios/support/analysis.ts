@@ -42,6 +42,8 @@ const total = (d: Deductions) => -(d.politeness + d.accuracy + d.judgment);
 
 export interface IdealPath {
   readonly edges: readonly Edge[];
+  /** The states along the path, from the start (one more than the edges). */
+  readonly states: readonly number[];
   readonly end: number;
   /** Points lost on the way and at the end, all skills together. */
   readonly cost: number;
@@ -79,11 +81,16 @@ export function idealPath(g: StateGraph): IdealPath | null {
   }
   if (!best) return null;
   const edges: Edge[] = [];
-  for (let s = best.end; prev[s]! >= 0; s = prev[s]!) edges.push(g.edges[prev[s]!]![prevEdge[s]!]!);
-  return { edges: edges.reverse(), end: best.end, cost: best.cost };
+  const states = [best.end];
+  for (let s = best.end; prev[s]! >= 0; s = prev[s]!) {
+    edges.push(g.edges[prev[s]!]![prevEdge[s]!]!);
+    states.push(prev[s]!);
+  }
+  return { edges: edges.reverse(), states: states.reverse(), end: best.end, cost: best.cost };
 }
 
 export interface Measures {
+  readonly graph: StateGraph;
   readonly states: number;
   readonly bounds: Record<Dimension, { best: number; worst: number }>;
   /** Ending node ids reachable, and their outcomes. */
@@ -98,7 +105,7 @@ export function measure(s: Scenario): Measures {
   for (const st of g.states) if (st.ending) endings.set(st.ending.node, st.ending.outcome);
   const bounds = {} as Record<Dimension, { best: number; worst: number }>;
   for (const d of ['politeness', 'accuracy', 'judgment'] as const) bounds[d] = { best: b[d].best.score, worst: b[d].worst.score };
-  return { states: g.states.length, bounds, endings, ideal: idealPath(g) };
+  return { graph: g, states: g.states.length, bounds, endings, ideal: idealPath(g) };
 }
 
 export const replyIds = (path: IdealPath): string[] =>
