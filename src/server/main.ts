@@ -37,7 +37,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
+    // Requests under way may finish; a connection a browser keeps open without a request (a
+    // preconnect) would hold close() forever, so after a short grace every connection is cut.
+    const grace = setTimeout(() => app.server.closeAllConnections(), 1_500);
     await app.close();
+    clearTimeout(grace);
     await store.close();
     process.exit(0);
   };

@@ -74,7 +74,7 @@ describe.each(backends)('crash on $name', ({ url }) => {
     }
     const all: { id: number }[] = [];
     for (let before: number | null = null; ; ) {
-      const page = (await call(base, 'GET', `/api/teams/${team.code}/results?limit=200${before ? `&before=${before}` : ''}`)).body;
+      const page: { results: { id: number }[]; next: number | null } = (await call(base, 'GET', `/api/teams/${team.code}/results?limit=200${before ? `&before=${before}` : ''}`)).body;
       all.push(...page.results);
       if (page.next === null) break;
       before = page.next;

@@ -3,7 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { formatDiagnostic, loadScenario, Session, type Scenario, type Transcript } from '../../src/engine/index.js';
+import { formatDiagnostic, loadScenario, type Scenario } from '../../src/engine/index.js';
+
+export { finished, playCall } from './playCall.js';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
 
@@ -15,37 +17,6 @@ export function loadShipped(file: string): Scenario {
 
 export function shippedFiles(): string[] {
   return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
-}
-
-/**
- * Plays a call to its end as a player would: answers, then takes the reply `pick(turn, count)`
- * (1-based, default the first) at each turn, letting time pass in 100 ms ticks while the customer
- * waits or an action runs. Returns the finished session.
- */
-export function playCall(scenario: Scenario, opts: { seed?: number; mode?: 'exam' | 'practice'; pick?: (turn: number, count: number) => number } = {}): Session {
-  const s = new Session(scenario, { seed: opts.seed ?? 7, mode: opts.mode ?? 'exam' });
-  s.advance(800);
-  s.answer();
-  for (let guard = 0; guard < 100_000 && !s.ended; guard++) {
-    const v = s.view;
-    if (v.phase === 'listening' && v.replies.length > 0) {
-      s.advance(1200);
-      if (s.ended || s.view.phase !== 'listening') continue;
-      const replies = s.view.replies;
-      s.choose(Math.min(replies.length, Math.max(1, opts.pick?.(v.turn + 1, replies.length) ?? 1)));
-    } else {
-      s.advance(100);
-    }
-  }
-  if (!s.ended) throw new Error(`the call ${scenario.id} did not end`);
-  return s;
-}
-
-export function finished(scenario: Scenario, opts?: Parameters<typeof playCall>[1]): { transcript: Transcript; score: ReturnType<Session['score']> } {
-  const s = playCall(scenario, opts);
-  const out = { transcript: s.transcript(), score: s.score() };
-  s.stop();
-  return out;
 }
 
 export const TEST_PG = process.env.TEST_DATABASE_URL;

@@ -1,0 +1,34 @@
+// Playing a call to its end with the real engine, as a player would. Pure (engine only), so the
+// browser harness uses it too.
+import { Session, type Scenario, type Transcript } from '../../src/engine/index.js';
+
+/**
+ * Plays a call to its end as a player would: answers, then takes the reply `pick(turn, count)`
+ * (1-based, default the first) at each turn, letting time pass in 100 ms ticks while the customer
+ * waits or an action runs. Returns the finished session.
+ */
+export function playCall(scenario: Scenario, opts: { seed?: number; mode?: 'exam' | 'practice'; pick?: (turn: number, count: number) => number } = {}): Session {
+  const s = new Session(scenario, { seed: opts.seed ?? 7, mode: opts.mode ?? 'exam' });
+  s.advance(800);
+  s.answer();
+  for (let guard = 0; guard < 100_000 && !s.ended; guard++) {
+    const v = s.view;
+    if (v.phase === 'listening' && v.replies.length > 0) {
+      s.advance(1200);
+      if (s.ended || s.view.phase !== 'listening') continue;
+      const replies = s.view.replies;
+      s.choose(Math.min(replies.length, Math.max(1, opts.pick?.(v.turn + 1, replies.length) ?? 1)));
+    } else {
+      s.advance(100);
+    }
+  }
+  if (!s.ended) throw new Error(`the call ${scenario.id} did not end`);
+  return s;
+}
+
+export function finished(scenario: Scenario, opts?: Parameters<typeof playCall>[1]): { transcript: Transcript; score: ReturnType<Session['score']> } {
+  const s = playCall(scenario, opts);
+  const out = { transcript: s.transcript(), score: s.score() };
+  s.stop();
+  return out;
+}
