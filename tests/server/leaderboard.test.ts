@@ -1,0 +1,104 @@
+// The leaderboard UI in a real browser against the real server: names shown as text, the board,
+// champions, trend chart, per-call tab, a result replayed turn by turn, the meeting view advancing
+// on its own, and an axe-core audit of it all.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
+import { openHarness } from './browser/page.js';
+import { call, finished, loadShipped } from './support.js';
+
+const scenario = loadShipped('first-call.json');
+const EVIL = '<img src=x onerror="window.__xss=1">';
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let code: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const team = (await call(server.url, 'POST', '/api/teams', { name: 'Wall Team' }, { authorization: `Bearer ${TEST_TRAINER_TOKEN}` })).body;
+  code = team.code;
+  const players = [];
+  for (const name of ['Nora', EVIL]) players.push((await call(server.url, 'POST', '/api/join', { code, name })).body);
+  let n = 0;
+  for (const p of players) {
+    for (const seed of [1, 2]) {
+      const { transcript } = finished(scenario, { seed, pick: (turn) => 1 + ((seed + turn + n) % 2) });
+      // One result a week back, so the trend has two points.
+      const playedAt = new Date(Date.now() - (n === 0 ? 8 : 0) * 86_400_000).toISOString();
+      const r = await call(server.url, 'POST', `/api/teams/${code}/results`, { idempotencyKey: `ui-${n++}-abcdefghijklmnop`, transcript, playedAt }, { 'x-player-token': p.token });
+      expect(r.status).toBe(201);
+    }
+  }
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openHarness(page, server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function axe(p: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await p.addScriptTag({ content: source });
+  return p.evaluate(async () => {
+    const r = await (globalThis as any).axe.run(document.getElementById('app'), { resultTypes: ['violations'] });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+describe('leaderboard', () => {
+  it('shows the board with names as text, champions, trend, tabs and recent calls', async () => {
+    await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
+    await page.getByRole('button', { name: 'All time' }).click();
+    await expect.poll(() => page.locator('table').first().textContent()).toContain('Nora');
+    expect(await page.locator('#app').textContent()).toContain(EVIL);
+    expect(await page.locator('#app img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).__xss)).toBeUndefined();
+    for (const skill of ['Politeness', 'Accuracy', 'Judgment']) await expect.poll(() => page.getByText(`${skill} champion`).count()).toBe(1);
+    await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/Team average over time: .*average/);
+    await page.getByRole('tab', { name: scenario.title }).click();
+    await expect.poll(() => page.locator('caption').first().textContent()).toContain("best overall on this call");
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('replays a result turn by turn with feedback, better replies and the ending', async () => {
+    await page.getByRole('row', { name: /Replay Where is my order\? by Nora/ }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Turn 1');
+    expect(await dialog.textContent()).toContain(scenario.nodes.get(scenario.start)!.say);
+    await dialog.getByRole('button', { name: 'Show every turn' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Ending');
+    expect(await dialog.textContent()).toMatch(/Outcome: /);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('runs the meeting view: big board, advancing on its own, pausing with space', async () => {
+    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+    await page.evaluate((c) => (globalThis as any).htl.showMeeting(c, 600), code);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('All calls');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 5000 }).toBe(scenario.title);
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(1500);
+    expect(await page.locator('h1').textContent()).toBe(scenario.title);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('All calls');
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks Russian, Polish and Ukrainian', async () => {
+    for (const [lang, word] of [['ru', 'Чемпион'], ['pl', 'Mistrz'], ['uk', 'Чемпіон']] as const) {
+      await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+      await page.evaluate(([c, l]) => (globalThis as any).htl.showMeeting(c, 60_000, l), [code, lang]);
+      await expect.poll(() => page.locator('#app').textContent()).toContain(word);
+    }
+  });
+});
