@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HttpError } from './httpError.js';
 import { boardRoutes } from './routes/boards.js';
 import { resultRoutes } from './routes/results.js';
@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Behind a load balancer: trust X-Forwarded-For for the client address. */
   readonly trustProxy?: boolean;
   readonly logger?: boolean;
+  /** Lets `npm run dev` put vite's middleware beside the API on one HTTP server. */
+  readonly serverFactory?: FastifyServerOptions['serverFactory'];
 }
 
 /** Body size limit: a long call's transcript is a few kilobytes. */
@@ -33,6 +35,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     logger: o.logger ? { level: 'warn' } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: o.trustProxy ?? false,
+    ...(o.serverFactory ? { serverFactory: o.serverFactory } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
 

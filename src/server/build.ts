@@ -18,6 +18,7 @@ function newest(root: string, rel: string): number {
 
 /** Why the game needs building, or null when dist/ is up to date. */
 export function buildNeeded(root: string): string | null {
+  if (!existsSync(join(root, 'index.html'))) return null; // no game in this tree yet: API only
   const index = join(root, 'dist', 'index.html');
   if (!existsSync(index)) return 'dist/ has no build yet';
   const built = statSync(index).mtimeMs;

@@ -15,7 +15,12 @@ async function main(): Promise<void> {
     const why = buildNeeded(config.rootDir);
     if (why) {
       console.log(`building the game (${why})…`);
-      await buildGame(config.rootDir);
+      try {
+        await buildGame(config.rootDir);
+      } catch (e) {
+        // The API and the previous build (if any) still serve; the message says what to fix.
+        console.error(`the game could not be built: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
   const { db, dialect, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

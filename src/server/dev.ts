@@ -1,0 +1,64 @@
+// `npm run dev`: the API and vite's dev server (with the game's vite.config.ts plugins, such as
+// scenario hot reload) on one HTTP server and one address. /api goes to Fastify, everything
+// else to vite; vite's hot-reload socket shares the same server.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { createServer as createVite, type ViteDevServer } from 'vite';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { ScenarioLibrary } from './scenarios.js';
+import { openDatabase } from './store/database.js';
+import { Store } from './store/store.js';
+import { trainerToken } from './trainerToken.js';
+
+async function main(): Promise<void> {
+  const config = readConfig({ PORT: '5173', ...process.env });
+  const { db, dialect, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = new Store(db, dialect);
+  const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
+  await library.scan();
+  const trainer = await trainerToken(store, config.trainerToken, config.dataDir);
+
+  let vite: ViteDevServer | null = null;
+  let api: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const http = createHttpServer((req, res) => {
+    if (req.url?.startsWith('/api/') || req.url === '/api') api!(req, res);
+    else vite!.middlewares(req, res);
+  });
+  const app = await buildApp({
+    store,
+    library,
+    trainerToken: trainer.token,
+    rateLimit: config.rateLimit,
+    logger: true,
+    serverFactory: (handler) => {
+      api = handler;
+      return http;
+    },
+  });
+  vite = await createVite({
+    root: config.rootDir,
+    configFile: join(config.rootDir, 'vite.config.ts'),
+    server: { middlewareMode: true, ws: { server: http } },
+    appType: 'spa',
+  });
+  await app.ready();
+  await new Promise<void>((res) => http.listen(config.port, config.host, res));
+  console.log(`storage: ${dialect} (${where})`);
+  console.log(trainer.created ? `trainer token (new; also saved in ${trainer.file}): ${trainer.token}` : `trainer token: ${trainer.file ? `in ${trainer.file}` : 'from TRAINER_TOKEN'}`);
+  console.log(`Hold the Line (dev) is serving on http://localhost:${config.port}`);
+
+  const stop = async () => {
+    await vite?.close();
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(`the dev server could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
