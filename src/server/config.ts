@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly trainerToken: string | undefined;
   readonly scenarioDir: string;
   readonly rootDir: string;
+  /** The built game that is served (default dist/). */
+  readonly staticDir: string;
   /** "auto" builds the game when dist/ is missing or older than the sources; "never" serves what is there. */
   readonly build: 'auto' | 'never';
   readonly rateLimit: number;
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trainerToken: env.TRAINER_TOKEN || undefined,
     scenarioDir: resolve(env.SCENARIO_DIR || resolve(ROOT_DIR, 'scenarios')),
     rootDir: ROOT_DIR,
+    staticDir: resolve(env.STATIC_DIR || resolve(ROOT_DIR, 'dist')),
     build,
     rateLimit,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

@@ -1,6 +1,5 @@
 // `npm start`: one process that builds the game if needed, opens the store, and serves the game
 // and the API on PORT. Stops cleanly on SIGINT/SIGTERM.
-import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { buildGame, buildNeeded } from './build.js';
 import { readConfig } from './config.js';
@@ -28,7 +27,7 @@ async function main(): Promise<void> {
   const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
   const versions = await library.scan();
   const trainer = await trainerToken(store, config.trainerToken, config.dataDir);
-  const app = await buildApp({ store, library, trainerToken: trainer.token, staticDir: join(config.rootDir, 'dist'), rateLimit: config.rateLimit, trustProxy: config.trustProxy, logger: true });
+  const app = await buildApp({ store, library, trainerToken: trainer.token, staticDir: config.staticDir, rateLimit: config.rateLimit, trustProxy: config.trustProxy, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
 
