@@ -1,0 +1,91 @@
+// The scenario library's promises, proved on each call's state graph (the trainee's replies
+// only: no hanging up, no letting the timer run out), not by hand: every skill can be aced
+// and failed, there are several endings, the ideal path is long enough and has a slow action
+// whose cost the customer feels, every reply explains itself, and the ideal can be reached.
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/engine/index.js';
+import { LIBRARY, TRANSLATED, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
+
+const FILES = [
+  ...LIBRARY.map((id) => `${id}.json`),
+  ...Object.entries(TRANSLATED).flatMap(([id, locales]) => locales.map((l) => `${id}.${l}.json`)),
+];
+
+/** Every branch condition of every reply, flattened. */
+function branchConditions(s: Scenario) {
+  return [...s.nodes.values()].flatMap((n) => n.replies.flatMap((r) => r.next.map((b) => b.when).filter((c) => c !== null)));
+}
+
+describe.each(FILES)('%s', (file) => {
+  // Loaded lazily, so that a broken or missing file fails its own tests, not the whole suite.
+  let loaded: Scenario | undefined;
+  let m: Measures | undefined;
+  const scenario = () => (loaded ??= loadScenarioFile(file));
+  const measures = () => (m ??= measure(scenario()));
+
+  it('is named after its file and introduces its customer', () => {
+    expect(file).toBe(scenario().locale === 'en' ? `${scenario().id}.json` : `${scenario().id}.${scenario().locale}.json`);
+    expect(scenario().customer.persona.length).toBeGreaterThan(40);
+    expect(scenario().brief.length).toBeGreaterThan(40);
+  });
+
+  it('gives feedback on every reply and every ending, and hints on the hard nodes', () => {
+    const nodes = [...scenario().nodes.values()].filter((n) => !n.builtIn);
+    for (const n of nodes) {
+      for (const r of n.replies) expect(r.feedback?.trim(), `${n.id} → ${r.id}`).toBeTruthy();
+      if (n.end) expect(n.feedback?.trim(), `ending ${n.id}`).toBeTruthy();
+      if (n.timeout) expect(n.timeout.feedback?.trim(), `timeout at ${n.id}`).toBeTruthy();
+    }
+    expect(nodes.filter((n) => n.hint).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('discriminates: each skill can be aced (≥ 90) and failed (≤ 30)', () => {
+    for (const [skill, b] of Object.entries(measures().bounds)) {
+      expect(b.best, `best ${skill}`).toBeGreaterThanOrEqual(90);
+      expect(b.worst, `worst ${skill}`).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('has at least three distinct endings, with at least three outcomes', () => {
+    const { endings } = measures();
+    expect(endings.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(endings.values()).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('takes at least six decisions to play ideally, one of them a slow action the customer feels', () => {
+    const { ideal, graph } = measures();
+    expect(ideal, 'an ideal path').not.toBeNull();
+    expect(ideal!.cost, 'the ideal path loses no points').toBe(0);
+    expect(ideal!.edges.length).toBeGreaterThanOrEqual(6);
+    const felt = ideal!.edges.some((e, i) => {
+      if (e.move.kind !== 'reply' || e.move.reply.takesMs === 0) return false;
+      const before = graph.states[ideal!.states[i]!]!.patience;
+      const after = graph.states[ideal!.states[i + 1]!]!.patience;
+      return before - after >= 5;
+    });
+    expect(felt, 'an action on the ideal path costs at least 5 patience').toBe(true);
+  });
+
+  it('can reach every ideal ending with everything it requires known', () => {
+    const { graph } = measures();
+    for (const ideal of scenario().ideal) {
+      const reached = graph.states.some(
+        (st) => st.ending?.outcome === ideal.outcome && ideal.requires.every((f) => st.facts.includes(f)),
+      );
+      expect(reached, `${ideal.outcome} with ${ideal.requires.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('lets mood and patience change the course of the call', () => {
+    const compares = branchConditions(scenario()).flatMap((c) => c.compare.map((x) => x.on));
+    expect(compares).toContain('mood');
+    expect(compares).toContain('patience');
+  });
+
+  it('survives an exam played ideally at 12 seconds a decision', () => {
+    const { ideal } = measures();
+    const run = examRun(scenario(), ideal!, 12_000);
+    expect(run.score.ideal, `ended at ${run.ending}`).toBe(true);
+    expect(run.patience).toBeGreaterThan(0);
+  });
+});
