@@ -99,7 +99,7 @@ describe.each(backends)('store on $name', (backend) => {
     const team = await a!.createTeam('T');
     const { player } = await a!.addPlayer(team.id, 'Ann');
     const r = result(team.id, player.id);
-    const outcomes = await Promise.all([a!, b!, a!, b!].map((s) => s.insertResult(r)));
+    const outcomes = await Promise.all([a!, b!, a!, b!].map((s) => s.insertResult(r, 'Ann')));
     expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.row.id)).size).toBe(1);
     expect(await a!.listResults({ teamId: team.id, season: 1, since: 0, scenario: null, player: null, before: null, limit: 10 })).toHaveLength(1);

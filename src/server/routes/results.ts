@@ -109,7 +109,7 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         played_at: playedAt,
         received_at: now,
         transcript: JSON.stringify(transcript),
-      });
+      }, player.name);
       const res = settle(row, duplicate);
       return reply.code(duplicate ? 200 : 201).send(res);
     },

@@ -180,17 +180,21 @@ export class Store {
     return (await this.resultQuery().where('results.idem_key', '=', key).executeTakeFirst()) ?? null;
   }
 
-  /** Stores a result once per idempotency key: a second insert with the same key writes nothing. */
-  async insertResult(r: NewResult): Promise<{ row: ResultRow; duplicate: boolean }> {
+  /**
+   * Stores a result once per idempotency key: a second insert with the same key writes nothing
+   * and returns the row stored first.
+   */
+  async insertResult(r: NewResult, playerName: string): Promise<{ row: ResultRow; duplicate: boolean }> {
     const inserted = await this.db
       .insertInto('results')
       .values(r)
       .onConflict((oc) => oc.column('idem_key').doNothing())
-      .returning('id')
+      .returningAll()
       .executeTakeFirst();
+    if (inserted) return { row: { ...inserted, player_name: playerName }, duplicate: false };
     const row = await this.resultByKey(r.idem_key);
-    if (!row) throw new Error(`result ${r.idem_key} vanished after insert`);
-    return { row, duplicate: inserted === undefined };
+    if (!row) throw new Error(`result ${r.idem_key} conflicted but cannot be found`);
+    return { row, duplicate: true };
   }
 
   /** Many results in one statement (benchmark seeding and imports); no idempotency checks. */
