@@ -95,7 +95,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
       h('div', {}, h('h2', {}, t('title'), board ? ` · ${board.team.name}` : ''), board && h('span', { class: 'htl-muted' }, t('season', { season: board.team.season }))),
       h(
         'div',
-        { class: 'htl-group', role: 'group', 'aria-label': t('period.all') },
+        { class: 'htl-group', role: 'group', 'aria-label': t('periodLabel') },
         ...PERIODS.map((p) => h('button', { type: 'button', 'aria-pressed': String(p === period), onclick: () => ((period = p), void load()) }, t(`period.${p}`))),
         opts.onClose && h('button', { type: 'button', onclick: opts.onClose }, t('back')),
       ),

@@ -4,6 +4,7 @@ import type { ApiClient, Outbox } from '../client/index.js';
 import { mountBoard } from './boardPage.js';
 import { mountMeeting } from './meetingPage.js';
 import { mountOutbox } from './outboxStatus.js';
+import { mountTrainer } from './trainerPage.js';
 
 /** i18next's `t` bound to the "leaderboard" namespace, or anything that acts like it. */
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;
@@ -63,4 +64,38 @@ export function mountMeetingView(container: HTMLElement, opts: MeetingViewOption
 /** A small strip showing results waiting to be sent, sent, or refused (with the reason). */
 export function mountOutboxStatus(container: HTMLElement, opts: { outbox: Outbox; lang?: string; t?: Translate }): MountedView {
   return mountOutbox(container, opts);
+}
+
+/**
+ * The trainer's page (`/?view=trainer`): sign in with the trainer token, create teams and see
+ * their join codes, open a board with the trainer's tools or a team's meeting view.
+ */
+export function mountTrainerPage(container: HTMLElement, opts: { client: ApiClient; lang?: string; t?: Translate }): MountedView {
+  return mountTrainer(container, opts);
+}
+
+/**
+ * For the game's entry: mounts the page a URL asks for instead of the game — `?view=meeting&team=<code>`
+ * (the projector page) or `?view=trainer` — and returns it; null for any other URL (start the game).
+ */
+export function mountViewForUrl(container: HTMLElement, url: string | URL, opts: { client: ApiClient; lang?: string; t?: Translate }): MountedView | null {
+  const q = new URL(url, 'http://localhost').searchParams;
+  const lang = q.get('lang') ?? opts.lang;
+  const base = { client: opts.client, ...(lang ? { lang } : {}), ...(opts.t ? { t: opts.t } : {}) };
+  switch (q.get('view')) {
+    case 'meeting': {
+      const period = q.get('period');
+      const seconds = Number(q.get('seconds'));
+      return mountMeeting(container, {
+        ...base,
+        code: q.get('team') ?? '',
+        ...(period === 'week' || period === 'month' || period === 'all' ? { period } : {}),
+        ...(seconds >= 5 ? { advanceMs: seconds * 1000 } : {}),
+      });
+    }
+    case 'trainer':
+      return mountTrainer(container, base);
+    default:
+      return null;
+  }
 }

@@ -199,6 +199,22 @@ describe.each(backends)('API on $name', ({ setup }) => {
     expect((await call(base, 'GET', `/api/teams/${t.code}/board?since=${future}`)).body.rows).toEqual([]);
   });
 
+  it('keeps a claimed play time within the last 14 days and counts it in its period', async () => {
+    const t = await team();
+    const p = await join(t.code, 'Jo');
+    const now = Date.now();
+    const old = await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario).transcript, playedAt: new Date(now - 20 * 86_400_000).toISOString() });
+    const future = await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario).transcript, playedAt: new Date(now + 86_400_000).toISOString() });
+    const oldAt = Date.parse(old.body.result.playedAt);
+    expect(oldAt).toBeGreaterThanOrEqual(now - 14 * 86_400_000 - 1000);
+    expect(oldAt).toBeLessThan(now - 13 * 86_400_000);
+    expect(Date.parse(future.body.result.playedAt)).toBeLessThanOrEqual(Date.now());
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?period=all`)).body.rows[0].attempts).toBe(2);
+    const week = (await call(base, 'GET', `/api/teams/${t.code}/board?period=week`)).body;
+    expect(week.since).not.toBeNull();
+    expect(week.rows[0].attempts).toBe(1);
+  });
+
   it('lets a trainer rename, remove a result, start a new season and export CSV', async () => {
     const t = await team('Old name');
     const p = await join(t.code, '=cmd|evil');

@@ -101,4 +101,29 @@ describe('leaderboard', () => {
       await expect.poll(() => page.locator('#app').textContent()).toContain(word);
     }
   });
+
+  it("gives a trainer a page to create a team, see its code, export CSV and start a new season", async () => {
+    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+    expect(await page.evaluate(() => (globalThis as any).htl.showUrl('/?scenario=first-call'))).toBe(false);
+    expect(await page.evaluate(() => (globalThis as any).htl.showUrl('/?view=trainer'))).toBe(true);
+    await page.getByLabel('Trainer token').fill('wrong-token-000000');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('not accepted');
+    await page.getByLabel('Trainer token').fill(TEST_TRAINER_TOKEN);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByLabel('Team name').fill('Night Shift');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Team “Night Shift” created\. Join code: [A-Z2-9]{8}/);
+    const newCode = /Join code: ([A-Z2-9]{8})/.exec((await page.getByRole('status').first().textContent())!)![1]!;
+    expect((await call(server.url, 'GET', `/api/teams/${newCode}/board`)).body.team.name).toBe('Night Shift');
+
+    await page.getByRole('row', { name: /Wall Team/ }).getByRole('button', { name: 'Board' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('Wall-Team-results.csv');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Start a new season' }).click();
+    await expect.poll(async () => (await call(server.url, 'GET', `/api/teams/${code}/board`)).body.team.season).toBe(2);
+    await expect.poll(() => page.getByText('Season 2').count()).toBeGreaterThan(0);
+  });
 });

@@ -17,7 +17,20 @@ export const periodQuerySchema = {
   },
 } as const;
 
+/** Without `since`, a week or month starts in UTC (Monday 00:00, the 1st 00:00). */
+function utcStart(period: PeriodQuery['period'], now = new Date()): number {
+  switch (period) {
+    case 'week':
+      return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
+    case 'month':
+      return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    case 'all':
+    case undefined:
+      return 0;
+  }
+}
+
 export function periodFilter(team: Team, q: PeriodQuery): BoardFilter {
-  const since = q.since ? Math.max(0, Date.parse(q.since)) : 0;
+  const since = q.since ? Math.max(0, Date.parse(q.since)) : utcStart(q.period);
   return { teamId: team.id, season: team.season, since: Number.isFinite(since) ? since : 0, scenario: q.scenario ?? null };
 }

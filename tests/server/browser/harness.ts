@@ -3,7 +3,7 @@
 import firstCall from '../../../scenarios/first-call.json?raw';
 import { createApiClient, loadIdentity, Outbox, saveIdentity, type Identity } from '../../../src/client/index.js';
 import { loadScenario } from '../../../src/engine/index.js';
-import { mountLeaderboard, mountMeetingView, mountOutboxStatus } from '../../../src/leaderboard/index.js';
+import { mountLeaderboard, mountMeetingView, mountOutboxStatus, mountViewForUrl } from '../../../src/leaderboard/index.js';
 import { finished } from '../playCall.js';
 
 const loaded = loadScenario(firstCall, 'scenarios/first-call.json');
@@ -28,6 +28,8 @@ const harness = {
   showBoard: (code: string, playerId?: number, trainerToken?: string) =>
     mountLeaderboard(app, { client, code, lang: 'en', ...(playerId ? { playerId } : {}), ...(trainerToken ? { trainerToken } : {}), outbox }),
   showMeeting: (code: string, advanceMs: number, lang = 'en') => mountMeetingView(app, { client, code, lang, advanceMs }),
+  /** What the game's entry does with its own URL. */
+  showUrl: (url: string) => mountViewForUrl(app, url, { client, lang: 'en' }) !== null,
 };
 (globalThis as unknown as { htl: typeof harness }).htl = harness;
 outbox.start();
