@@ -70,7 +70,7 @@ export function champions(board: Board, t: Translate, locale: string): Element {
         { class: 'htl-champion', role: 'listitem' },
         h('span', { class: 'htl-muted' }, t('championOf', { skill: skillLabel(t, s) })),
         h('strong', {}, c ? c.player.name : t('noChampion')),
-        c && h('span', { class: 'htl-muted' }, t('championLine', { name: c.player.name, average: formatNumber(c.average, locale), count: c.results })),
+        c && h('span', { class: 'htl-muted' }, t('championLine', { average: formatNumber(c.average, locale), count: c.results })),
       );
     }),
   );

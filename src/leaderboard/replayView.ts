@@ -52,12 +52,34 @@ export async function replayResult(client: ApiClient, code: string, id: number):
   return out;
 }
 
+/** The trainer's note for a lost point, or what the engine's ledger says caused it. */
+function why(e: LedgerEntry, t: Translate): string | null {
+  if (e.note) return e.note;
+  switch (e.cause.kind) {
+    case 'outcome':
+      return t('replay.causeOutcome', { credit: e.cause.credit });
+    case 'over-par':
+      return t('replay.causeOverPar', { turns: e.cause.turns, par: e.cause.par });
+    case 'timeout':
+      return t('replay.timeout');
+    case 'hang-up':
+      return t('replay.hangUp');
+    case 'reply':
+    case 'missed-fact':
+    case 'unmet':
+      return null;
+  }
+}
+
 function lossList(entries: readonly LedgerEntry[], t: Translate): Element | null {
   if (entries.length === 0) return null;
   return h(
     'ul',
     { class: 'htl-loss' },
-    ...entries.map((e) => h('li', {}, `${skillLabel(t, e.dimension)} ${e.points}`, e.note ? ` — ${e.note}` : '')),
+    ...entries.map((e) => {
+      const reason = why(e, t);
+      return h('li', {}, `${skillLabel(t, e.dimension)} ${e.points}`, reason ? ` — ${reason}` : '');
+    }),
   );
 }
 

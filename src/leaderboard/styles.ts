@@ -21,7 +21,7 @@ const CSS = `
 .htl-lb tr.htl-me td { background: rgba(77, 163, 255, 0.15); font-weight: 650; }
 .htl-lb tr[data-result] { cursor: pointer; }
 .htl-lb tr[data-result]:hover td { background: rgba(255, 255, 255, 0.05); }
-.htl-lb .htl-name { overflow-wrap: anywhere; }
+.htl-lb .htl-name { overflow-wrap: break-word; }
 .htl-lb .htl-champions { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px; }
 .htl-lb .htl-champion { border-left: 4px solid var(--warm); padding: 4px 10px; }
 .htl-lb .htl-champion strong { display: block; font-size: 1.15em; overflow-wrap: anywhere; }
@@ -49,9 +49,14 @@ dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-lb .htl-scores { display: flex; flex-wrap: wrap; gap: 16px; font-size: 1.1em; }
 .htl-lb .htl-scores b { font-size: 1.4em; }
 .htl-meeting.htl-lb { --bg: #000; --panel: #0b0b0b; --text: #fff; --muted: #e0e0e0; --accent: #5cb8ff; --warm: #ffd24d; --line: #555;
-  font-size: clamp(18px, 2.1vw, 40px); min-height: 100vh; padding: 2vw 3vw; }
+  font-size: clamp(18px, 2.1vw, 40px); position: fixed; inset: 0; overflow: auto; max-height: none; padding: 2vw 3vw 4vw; }
 .htl-meeting .htl-slide-title { font-size: 1.6em; margin: 0 0 0.4em; }
-.htl-meeting table { font-size: 1em; }
+.htl-meeting table { font-size: 0.8em; }
+.htl-meeting .htl-grid { grid-template-columns: minmax(0, 1fr); }
+.htl-meeting .htl-chart { max-height: 28vh; }
+.htl-meeting caption { display: none; }
+dialog.htl-meeting-replay { max-width: 96vw; }
+.htl-meeting-replay .htl-lb { font-size: clamp(16px, 1.6vw, 30px); --bg: #000; --text: #fff; --muted: #e0e0e0; --warm: #ffd24d; }
 .htl-meeting th, .htl-meeting td { padding: 0.3em 0.5em; }
 .htl-meeting .htl-chart text { font-size: 14px; }
 .htl-meeting .htl-controls { position: fixed; right: 2vw; bottom: 2vh; display: flex; gap: 8px; font-size: 0.6em; }

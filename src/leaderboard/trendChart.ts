@@ -22,7 +22,10 @@ export function trendChart(trend: Trend, t: Translate, locale: string): Element 
     svg('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, v),
   ]);
   const every = Math.max(1, Math.ceil(n / 8));
-  const ticks = trend.points.flatMap((p, i) => (i % every === 0 || i === n - 1 ? [svg('text', { x: x(i), y: H - 8, 'text-anchor': 'middle' }, label(p.start))] : []));
+  // Every few buckets a date; the last one always, kept inside the chart.
+  const ticks = trend.points.flatMap((p, i) =>
+    (i % every === 0 && n - 1 - i >= every / 2) || i === n - 1 ? [svg('text', { x: x(i), y: H - 8, 'text-anchor': i === n - 1 ? 'end' : i === 0 ? 'start' : 'middle' }, label(p.start))] : [],
+  );
   // Buckets where nobody played break the line rather than pretend a value.
   const segments: string[] = [];
   let current = '';
