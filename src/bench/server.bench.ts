@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { finished } from '../../tests/server/playCall.js';
-import { loadShipped } from '../../tests/server/support.js';
+import { freshPgSchema, loadShipped } from '../../tests/server/support.js';
 import { startServer, TEST_TRAINER_TOKEN } from '../../tests/support/server.js';
 import { periodStart } from '../client/api.js';
 import { replay } from '../engine/index.js';
@@ -109,25 +108,6 @@ function replaysPerSecond(): number {
   return n / ((performance.now() - t) / 1000);
 }
 
-async function freshSchema(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_${Date.now().toString(36)}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`create schema ${name}`);
-  await c.end();
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${name}`);
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: url });
-      await d.connect();
-      await d.query(`drop schema ${name} cascade`);
-      await d.end();
-    },
-  };
-}
-
 interface Row {
   backend: string;
   seedSeconds: number;
@@ -137,7 +117,7 @@ interface Row {
 
 async function benchBackend(name: string, databaseUrl: string | undefined): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'htl-bench-'));
-  const schema = databaseUrl ? await freshSchema(databaseUrl) : null;
+  const schema = databaseUrl ? await freshPgSchema(databaseUrl) : null;
   try {
     const now = Date.now();
     const opened = await openDatabase({ dataDir, databaseUrl: schema?.url });

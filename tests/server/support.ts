@@ -22,8 +22,7 @@ export function shippedFiles(): string[] {
 export const TEST_PG = process.env.TEST_DATABASE_URL;
 
 /** A fresh, empty schema in the test database; its URL makes it the connection's search path. */
-export async function freshPgSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = TEST_PG!;
+export async function freshPgSchema(base: string = TEST_PG!): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
