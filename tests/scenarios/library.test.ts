@@ -3,7 +3,7 @@
 // and failed, there are several endings, the ideal path is long enough and has a slow action
 // whose cost the customer feels, every reply explains itself, and the ideal can be reached.
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/index.js';
+import { availableReplies, type Scenario } from '../../src/engine/index.js';
 import { LIBRARY, TRANSLATED, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
 
 const FILES = [
@@ -80,6 +80,22 @@ describe.each(FILES)('%s', (file) => {
     const compares = branchConditions(scenario()).flatMap((c) => c.compare.map((x) => x.on));
     expect(compares).toContain('mood');
     expect(compares).toContain('patience');
+  });
+
+  it('does not give the right reply away by its length', () => {
+    // A trainee who learns "pick the longest answer" must not ace the call: on the ideal path the
+    // right reply is the longest on offer at no more than half the decisions, and no single
+    // length rank (longest, second longest, …) holds for more than two thirds of them.
+    const { ideal, graph } = measures();
+    const ranks = ideal!.edges.map((e, i) => {
+      const st = graph.states[ideal!.states[i]!]!;
+      const offered = availableReplies(scenario().nodes.get(st.node)!, st);
+      const chosen = e.move.kind === 'reply' ? e.move.reply : null;
+      return offered.filter((r) => r.say.length > (chosen?.say.length ?? 0)).length + 1;
+    });
+    const count = (rank: number) => ranks.filter((r) => r === rank).length;
+    expect(count(1), `ranks ${ranks.join(' ')}`).toBeLessThanOrEqual(ranks.length / 2);
+    for (const rank of new Set(ranks)) expect(count(rank), `ranks ${ranks.join(' ')}`).toBeLessThanOrEqual((ranks.length * 2) / 3);
   });
 
   it('survives an exam played ideally at 12 seconds a decision', () => {
