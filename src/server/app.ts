@@ -57,7 +57,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate-limited', message: `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s` } }),
+    // Thrown by the plugin, so it goes through the error handler like every other error.
+    errorResponseBuilder: (_req, ctx) => new HttpError(429, 'rate-limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
 
   await app.register(

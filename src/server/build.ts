@@ -1,5 +1,5 @@
 // `npm start` builds the game when dist/ is missing or older than anything it is built from.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['src', 'assets', 'scenarios', 'index.html', 'vite.config.ts', 'package.json'];
@@ -29,4 +29,34 @@ export function buildNeeded(root: string): string | null {
 export async function buildGame(root: string): Promise<void> {
   const { build } = await import('vite');
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+}
+
+const LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * Builds the game if it needs it. Several servers starting at once (parallel end-to-end tests)
+ * build one at a time: the others wait for the lock, then find dist/ fresh.
+ */
+export async function ensureBuilt(root: string, log: (message: string) => void): Promise<void> {
+  const lock = join(root, 'node_modules', '.cache', 'holdtheline-build.lock');
+  mkdirSync(join(lock, '..'), { recursive: true });
+  for (;;) {
+    if (buildNeeded(root) === null) return;
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      const why = buildNeeded(root);
+      if (why === null) return;
+      log(`building the game (${why})…`);
+      await buildGame(root);
+      return;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }

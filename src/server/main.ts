@@ -1,7 +1,7 @@
 // `npm start`: one process that builds the game if needed, opens the store, and serves the game
 // and the API on PORT. Stops cleanly on SIGINT/SIGTERM.
 import { buildApp } from './app.js';
-import { buildGame, buildNeeded } from './build.js';
+import { ensureBuilt } from './build.js';
 import { readConfig } from './config.js';
 import { ScenarioLibrary } from './scenarios.js';
 import { openDatabase } from './store/database.js';
@@ -11,15 +11,11 @@ import { trainerToken } from './trainerToken.js';
 async function main(): Promise<void> {
   const config = readConfig();
   if (config.build === 'auto') {
-    const why = buildNeeded(config.rootDir);
-    if (why) {
-      console.log(`building the game (${why})…`);
-      try {
-        await buildGame(config.rootDir);
-      } catch (e) {
-        // The API and the previous build (if any) still serve; the message says what to fix.
-        console.error(`the game could not be built: ${e instanceof Error ? e.message : String(e)}`);
-      }
+    try {
+      await ensureBuilt(config.rootDir, (m) => console.log(m));
+    } catch (e) {
+      // The API and the previous build (if any) still serve; the message says what to fix.
+      console.error(`the game could not be built: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   const { db, dialect, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildNeeded } from '../../src/server/build.js';
+import { buildNeeded, ensureBuilt } from '../../src/server/build.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { call } from './support.js';
 
@@ -48,6 +48,17 @@ describe('serving', () => {
     expect((await call(s.url, 'GET', '/api/teams', undefined, { authorization: `Bearer ${token}` })).body).toHaveLength(1);
   });
 
+  it('limits the request rate per client, joining most strictly, with a JSON answer', async () => {
+    const s = await startServer({ env: { RATE_LIMIT: '30' } });
+    servers.push(s);
+    const answers = [];
+    for (let i = 0; i < 11; i++) answers.push(await call(s.url, 'POST', '/api/join', { code: 'ABCDEFGH', name: `n${i}` }));
+    expect(answers.slice(0, 10).every((a) => a.status === 404)).toBe(true);
+    expect([answers[10]!.status, answers[10]!.body.error.code]).toEqual([429, 'rate-limited']);
+    expect(answers[10]!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await call(s.url, 'GET', '/api/health')).status).toBe(200);
+  });
+
   it('rebuilds only when dist/ is missing or older than the sources', () => {
     const root = join(temp, 'project');
     mkdirSync(join(root, 'src', 'game'), { recursive: true });
@@ -66,4 +77,17 @@ describe('serving', () => {
     writeFileSync(join(root, 'src', 'game', 'main.ts'), 'changed');
     expect(buildNeeded(root)).toMatch(/changed/);
   });
+
+  it('builds once when several servers start at the same time', async () => {
+    const root = join(temp, 'tiny');
+    mkdirSync(join(root, 'src'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><script type="module" src="/src/main.ts"></script>');
+    writeFileSync(join(root, 'src', 'main.ts'), 'document.title = "tiny";');
+    writeFileSync(join(root, 'vite.config.ts'), 'export default { logLevel: "silent" };');
+    const logs: string[] = [];
+    await Promise.all([1, 2, 3].map(() => ensureBuilt(root, (m) => logs.push(m))));
+    expect(logs).toEqual(['building the game (dist/ has no build yet)…']);
+    expect(buildNeeded(root)).toBeNull();
+  });
 });
+
