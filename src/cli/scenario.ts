@@ -1,53 +1,62 @@
 // npm run scenario -- <command>: the trainers' tools.
 // Exit status: 0 clean, 1 problems found, 2 wrong usage.
-import { readFileSync } from 'node:fs';
-import { formatDiagnostic } from '../engine/errors.js';
-import { lintScenarios } from '../tools/lint/lintScenarios.js';
-import { scenarioFiles } from './files.js';
+import { graphCommand } from './commands/graph.js';
+import { lintCommand } from './commands/lint.js';
+import { newCommand } from './commands/new.js';
+import { simulateCommand } from './commands/simulate.js';
+import { EXIT, UsageError } from './usage.js';
 
 const USAGE = `usage: npm run scenario -- <command> [options]
 
 commands:
-  lint <files or folders> [--json]   check scenario files and report every problem
+  lint <files or folders> [--json]
+      check scenario files: format, links, reachability, endings, the ideal, loops,
+      feedback, facts, whether each skill can be aced and failed, voices, translations
+  graph <file> [--format mermaid|dot|svg] [--out <file>]
+      the call as a graph (default mermaid, printed); replies on the edges, actions
+      marked, endings coloured by outcome, the shortest ideal path in bold
+  simulate <file> [--json] [--timeouts] [--hang-up]
+      the best and worst score of each skill with a path that reaches it, every ending
+      and how to reach it, the shortest ideal path (the trainee's replies only, unless
+      --timeouts / --hang-up add letting the timer run out / hanging up)
+  simulate <file> --path 1,3,2 [--seed n] [--mode exam|practice] [--json]
+      play the call: numbers are reply positions as listed in the file under each node
+      (1 = the first reply written there), "t" lets the timer run out, "h" hangs up;
+      prints the turns with the scores' ledger, exactly as the game computes them
+  new <id> [--out <file>] [--locale <code>] [--force]
+      a new scenario file from a commented template (default scenarios/<id>.json)
+
+exit status: 0 nothing found, 1 problems found, 2 wrong usage
 `;
 
-function lint(args: string[]): number {
-  const json = args.includes('--json');
-  const paths = args.filter((a) => !a.startsWith('--'));
-  if (paths.length === 0) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const { files, missing } = scenarioFiles(paths);
-  if (missing.length > 0) {
-    process.stderr.write(missing.map((m) => `${m}: no such file or folder\n`).join(''));
-    return 2;
-  }
-  const diagnostics = lintScenarios(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (json) process.stdout.write(JSON.stringify({ files: files.length, errors, warnings, diagnostics }, null, 2) + '\n');
-  else {
-    for (const d of diagnostics) process.stdout.write(formatDiagnostic(d) + '\n');
-    process.stdout.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
-  }
-  return diagnostics.length > 0 ? 1 : 0;
-}
-
-function main(argv: string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'lint':
-      return lint(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
-      return 2;
+  try {
+    switch (command) {
+      case 'lint':
+        return lintCommand(rest);
+      case 'graph':
+        return await graphCommand(rest);
+      case 'simulate':
+        return simulateCommand(rest);
+      case 'new':
+        return newCommand(rest);
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return EXIT.clean;
+      case undefined:
+        process.stderr.write(USAGE);
+        return EXIT.usage;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n\n${USAGE}`);
+    return EXIT.usage;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

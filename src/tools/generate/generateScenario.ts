@@ -76,9 +76,10 @@ function planLane(rng: Rng, size: number): LanePlan {
 }
 
 /** Groups lane starts under triage nodes, 2–4 at a time, until one root remains. */
-function triageTree(rng: Rng, leaves: string[], nodes: Json): string {
+function triageTree(rng: Rng, leaves: string[], nodes: Json): { root: string; levels: number } {
   let level = leaves;
   let counter = 0;
+  let levels = 0;
   while (level.length > 1 || counter === 0) {
     const next: string[] = [];
     for (let i = 0; i < level.length; ) {
@@ -92,7 +93,7 @@ function triageTree(rng: Rng, leaves: string[], nodes: Json): string {
         say: `It's about ${id.replace('-', ' ')}. You know, the usual thing.`,
         replies: targets.map((to, j) => ({
           say: `Is it about ${to.replace(/^l(\d+)-ask-0$/, 'topic $1').replace('-', ' ')}?`,
-          ...(j === 0 && targets.length > 2 ? { polite: -5, mood: -5 } : {}),
+          ...(j === 0 && targets.length > 2 ? { polite: -5 } : {}),
           feedback: j === 0 && targets.length > 2 ? 'Leading questions annoy; ask openly.' : 'A fair question to narrow it down.',
           next: to,
         })),
@@ -100,8 +101,9 @@ function triageTree(rng: Rng, leaves: string[], nodes: Json): string {
       next.push(id);
     }
     level = next;
+    levels++;
   }
-  return level[0]!;
+  return { root: level[0]!, levels };
 }
 
 function laneNodes(rng: Rng, lane: number, plan: LanePlan, nodes: Json): string {
@@ -117,7 +119,16 @@ function laneNodes(rng: Rng, lane: number, plan: LanePlan, nodes: Json): string 
       { say: 'Let me check that for you.', takes, doing: 'Checking…', reveals, feedback: 'Check before you answer.', next: id('result', k) },
     ];
     if (plan.slip[k]) {
+      // A guess or a rude reply lands in the same place with the same mood, so the routes
+      // through a stage meet again: the call branches a lot, its reachable states do not.
       replies.push({ say: 'It must be your settings.', accuracy: -rng.int(15, 30), mood: -10, feedback: 'A guess, and a blaming one.', next: id('slip', k) });
+      replies.push({
+        say: 'Could you get to the point?',
+        polite: -rng.int(20, 40),
+        mood: -10,
+        feedback: 'Rudeness makes everything harder.',
+        next: [{ to: 'end-hung-up', if: 'mood<30' }, { to: id('slip', k) }],
+      });
       nodes[id('slip', k)] = {
         say: 'My settings? I have not touched anything!',
         emotion: 'angry',
@@ -128,16 +139,7 @@ function laneNodes(rng: Rng, lane: number, plan: LanePlan, nodes: Json): string 
         ]),
       };
     } else {
-      replies.push({ say: 'That happens sometimes; it will pass.', accuracy: -rng.int(15, 30), feedback: 'A guess instead of a check.', next: after });
-    }
-    if (rng.chance(0.5)) {
-      replies.push({
-        say: 'Could you get to the point?',
-        polite: -rng.int(20, 40),
-        mood: -20,
-        feedback: 'Rudeness makes everything harder.',
-        next: [{ to: 'end-hung-up', if: 'mood<30' }, { to: plan.slip[k] ? id('slip', k) : after }],
-      });
+      replies.push({ say: 'Could you get to the point?', polite: -rng.int(20, 40), feedback: 'Rudeness makes him hang up.', next: 'end-hung-up' });
     }
     if (rng.chance(0.3)) {
       const [to, judgment] = rng.pick([['end-parted', -20], ['end-redirected', -10], ['end-escalated', -15]] as const);
@@ -148,7 +150,7 @@ function laneNodes(rng: Rng, lane: number, plan: LanePlan, nodes: Json): string 
       say: 'So? What did you find?',
       replies: shuffle(rng, [
         { say: 'Here is what I found, and what it means.', if: clue, mood: 10, patience: 20, feedback: 'The truth, explained.', next: after },
-        { say: 'Probably nothing to worry about.', accuracy: -rng.int(10, 25), feedback: 'You found something: say it.', next: after },
+        { say: 'Probably nothing to worry about.', accuracy: -rng.int(10, 25), mood: 10, patience: 20, feedback: 'You found something: say it.', next: after },
       ]),
     };
     if (plan.detail[k]) {
@@ -195,9 +197,13 @@ export function generateScenario(nodes: number, seed: number): string {
   const laneBudget = budget - triageCount();
   const sizes = split(rng, laneBudget, lanes, 3, 4 * MAX_STAGES + 1);
   const laneNodesOut: Json = {};
-  const starts = sizes.map((size, lane) => laneNodes(rng, lane, planLane(rng, size), laneNodesOut));
+  const plans = sizes.map((size) => planLane(rng, size));
+  const starts = plans.map((plan, lane) => laneNodes(rng, lane, plan, laneNodesOut));
   const triage: Json = {};
-  const root = triageTree(rngFrom(seed ^ 0x5eed), starts, triage);
+  const { root, levels } = triageTree(rngFrom(seed ^ 0x5eed), starts, triage);
+  // Par: the turns of the longest ideal path — opening, triage, each stage's check and
+  // explanation (and detail), the fix.
+  const par = 1 + levels + Math.max(...plans.map((p) => 2 * p.stages + p.detail.filter(Boolean).length)) + 1;
 
   out['opening'] = {
     say: 'Hello? My thing has stopped working and I need it fixed today.',
@@ -230,7 +236,7 @@ export function generateScenario(nodes: number, seed: number): string {
     customer: { name: 'Generated Customer', persona: 'Impatient, but fair when helped.', mood: 60, patience: 100, drain: 3 },
     facts,
     ideal: { outcome: 'retained', requires: ['account-found', 'cause-found'], why: 'Found the account and the cause, and fixed it.' },
-    scoring: { par: 12, overPar: 3, credit: { escalated: 40, redirected: 30, parted: 20 } },
+    scoring: { par, overPar: 3, credit: { escalated: 40, redirected: 30, parted: 20 } },
     timeout: { after: 30, polite: -5, mood: -5, feedback: 'Silence on the line makes the customer feel ignored.' },
     hangUp: 'end-hung-up',
     nodes: out,

@@ -1,13 +1,72 @@
-// Lint: every problem in a set of scenario files, as diagnostics. Pure: the caller reads the
-// files and answers whether a voice file exists.
-import type { Diagnostic } from '../../engine/errors.js';
-import { loadScenario } from '../../engine/load/loadScenario.js';
+// Lint: every problem in a set of scenario files, as diagnostics with a place and a hint.
+// The loader's findings first (syntax, schema, references), then — for files that load — what
+// playing the call reveals, then what the files say together. Pure: the caller reads the files
+// and answers whether a file (a voice, the schema) exists. Never throws: a check that fails is
+// reported as a "lint-internal" error at the top of the file, and the other checks still run.
+import { loadScenario, type Diagnostic } from '../../engine/index.js';
+import { scoreBounds } from '../analysis/scoreBounds.js';
+import { buildStateGraph, type StateGraph } from '../analysis/stateGraph.js';
+import { LINT_CODES } from './codes.js';
+import { checkAcrossFiles, type Loaded } from './checks/acrossFiles.js';
+import { checkFactsRevealed, checkFeedback, checkSchemaRef, checkVoices } from './checks/content.js';
+import { checkDiscrimination } from './checks/discrimination.js';
+import { checkFlow } from './checks/flow.js';
+import { fileContext, type FileContext, type LintEnv } from './context.js';
+
+export type { LintEnv } from './context.js';
 
 export interface SourceFile {
   readonly file: string;
   readonly text: string;
 }
 
-export function lintScenarios(sources: readonly SourceFile[]): Diagnostic[] {
-  return sources.flatMap((src) => loadScenario(src.text, src.file).diagnostics);
+export interface LintOptions {
+  /** Stop exploring a call after this many states (reported as "too-many-states"). Default 1,000,000. */
+  readonly maxStates?: number;
+}
+
+function internal(file: string, what: string, e: unknown): Diagnostic {
+  const message = `internal error in ${what} (please report it): ${e instanceof Error ? e.message : String(e)}`;
+  return { severity: LINT_CODES['lint-internal'], code: 'lint-internal', message, hint: null, file, line: 1, col: 1, path: [] };
+}
+
+function guarded(out: Diagnostic[], file: string, what: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    out.push(internal(file, what, e));
+  }
+}
+
+function checkPlay(ctx: FileContext, options: LintOptions): void {
+  const g: StateGraph = buildStateGraph(ctx.scenario, { timeouts: false, hangUp: false, maxStates: options.maxStates ?? 1_000_000 });
+  if (g.truncated) {
+    ctx.report('too-many-states', [], `the call has more than ${g.states.length} reachable states; its paths were not checked`, 'split the call, or use fewer distinct mood and patience changes');
+    return;
+  }
+  checkFlow(ctx, g);
+  checkDiscrimination(ctx, scoreBounds(g));
+}
+
+export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, options: LintOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const loaded: Loaded[] = [];
+  for (const src of sources) {
+    const result = loadScenario(src.text, src.file);
+    out.push(...result.diagnostics);
+    if (!result.ok) continue;
+    loaded.push({ file: src.file, doc: result.doc, scenario: result.scenario });
+    const ctx = fileContext(src.file, result.doc, result.scenario, env, out);
+    guarded(out, src.file, 'the content checks', () => {
+      checkSchemaRef(ctx);
+      checkFeedback(ctx);
+      checkFactsRevealed(ctx);
+      checkVoices(ctx);
+    });
+    guarded(out, src.file, 'the play checks', () => checkPlay(ctx, options));
+  }
+  guarded(out, sources[0]?.file ?? '(no file)', 'the checks across files', () => checkAcrossFiles(loaded, out));
+  // Files in the order given, each from top to bottom.
+  const order = new Map(sources.map((src, i) => [src.file, i]));
+  return out.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
 }

@@ -1,0 +1,26 @@
+// scenario lint <files or folders> [--json]
+import { existsSync, readFileSync } from 'node:fs';
+import { formatDiagnostic } from '../../engine/index.js';
+import { lintScenarios } from '../../tools/lint/lintScenarios.js';
+import { scenarioFiles } from '../files.js';
+import { EXIT, UsageError, parseCommand, write, writeJson } from '../usage.js';
+
+export function lintCommand(args: readonly string[]): number {
+  const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
+  const { files, missing } = scenarioFiles(positionals);
+  if (missing.length > 0) throw new UsageError(missing.map((m) => `${m}: no such file or folder`).join('\n'));
+  if (files.length === 0) throw new UsageError(`no scenario files (*.json) in ${positionals.join(', ')}`);
+  const diagnostics = lintScenarios(
+    files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+    { fileExists: existsSync },
+  );
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (values.json) writeJson({ files: files.length, errors, warnings, diagnostics });
+  else {
+    for (const d of diagnostics) write(formatDiagnostic(d));
+    write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+  }
+  return diagnostics.length > 0 ? EXIT.problems : EXIT.clean;
+}

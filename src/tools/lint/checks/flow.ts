@@ -1,0 +1,112 @@
+// How the call can go: nodes nothing leads to, nodes no play reaches, endings never reached,
+// an ideal that can't be reached, places where the trainee is stuck or can only wait for the
+// customer to give up, and replies that are never on offer.
+//
+// "Play" here means the trainee's replies, given at once: the state graph without timeouts or
+// hanging up. A node that only letting the timer run out reaches is not reported as unreached:
+// such nodes are looked for again with timeouts (within a budget of states).
+import { BUILT_IN, type Scenario } from '../../../engine/index.js';
+import { stuckStates, traps } from '../../analysis/callPaths.js';
+import { describeState, pathArgument } from '../../analysis/describe.js';
+import { buildStateGraph, pathTo, type StateGraph } from '../../analysis/stateGraph.js';
+
+/** States explored when looking for nodes that only the timer leads to. */
+const TIMER_BUDGET = 200_000;
+import { listOf, nodePath, replyPath, type FileContext } from '../context.js';
+
+/** Nodes reachable from `from` by any link (every branch, every timeout), conditions ignored. */
+function linked(s: Scenario, from: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const node = s.nodes.get(id);
+    if (!node) continue;
+    for (const r of node.replies) for (const b of r.next) stack.push(b.to);
+    for (const b of node.timeout?.next ?? []) stack.push(b.to);
+  }
+  return seen;
+}
+
+/** Nodes the timer can take the call to from where play goes, and everything linked from there. */
+function byTimeout(s: Scenario, reached: ReadonlySet<string>): Set<string> {
+  const targets: string[] = [];
+  for (const id of reached) for (const b of s.nodes.get(id)?.timeout?.next ?? []) targets.push(b.to);
+  return linked(s, targets);
+}
+
+const how = (g: StateGraph, state: number) => {
+  const path = pathTo(g, state);
+  return path.length > 0 ? ` (e.g. after --path ${pathArgument(path)}, ${describeState(g.states[state]!)})` : ` (${describeState(g.states[state]!)})`;
+};
+
+export function checkFlow(ctx: FileContext, g: StateGraph): void {
+  const s = ctx.scenario;
+  const fileNodes = [...s.nodes.values()].filter((n) => !n.builtIn);
+  const static_ = linked(s, [s.start]);
+  const reached = new Set(g.states.map((st) => st.node));
+  reached.add(s.hangUpNode); // the customer hangs up there whenever patience runs out
+  const timed = byTimeout(s, reached);
+  let unreached = fileNodes.filter((n) => !reached.has(n.id) && !timed.has(n.id));
+  if (unreached.some((n) => static_.has(n.id))) {
+    // Linked but not reached by replies: letting the timer run out (mood and patience drop)
+    // may still get there. Look again with timeouts, within a budget.
+    const withTimer = buildStateGraph(s, { timeouts: true, hangUp: false, maxStates: TIMER_BUDGET });
+    const alsoReached = new Set(withTimer.states.map((st) => st.node));
+    unreached = unreached.filter((n) => !alsoReached.has(n.id));
+  }
+
+  for (const node of unreached) {
+    const isLinked = static_.has(node.id);
+    if (node.end) {
+      ctx.report(
+        'ending-unreachable',
+        nodePath(node.id),
+        isLinked ? `ending "${node.id}" (${node.end}) is never reached: the replies that lead here are never on offer or their branches never taken` : `ending "${node.id}" (${node.end}) is never reached: nothing leads to it`,
+        isLinked ? 'check the "if" conditions on the way here' : `add "next": "${node.id}" to a reply, or remove the node`,
+        true,
+      );
+    } else if (!isLinked) {
+      ctx.report('unreachable-node', nodePath(node.id), `node "${node.id}" is unreachable: no reply or timeout leads to it from "${s.start}"`, `add "next": "${node.id}" to a reply, or remove the node`, true);
+    } else {
+      ctx.report('never-reached', nodePath(node.id), `node "${node.id}" is never reached: the replies that lead here are never on offer, or their branches never taken`, 'check the "if" conditions on the way here: a fact never known by then, or a mood or patience never reached', true);
+    }
+  }
+
+  const ends = g.states.map((st, i) => ({ st, i })).filter(({ st }) => st.ending);
+  s.ideal.forEach((ideal, i) => {
+    const path = Array.isArray(ctx.raw.ideal) ? ['ideal', i] : ['ideal'];
+    const withOutcome = ends.filter(({ st }) => st.ending!.outcome === ideal.outcome);
+    if (withOutcome.some(({ st }) => ideal.requires.every((f) => st.facts.includes(f)))) return;
+    if (withOutcome.length === 0) {
+      ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is never reached: no ending with "end": "${ideal.outcome}" can be reached by replies`, `add an ending with "end": "${ideal.outcome}" and a reply that leads to it`);
+    } else {
+      ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is reached, but never with ${listOf(ideal.requires)} all known`, 'make sure a path reveals every required fact before the ending, or require fewer facts');
+    }
+  });
+
+  const stuckByNode = new Map<string, number>();
+  for (const st of stuckStates(g)) if (!stuckByNode.has(g.states[st]!.node)) stuckByNode.set(g.states[st]!.node, st);
+  for (const [node, st] of stuckByNode) {
+    ctx.report('stuck', nodePath(node), `at node "${node}" no reply is on offer${how(g, st)}: the trainee can only wait or hang up`, 'add a reply without "if", or make one of the conditions hold here', true);
+  }
+
+  for (const trap of traps(g)) {
+    const first = g.states[trap.state]!.node;
+    const loop = trap.nodes.length > 1 ? `nodes ${listOf(trap.nodes)} lead only to each other` : `node "${first}" leads only back to itself`;
+    ctx.report('no-way-out', nodePath(first), `from node "${first}"${how(g, trap.state)} no reply leads to an ending: ${loop} until the customer gives up`, 'add a reply that ends the call or leads out of the loop', true);
+  }
+
+  const offered = new Map<string, number>();
+  for (const st of g.states) if (!st.ending) offered.set(st.node, (offered.get(st.node) ?? 0) | st.offered);
+  for (const [id, mask] of offered) {
+    if (id === BUILT_IN.hungUp || id === BUILT_IN.abandoned) continue;
+    for (const r of s.nodes.get(id)!.replies) {
+      if (mask & (1 << r.index)) continue;
+      const hidden = r.reveals.length > 0 && !r.repeat ? ' (or it reveals only facts already known by then, which hides it)' : '';
+      ctx.report('reply-never-offered', replyPath(id, r.index), `reply ${r.index + 1} of node "${id}" is never on offer: its "if" never holds when the call is here${hidden}`, r.when ? 'change or remove its "if"' : 'add "repeat": true, or remove the reply');
+    }
+  }
+}

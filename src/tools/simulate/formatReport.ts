@@ -1,0 +1,66 @@
+// The simulate reports as text for people.
+import { DIMENSIONS, type LedgerEntry, type LedgerCause } from '../../engine/index.js';
+import type { PlayReport } from './playPath.js';
+import type { PathReport, SimulationReport } from './simulateCall.js';
+
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const ending = (p: PathReport) => (p.ending ? `${p.ending.node} (${p.ending.outcome})` : 'no ending');
+const way = (p: PathReport) => `--path ${p.path || '(none)'}  ${p.turns} turn(s), ends at ${ending(p)}`;
+
+export function formatSimulation(r: SimulationReport): string {
+  const lines: string[] = [];
+  const moves = ['replies', ...(r.moves.timeouts ? ['timeouts'] : []), ...(r.moves.hangUp ? ['hanging up'] : [])].join(', ');
+  lines.push(`${r.scenario.file}: "${r.scenario.title}" (${r.scenario.id}, ${r.scenario.locale})`);
+  lines.push(`${r.states} reachable states, moves counted: ${moves}${r.exactTurns ? ' (turns tracked exactly: the call can loop or run to the turn limit)' : ''}`);
+  if (r.truncated) lines.push('WARNING: exploration stopped at the state limit; the figures cover only the states explored');
+  lines.push('', 'skill        best  worst');
+  for (const d of DIMENSIONS) lines.push(`${pad(d, 12)} ${pad(r.bounds[d].best, 5)} ${r.bounds[d].worst}`);
+  for (const d of DIMENSIONS) {
+    lines.push('', `${d}:`, `  best  ${r.bounds[d].best}: ${way(r.bounds[d].bestPath)}`, `        ${r.bounds[d].bestPath.steps}`);
+    lines.push(`  worst ${r.bounds[d].worst}: ${way(r.bounds[d].worstPath)}`, `        ${r.bounds[d].worstPath.steps}`);
+  }
+  lines.push('', `${r.endings.length} distinct ending(s) reachable:`);
+  for (const e of r.endings) lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)}${e.canBeIdeal ? ' ideal  ' : '        '} shortest: --path ${e.shortest.path} (${e.shortest.turns} turn(s))`);
+  lines.push('');
+  if (r.idealPath) lines.push(`shortest ideal path: --path ${r.idealPath.path}  (${r.idealPath.turns} turn(s), ${r.idealPath.pointsLost} point(s) lost, ends at ${ending(r.idealPath)})`, `  ${r.idealPath.steps}`);
+  else lines.push('shortest ideal path: none — no sequence of moves reaches an ideal ending with what it requires known');
+  return lines.join('\n');
+}
+
+function cause(c: LedgerCause): string {
+  switch (c.kind) {
+    case 'reply':
+      return `reply ${c.reply}`;
+    case 'timeout':
+      return `timer ran out at ${c.node}`;
+    case 'hang-up':
+      return `hung up at ${c.node}`;
+    case 'missed-fact':
+      return `key fact "${c.fact}" never found`;
+    case 'outcome':
+      return `outcome ${c.outcome} (credit ${c.credit})`;
+    case 'unmet':
+      return `"${c.fact}" not known when ending ${c.outcome}`;
+    case 'over-par':
+      return `${c.turns} turns, par ${c.par}`;
+  }
+}
+
+const entry = (e: LedgerEntry) => `      ${pad(e.dimension, 11)} ${pad(e.points, 5)} ${cause(e.cause)}${e.note ? ` — ${e.note}` : ''}`;
+
+export function formatPlay(r: PlayReport): string {
+  const lines: string[] = [];
+  for (const t of r.turns) {
+    lines.push(`turn ${t.turn} at ${t.node}`, `  customer: ${t.customer}`, `  trainee:  ${t.move}`);
+    lines.push(`  mood ${t.moodBefore} → ${t.moodAfter}, patience ${t.patienceBefore} → ${t.patienceAfter}${t.revealed.length ? `, found: ${t.revealed.join(', ')}` : ''}`);
+    if (t.ledger.length > 0) lines.push('  ledger:', ...t.ledger.map(entry));
+  }
+  if (r.ending) {
+    lines.push('', `ended at ${r.ending.node}: ${r.ending.outcome}${r.ending.say ? ` — "${r.ending.say}"` : ''}`);
+    if (r.ending.feedback) lines.push(`  ${r.ending.feedback}`);
+    if (r.endLedger.length > 0) lines.push('  judged at the end:', ...r.endLedger.map(entry));
+  } else lines.push('', 'the call has not ended (scores so far)');
+  const s = r.score;
+  lines.push('', `politeness ${s.politeness}, accuracy ${s.accuracy}, judgment ${s.judgment} — overall ${s.overall}, grade ${s.grade}${s.ideal ? ' (ideal ending)' : ''}`);
+  return lines.join('\n');
+}
