@@ -93,6 +93,15 @@ describe('the JSON examples in docs/authoring.md', () => {
     }
   });
 
+  it('show the message for a typo in the tutorial exactly as the checker prints it', () => {
+    const tutorial = all.find((e) => e.kind === 'scenario')!;
+    const typo = tutorial.text.replace('"next": "checked"', '"next": "chekced"');
+    const result = loadScenario(typo, 'scenarios/double-charge.json');
+    const printed = result.diagnostics.map(formatDiagnostic);
+    const shown = /```text\n([^\n]*)\n/.exec(section('### Check it'))![1];
+    expect(printed).toEqual([shown]);
+  });
+
   it('include a tutorial call that can be played to its ideal ending without losing a point', () => {
     const tutorial = all.find((e) => e.kind === 'scenario')!;
     const result = loadScenario(tutorial.text, 'docs/authoring.md');
