@@ -54,7 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.message}\n\n${USAGE}`);
+    process.stderr.write(`${e.message}\n(npm run scenario -- help shows every command)\n`);
     return EXIT.usage;
   }
 }

@@ -1,0 +1,100 @@
+// npm run bench -- tools: lint and simulate on generated calls of 1,000 / 10,000 / 100,000
+// nodes (time should grow about linearly with the size), and, side by side in the same run,
+// simulate against path enumeration with xstate/graph's getSimplePaths on calls small enough
+// for enumeration to finish — showing why the tools work over states, not paths.
+import { getSimplePaths } from 'xstate/graph';
+import { compileScenario, loadScenario, type Scenario, type SessionContext, type SessionEvent } from '../engine/index.js';
+import { generateScenario } from '../tools/generate/generateScenario.js';
+import { lintScenarios } from '../tools/lint/lintScenarios.js';
+import { buildStateGraph } from '../tools/analysis/stateGraph.js';
+import { simulateCall } from '../tools/simulate/simulateCall.js';
+
+const SEED = 1;
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+function loaded(text: string): Scenario {
+  const r = loadScenario(text, 'generated.json');
+  if (!r.ok) throw new Error('generated scenario does not load');
+  return r.scenario;
+}
+
+/** Best of `runs` timings (the machine is shared and noisy; the minimum is the steadiest). */
+function time(runs: number, f: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    best = Math.min(best, ms(t0));
+  }
+  return best;
+}
+
+function scaling(): void {
+  const rows: string[][] = [];
+  let base: { nodes: number; lint: number; sim: number } | null = null;
+  // Warm up the JIT on a small call first, so the first row is not paying for it.
+  lintScenarios([{ file: 'warm.json', text: generateScenario(2000, 99) }], { fileExists: () => true });
+  for (const nodes of [1_000, 10_000, 100_000]) {
+    const text = generateScenario(nodes, SEED);
+    const runs = nodes >= 100_000 ? 1 : 3;
+    const load = time(runs, () => loadScenario(text, 'generated.json'));
+    const s = loaded(text);
+    const graph = buildStateGraph(s, { timeouts: false, hangUp: false });
+    const lint = time(runs, () => {
+      const ds = lintScenarios([{ file: 'generated.json', text }], { fileExists: () => true });
+      if (ds.some((d) => d.severity === 'error')) throw new Error(`generated call has lint errors: ${ds[0]!.message}`);
+    });
+    const sim = time(runs, () => simulateCall(s));
+    base ??= { nodes, lint, sim };
+    const growth = (t: number, b: number) => `${((t / b) / (nodes / base!.nodes)).toFixed(2)}`;
+    rows.push([nodes.toLocaleString('en'), graph.states.length.toLocaleString('en'), fmt(load), fmt(lint), fmt(lint - load), fmt(sim), fmt(load + sim), growth(lint, base.lint), growth(sim, base.sim)]);
+  }
+  table(
+    ['nodes', 'states', 'load ms', 'lint ms', 'lint − load', 'simulate ms', 'load+simulate', 'lint growth', 'simulate growth'],
+    rows,
+  );
+  console.log('growth = (time / time at 1,000 nodes) / (nodes / 1,000): 1.00 is exactly linear.');
+}
+
+/** The trainee's choices as xstate events: replies, and time for a running action to finish. */
+const events = (snapshot: { context: SessionContext }): SessionEvent[] => {
+  const c = snapshot.context;
+  if (c.phase === 'ringing') return [{ type: 'ANSWER' }];
+  if (c.phase === 'listening') return c.order.map((_, i) => ({ type: 'CHOOSE', n: i + 1 }));
+  if (c.phase === 'working') return [{ type: 'TICK', ms: c.work!.totalMs - c.waitMs }];
+  return [];
+};
+const serialize = (snapshot: { context: SessionContext }) => {
+  const c = snapshot.context;
+  return `${c.phase}|${c.node}|${c.facts.join(',')}|${c.mood}|${c.patience}|${c.work?.reply ?? ''}`;
+};
+
+function enumeration(): void {
+  const rows: string[][] = [];
+  for (const nodes of [14, 17, 20, 23, 26, 29]) {
+    const s = loaded(generateScenario(nodes, SEED));
+    let count = 0;
+    const enumerate = time(1, () => {
+      count = getSimplePaths(compileScenario(s), { input: { seed: 1, mode: 'exam' }, events: events as never, serializeState: serialize as never }).length;
+    });
+    const sim = time(3, () => simulateCall(s));
+    const states = buildStateGraph(s, { timeouts: false, hangUp: false }).states.length;
+    rows.push([String(nodes), count.toLocaleString('en'), fmt(enumerate), states.toLocaleString('en'), fmt(sim), `${(enumerate / sim).toFixed(0)}×`]);
+    if (enumerate > 20_000) break; // the next size would take minutes
+  }
+  table(['nodes', 'simple paths (getSimplePaths)', 'enumerate ms', 'states', 'simulate ms', 'enumerate / simulate'], rows);
+}
+
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+}
+
+export async function run(): Promise<void> {
+  console.log('lint and simulate on generated calls (seed 1):\n');
+  scaling();
+  console.log('\nsimulate (over states) against path enumeration (xstate/graph getSimplePaths), same calls, same run:\n');
+  enumeration();
+}
