@@ -1,0 +1,78 @@
+// Runs one call for the scene: feeds real time to the engine's session, passes the player's
+// choices on, and tells each presenter what the new snapshot is and what changed. It decides
+// nothing about the call itself — the session does.
+import type { Session, SessionView } from '../../engine/index.js';
+import type { CallPresenter, ViewChange } from './types.js';
+
+/** The customer has said something new: a new line, or the same line again after a silence. */
+function lineKey(v: SessionView): string | null {
+  return v.line && (v.phase === 'listening' || v.phase === 'ended') ? `${v.turn}:${v.line.id}` : null;
+}
+
+export class CallController {
+  private prev: SessionView | null = null;
+  private spokenKey: string | null = null;
+  private readonly presenters: CallPresenter[] = [];
+  private unsubscribe: () => void = () => {};
+
+  constructor(
+    readonly session: Session,
+    /** Game time per real time (1 in play; more in benchmarks). */
+    private readonly timeScale = 1,
+  ) {}
+
+  add(...presenters: CallPresenter[]): void {
+    this.presenters.push(...presenters);
+  }
+
+  start(): void {
+    this.unsubscribe = this.session.subscribe((view) => this.publish(view));
+    this.publish(this.session.view);
+  }
+
+  get view(): SessionView {
+    return this.session.view;
+  }
+
+  /** A frame: time passes for the customer, and presenters animate. */
+  frame(deltaMs: number): void {
+    // A tab in the background sends one huge frame when it returns; the engine caps it anyway.
+    this.session.advance(Math.min(deltaMs, 1000) * this.timeScale);
+    for (const p of this.presenters) p.frame?.(deltaMs);
+  }
+
+  answer(): boolean {
+    return this.session.answer();
+  }
+
+  choose(n: number): boolean {
+    return this.session.choose(n);
+  }
+
+  hangUp(): boolean {
+    return this.session.hangUp();
+  }
+
+  private publish(view: SessionView): void {
+    const prev = this.prev;
+    if (prev === view) return;
+    const key = lineKey(view);
+    const spoke = key !== null && key !== this.spokenKey;
+    if (spoke) this.spokenKey = key;
+    const change: ViewChange = {
+      first: prev === null,
+      phaseChanged: prev !== null && prev.phase !== view.phase,
+      spoke,
+      landed: prev !== null && view.turn > prev.turn ? view.lastTurn : null,
+      found: prev ? view.facts.filter((f) => !prev.facts.some((p) => p.id === f.id)) : [],
+    };
+    this.prev = view;
+    for (const p of this.presenters) p.show(view, change);
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    for (const p of this.presenters.splice(0)) p.destroy();
+    this.session.stop();
+  }
+}

@@ -1,0 +1,63 @@
+// The phone ringing: a handset shaking over the portrait and an "Answer" button (Space or Enter
+// work too). Gone once the call is answered.
+import type Phaser from 'phaser';
+import type { TFunction } from 'i18next';
+import type { SessionView } from '../../engine/index.js';
+import { button, h } from '../ui/dom.js';
+import { COLOURS } from '../ui/palette.js';
+import { drawHandset } from '../ui/phoneIcon.js';
+import type { CallPresenter } from './types.js';
+
+export class RingPresenter implements CallPresenter {
+  private readonly panel: HTMLElement;
+  private readonly handset: Phaser.GameObjects.Graphics;
+  private clock = 0;
+  private ringing = false;
+
+  constructor(
+    scene: Phaser.Scene,
+    parent: Phaser.GameObjects.Container,
+    dom: HTMLElement,
+    caller: string,
+    t: TFunction,
+    private readonly motion: () => boolean,
+    onAnswer: () => void,
+  ) {
+    this.handset = scene.add.graphics({ x: 204, y: 234 });
+    drawHandset(this.handset, 120, COLOURS.sky);
+    parent.add(this.handset);
+    const answer = button(t('call.answer'), onAnswer, { class: 'htl-btn htl-btn-primary htl-btn-big htl-answer', 'data-refocus': 'replies' });
+    this.panel = h(
+      'section',
+      { class: 'htl-ringing', 'aria-labelledby': 'htl-ringing-h' },
+      h('p', { class: 'htl-muted' }, t('call.incoming')),
+      h('h2', { id: 'htl-ringing-h' }, caller),
+      answer,
+      h('p', { class: 'htl-help' }, t('call.answerKeys')),
+    );
+    dom.append(this.panel);
+  }
+
+  show(view: SessionView): void {
+    const ringing = view.phase === 'ringing';
+    if (ringing === this.ringing) return;
+    this.ringing = ringing;
+    this.panel.hidden = !ringing;
+    this.handset.setVisible(ringing);
+    if (ringing) this.panel.querySelector('button')?.focus();
+  }
+
+  frame(deltaMs: number): void {
+    if (!this.ringing) return;
+    this.clock += deltaMs;
+    // Two short bursts of shaking per second and a half, like a ring cadence.
+    const phase = this.clock % 1500;
+    const shaking = this.motion() && (phase < 400 || (phase > 600 && phase < 1000));
+    this.handset.setAngle(shaking ? Math.sin(this.clock / 25) * 12 : 0);
+  }
+
+  destroy(): void {
+    this.handset.destroy();
+    this.panel.remove();
+  }
+}

@@ -1,0 +1,58 @@
+// The left side of the debrief: the grade and overall, the three skills (labelled exactly
+// "Politeness", "Accuracy", "Judgment" in English), the outcome against the ideal, the facts found
+// and missed, and the call's length.
+import type { TFunction } from 'i18next';
+import { DIMENSIONS_SHOWN, type Dimension } from './dimensions.js';
+import { clock } from '../call/TopBarPresenter.js';
+import { h } from '../ui/dom.js';
+import type { DebriefModel } from './debriefModel.js';
+
+export interface ScorePanel {
+  readonly el: HTMLElement;
+  /** Elements whose text counts up to the engine's number, with that number. */
+  readonly counters: readonly { readonly el: HTMLElement; readonly value: number; readonly bar: HTMLElement | null }[];
+}
+
+export function scorePanel(m: DebriefModel, t: TFunction): ScorePanel {
+  const counters: { el: HTMLElement; value: number; bar: HTMLElement | null }[] = [];
+  const overall = h('span', { class: 'htl-overall-n', 'data-score': 'overall' }, String(m.score.overall));
+  counters.push({ el: overall, value: m.score.overall, bar: null });
+  const skill = (d: Dimension) => {
+    const n = h('span', { class: 'htl-skill-n', 'data-score': d }, String(m.score[d]));
+    const bar = h('span', { class: `htl-skill-fill htl-${d}`, style: `width:${m.score[d]}%` });
+    counters.push({ el: n, value: m.score[d], bar });
+    return h('li', { class: 'htl-skill' }, h('span', { class: 'htl-skill-name' }, t(`skill.${d}`)), n, h('span', { class: 'htl-skill-bar', 'aria-hidden': 'true' }, bar));
+  };
+  const ideal = m.ideals.map((i) => t(`outcome.${i.outcome}`)).join(' / ');
+  const why = m.ideals.find((i) => i.outcome === m.outcome)?.why ?? m.ideals[0]?.why ?? null;
+  const el = h(
+    'section',
+    { class: 'htl-score-panel', 'aria-labelledby': 'htl-score-h' },
+    h('h2', { id: 'htl-score-h', class: 'htl-sr-only' }, t('debrief.scores')),
+    h(
+      'div',
+      { class: 'htl-grade-row' },
+      h('div', { class: `htl-grade htl-grade-${m.score.grade}` }, h('span', { class: 'htl-sr-only' }, `${t('debrief.grade')} `), h('span', { 'data-score': 'grade' }, m.score.grade)),
+      h('p', { class: 'htl-overall' }, h('span', { class: 'htl-muted' }, t('debrief.overall')), ' ', overall),
+    ),
+    h('ul', { class: 'htl-skills' }, ...DIMENSIONS_SHOWN.map(skill)),
+    h(
+      'div',
+      { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
+      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.outcome ? t(`outcome.${m.outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
+      h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
+      why && h('p', { class: 'htl-why', lang: m.locale }, why),
+      m.ending?.feedback && h('p', { class: 'htl-why', lang: m.locale }, m.ending.feedback),
+    ),
+    h(
+      'div',
+      { class: 'htl-facts' },
+      h('h3', {}, t('debrief.factsFound', { count: m.found.length })),
+      m.found.length ? h('ul', { lang: m.locale }, ...m.found.map((f) => h('li', { class: 'htl-found' }, `✓ ${f.text}`))) : h('p', { class: 'htl-muted' }, t('debrief.none')),
+      m.missed.length > 0 && h('h3', {}, t('debrief.factsMissed', { count: m.missed.length })),
+      m.missed.length > 0 && h('ul', { lang: m.locale }, ...m.missed.map((f) => h('li', { class: 'htl-missed' }, `✗ ${f.text}`))),
+    ),
+    h('p', { class: 'htl-muted' }, t('debrief.length', { time: clock(m.score.elapsedMs), count: m.score.turns })),
+  );
+  return { el, counters };
+}

@@ -1,0 +1,99 @@
+// The vite plugin that bundles the scenarios and reloads them live.
+//
+// `virtual:htl-scenarios` exports every scenario file in the folder as raw text (so the engine's
+// loader can name file:line:col in its messages) and the URL of every voice file under it.
+// With `npm run dev`, saving a scenario sends its new text to the running game over vite's
+// hot-reload socket instead of reloading the page; a file added or removed reloads the page.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+
+export const VIRTUAL_ID = 'virtual:htl-scenarios';
+const RESOLVED = `\0${VIRTUAL_ID}`;
+export const HOT_EVENT = 'htl:scenario';
+
+export interface ScenarioPluginOptions {
+  /** The project root, for the file names the game shows. */
+  readonly root: string;
+  /** The folder of scenario files (default: <root>/scenarios). */
+  readonly dir?: string;
+}
+
+/** What the game receives when a trainer saves a scenario. */
+export interface ScenarioUpdate {
+  readonly file: string;
+  readonly text: string;
+}
+
+const isScenarioFile = (name: string) => name.endsWith('.json') && !name.endsWith('.schema.json');
+
+function walk(dir: string, keep: (path: string) => boolean): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const n of names.sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...walk(p, keep));
+    else if (keep(p)) out.push(p);
+  }
+  return out;
+}
+
+export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
+  const root = resolve(options.root);
+  const dir = resolve(options.dir ?? join(root, 'scenarios'));
+  const name = (abs: string) => relative(root, abs).split(sep).join('/');
+  const inDir = (abs: string) => abs.startsWith(dir + sep);
+  // Inside the project: from its root, as vite serves it; outside (tests): by absolute path.
+  const importPath = (abs: string) => (abs.startsWith(root + sep) ? `/${name(abs)}` : abs.split(sep).join('/'));
+  let server: ViteDevServer | null = null;
+
+  function moduleText(): string {
+    const scenarios = readdirSync(dir).filter(isScenarioFile).sort();
+    const files = Object.fromEntries(scenarios.map((f) => [name(join(dir, f)), readFileSync(join(dir, f), 'utf8')]));
+    const voices = walk(join(dir, 'voice'), (p) => /\.(webm|ogg|mp3|m4a)$/.test(p));
+    return [
+      ...voices.map((v, i) => `import v${i} from ${JSON.stringify(`${importPath(v)}?url`)};`),
+      `export const files = ${JSON.stringify(files)};`,
+      `export const voices = {${voices.map((v, i) => `${JSON.stringify(name(v))}: v${i}`).join(', ')}};`,
+    ].join('\n');
+  }
+
+  function invalidate(): void {
+    const mod = server?.moduleGraph.getModuleById(RESOLVED);
+    if (mod) server!.moduleGraph.invalidateModule(mod);
+  }
+
+  return {
+    name: 'htl-scenarios',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      this.addWatchFile(dir);
+      return moduleText();
+    },
+    configureServer(s) {
+      server = s;
+      s.watcher.add(dir);
+      // A new or deleted file changes what the bundle holds: reload the page.
+      const reload = (abs: string) => {
+        if (!inDir(abs)) return;
+        invalidate();
+        s.ws.send({ type: 'full-reload' });
+      };
+      s.watcher.on('add', reload);
+      s.watcher.on('unlink', reload);
+    },
+    async handleHotUpdate(ctx) {
+      if (!inDir(ctx.file) || !isScenarioFile(ctx.file)) return;
+      invalidate();
+      const update: ScenarioUpdate = { file: name(ctx.file), text: await ctx.read() };
+      ctx.server.ws.send({ type: 'custom', event: HOT_EVENT, data: update });
+      return [];
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Starts the scene the flow's state names, and stops the one before. The only place that knows
+// which scene shows which state.
+import type Phaser from 'phaser';
+import type { Actor, SnapshotFrom } from 'xstate';
+import { SCENES, type SceneKey } from '../config.js';
+import type { FlowMachine } from './flowMachine.js';
+
+export type FlowActor = Actor<FlowMachine>;
+
+export function sceneFor(snapshot: SnapshotFrom<FlowMachine>): SceneKey {
+  const v = snapshot.value;
+  if (typeof v === 'string') {
+    switch (v) {
+      case 'loading':
+        return SCENES.preloader;
+      case 'leaderboard':
+        return SCENES.leaderboard;
+      case 'settings':
+        return SCENES.settings;
+    }
+  } else {
+    switch (v.main) {
+      case 'title':
+        return SCENES.title;
+      case 'signIn':
+        return SCENES.signIn;
+      case 'picker':
+        return SCENES.picker;
+      case 'call':
+        return SCENES.call;
+      case 'debrief':
+        return SCENES.debrief;
+    }
+  }
+  return SCENES.title;
+}
+
+/** Follows the flow: each change of state starts its scene (the same scene again when re-entered). */
+export function direct(game: Phaser.Game, flow: FlowActor): () => void {
+  let shown: string | null = null;
+  const follow = (snapshot: SnapshotFrom<FlowMachine>) => {
+    const key = sceneFor(snapshot);
+    const state = JSON.stringify(snapshot.value);
+    if (state === shown) return;
+    shown = state;
+    for (const s of game.scene.getScenes(true)) if (s.scene.key !== key) game.scene.stop(s.scene.key);
+    game.scene.start(key);
+  };
+  // xstate tells subscribers about later snapshots only: show the current one first.
+  follow(flow.getSnapshot());
+  const sub = flow.subscribe(follow);
+  return () => sub.unsubscribe();
+}

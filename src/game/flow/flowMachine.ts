@@ -1,0 +1,152 @@
+// The game's own flow — title, sign-in, picker, call, debrief, leaderboard, settings — as a small
+// machine, so scenes never start each other: they send events here, and the director starts
+// whichever scene the new state names.
+import { assign, setup } from 'xstate';
+import type { Mode, Session } from '../../engine/index.js';
+
+/** A call as the library knows it: a scenario id in one of its languages. */
+export interface CallRef {
+  readonly id: string;
+  readonly locale: string;
+}
+
+export interface Selection extends CallRef {
+  readonly mode: Mode;
+}
+
+/** A call that has ended, for the debrief. */
+export interface FinishedCall {
+  readonly selection: Selection;
+  readonly session: Session;
+}
+
+export interface Player {
+  readonly name: string;
+  readonly team: string;
+}
+
+export interface FlowContext {
+  /** Every playable call, in the picker's order (one entry per scenario id, in its chosen language). */
+  readonly calls: readonly CallRef[];
+  readonly selection: Selection | null;
+  readonly finished: FinishedCall | null;
+  readonly player: Player | null;
+  /** The player chose to play without a team. */
+  readonly offline: boolean;
+}
+
+export type FlowEvent =
+  | { type: 'LOADED'; calls: readonly CallRef[]; launch: Selection | null; player: Player | null; offline: boolean }
+  | { type: 'CALLS_CHANGED'; calls: readonly CallRef[] }
+  | { type: 'PLAY' }
+  | { type: 'SIGN_IN' }
+  | { type: 'SIGNED_IN'; player: Player }
+  | { type: 'SIGNED_OUT' }
+  | { type: 'OFFLINE' }
+  | { type: 'PICK'; selection: Selection }
+  | { type: 'ENDED'; finished: FinishedCall }
+  | { type: 'QUIT' }
+  | { type: 'RETRY' }
+  | { type: 'NEXT' }
+  | { type: 'PICKER' }
+  | { type: 'LEADERBOARD' }
+  | { type: 'SETTINGS' }
+  | { type: 'BACK' }
+  | { type: 'HOME' };
+
+/** The call after `current` in the list (wrapping), in the same mode; the first call if none. */
+export function nextSelection(calls: readonly CallRef[], current: Selection | null): Selection | null {
+  if (calls.length === 0) return null;
+  const i = current ? calls.findIndex((c) => c.id === current.id) : -1;
+  const next = calls[(i + 1) % calls.length]!;
+  return { id: next.id, locale: next.locale, mode: current?.mode ?? 'practice' };
+}
+
+/** Screens opened on the side (never during a call); BACK returns to where they were opened. */
+const ASIDE = { LEADERBOARD: '#flow.leaderboard', SETTINGS: '#flow.settings' } as const;
+
+export const flowMachine = setup({
+  types: { context: {} as FlowContext, events: {} as FlowEvent },
+  guards: {
+    hasLaunch: ({ event }) => event.type === 'LOADED' && event.launch !== null,
+    mayPlay: ({ context }) => context.player !== null || context.offline,
+    hasCalls: ({ context }) => context.calls.length > 0,
+  },
+  actions: {
+    takeLoaded: assign(({ event }) => {
+      if (event.type !== 'LOADED') return {};
+      return { calls: event.calls, selection: event.launch, player: event.player, offline: event.offline };
+    }),
+    takeCalls: assign({ calls: ({ event, context }) => (event.type === 'CALLS_CHANGED' ? event.calls : context.calls) }),
+    takePlayer: assign({ player: ({ event, context }) => (event.type === 'SIGNED_IN' ? event.player : context.player), offline: false }),
+    forgetPlayer: assign({ player: null, offline: false }),
+    goOffline: assign({ offline: true }),
+    select: assign({ selection: ({ event, context }) => (event.type === 'PICK' ? event.selection : context.selection) }),
+    keepFinished: assign({ finished: ({ event, context }) => (event.type === 'ENDED' ? event.finished : context.finished) }),
+    selectNext: assign({ selection: ({ context }) => nextSelection(context.calls, context.selection) }),
+  },
+}).createMachine({
+  id: 'flow',
+  context: { calls: [], selection: null, finished: null, player: null, offline: false },
+  initial: 'loading',
+  on: { CALLS_CHANGED: { actions: 'takeCalls' } },
+  states: {
+    loading: {
+      on: {
+        LOADED: [
+          { guard: 'hasLaunch', target: 'main.call', actions: 'takeLoaded' },
+          { target: 'main.title', actions: 'takeLoaded' },
+        ],
+      },
+    },
+    main: {
+      initial: 'title',
+      states: {
+        title: {
+          on: {
+            PLAY: [{ guard: 'mayPlay', target: 'picker' }, { target: 'signIn' }],
+            SIGN_IN: 'signIn',
+            SIGNED_OUT: { actions: 'forgetPlayer' },
+            ...ASIDE,
+          },
+        },
+        signIn: {
+          on: {
+            SIGNED_IN: { target: 'picker', actions: 'takePlayer' },
+            OFFLINE: { target: 'picker', actions: 'goOffline' },
+            BACK: 'title',
+          },
+        },
+        picker: {
+          on: {
+            PICK: { target: 'call', actions: 'select' },
+            BACK: 'title',
+            HOME: 'title',
+            SIGN_IN: 'signIn',
+            ...ASIDE,
+          },
+        },
+        call: {
+          on: {
+            ENDED: { target: 'debrief', actions: 'keepFinished' },
+            QUIT: 'picker',
+          },
+        },
+        debrief: {
+          on: {
+            RETRY: 'call',
+            NEXT: { guard: 'hasCalls', target: 'call', actions: 'selectNext' },
+            PICKER: 'picker',
+            HOME: 'title',
+            ...ASIDE,
+          },
+        },
+        history: { type: 'history' },
+      },
+    },
+    leaderboard: { on: { BACK: 'main.history', SIGN_IN: 'main.signIn' } },
+    settings: { on: { BACK: 'main.history' } },
+  },
+});
+
+export type FlowMachine = typeof flowMachine;

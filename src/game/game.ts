@@ -1,0 +1,89 @@
+// Builds the game: settings, language, sound, the API client and outbox, the flow, and Phaser
+// with one scene per screen.
+import Phaser from 'phaser';
+import { createActor } from 'xstate';
+import { clearIdentity, createApiClient, loadIdentity, Outbox, saveIdentity } from '../client/index.js';
+import { browserLanguage, createI18n } from '../i18n/index.js';
+import { AudioMixer } from './audio/AudioMixer.js';
+import { soundFiles } from './audio/soundFiles.js';
+import { flowMachine } from './flow/flowMachine.js';
+import { parseLaunch } from './flow/launch.js';
+import { Bests } from './library/bests.js';
+import { loadLibrary } from './library/lazy.js';
+import { BootScene } from './scenes/BootScene.js';
+import { CallScene } from './scenes/CallScene.js';
+import { DebriefScene } from './scenes/DebriefScene.js';
+import { LeaderboardScene } from './scenes/LeaderboardScene.js';
+import { PickerScene } from './scenes/PickerScene.js';
+import { PreloaderScene } from './scenes/PreloaderScene.js';
+import { SettingsScene } from './scenes/SettingsScene.js';
+import { SignInScene } from './scenes/SignInScene.js';
+import { TitleScene } from './scenes/TitleScene.js';
+import type { Services } from './services.js';
+import { SettingsStore } from './settings/SettingsStore.js';
+import { COLOURS } from './ui/palette.js';
+import { UiLayer } from './ui/UiLayer.js';
+import { Viewport } from './ui/viewport.js';
+
+export function startGame(location: Location): Phaser.Game {
+  const launch = parseLaunch(location.search);
+  const settings = new SettingsStore(browserLanguage());
+  if (launch.lang) settings.update({ language: launch.lang });
+  const i18n = createI18n(settings.get().language);
+  const syncLanguage = () => {
+    document.documentElement.lang = settings.get().language;
+    document.title = i18n.t('title.name');
+  };
+  syncLanguage();
+  settings.subscribe((s) => {
+    if (i18n.language !== s.language) void i18n.changeLanguage(s.language).then(syncLanguage);
+  });
+
+  const ui = new UiLayer(document.getElementById('ui')!);
+  const viewport = new Viewport(ui.root);
+  const client = createApiClient('');
+  const outbox = new Outbox({ client });
+  outbox.start();
+  const services: Services = {
+    flow: createActor(flowMachine).start(),
+    settings,
+    i18n,
+    audio: new AudioMixer(soundFiles(), settings),
+    viewport,
+    ui,
+    client,
+    outbox,
+    identity: {
+      get: () => loadIdentity(),
+      set: (id) => (id ? saveIdentity(id) : clearIdentity()),
+    },
+    bests: new Bests(),
+    launch,
+    library: loadLibrary,
+  };
+
+  const { width, height } = viewport.canvasSize;
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: 'stage',
+    width,
+    height,
+    backgroundColor: COLOURS.bg,
+    scale: { mode: Phaser.Scale.NONE },
+    // Sound is howler's (see audio/AudioMixer.ts); every control is DOM.
+    audio: { noAudio: true },
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    banner: false,
+    scene: [
+      new BootScene(services),
+      new PreloaderScene(services),
+      new TitleScene(services),
+      new SignInScene(services),
+      new PickerScene(services),
+      new CallScene(services),
+      new DebriefScene(services),
+      new LeaderboardScene(services),
+      new SettingsScene(services),
+    ],
+  });
+}

@@ -1,0 +1,135 @@
+// The calls the game can play: every bundled scenario file loaded with the engine's loader,
+// grouped by id (one call, several languages). Broken files are kept with their messages for the
+// trainer. This module and the engine load after the title screen (see library/lazy.ts).
+import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
+import { formatDiagnostic, loadScenario, replay, Session, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import type { CallRef } from '../flow/flowMachine.js';
+import { besideFile } from './paths.js';
+
+export interface Problem {
+  readonly file: string;
+  /** "file:line:col: error: message — hint", one per problem. */
+  readonly messages: readonly string[];
+}
+
+/** One call in every language it was written in. */
+export interface Call {
+  readonly id: string;
+  /** Keyed by locale. */
+  readonly versions: ReadonlyMap<string, Scenario>;
+}
+
+type Listener = (changedFile: string) => void;
+
+const DIFFICULTY = { easy: 0, medium: 1, hard: 2 } as const;
+
+export class ScenarioLibrary {
+  private readonly byFile = new Map<string, Scenario>();
+  private readonly problemsByFile = new Map<string, Problem>();
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    files: Record<string, string>,
+    private readonly voiceUrls: Record<string, string>,
+  ) {
+    for (const [file, text] of Object.entries(files)) this.load(file, text);
+  }
+
+  /** Calls in the picker's order: tutorials first, then by difficulty, then by title. */
+  calls(): Call[] {
+    const byId = new Map<string, Map<string, Scenario>>();
+    for (const s of this.byFile.values()) {
+      let versions = byId.get(s.id);
+      if (!versions) byId.set(s.id, (versions = new Map()));
+      versions.set(s.locale, s);
+    }
+    const first = (c: Map<string, Scenario>) => c.get('en') ?? c.values().next().value!;
+    return [...byId.entries()]
+      .map(([id, versions]) => ({ id, versions }))
+      .sort((a, b) => {
+        const x = first(a.versions);
+        const y = first(b.versions);
+        const tut = Number(y.tags.includes('tutorial')) - Number(x.tags.includes('tutorial'));
+        return tut || DIFFICULTY[x.difficulty] - DIFFICULTY[y.difficulty] || x.title.localeCompare(y.title);
+      });
+  }
+
+  /** The call in the preferred language if it has one, else in English, else in any. */
+  refFor(call: Call, preferred: string): CallRef {
+    const locale = call.versions.has(preferred) ? preferred : call.versions.has('en') ? 'en' : call.versions.keys().next().value!;
+    return { id: call.id, locale };
+  }
+
+  get(ref: CallRef): Scenario | null {
+    for (const s of this.byFile.values()) if (s.id === ref.id && s.locale === ref.locale) return s;
+    return null;
+  }
+
+  problems(): Problem[] {
+    return [...this.problemsByFile.values()];
+  }
+
+  problemIn(file: string): Problem | null {
+    return this.problemsByFile.get(file) ?? null;
+  }
+
+  newSession(scenario: Scenario, options: { seed: number; mode: Mode }): Session {
+    return new Session(scenario, options);
+  }
+
+  /** The same call replayed on a new version of its scenario, or null if it no longer fits. */
+  replayOn(scenario: Scenario, transcript: Transcript): Session | null {
+    try {
+      return replay(scenario, { ...transcript, hash: scenario.hash }, { requireEnd: false }).session;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A node's voice file (named relative to its scenario file), or null when there is none. */
+  voiceUrl(scenario: Scenario, voice: string | null): string | null {
+    if (!voice) return null;
+    return this.voiceUrls[besideFile(scenario.file, voice)] ?? null;
+  }
+
+  /** Every voice file a scenario names that exists, to fetch before the call. */
+  voicesOf(scenario: Scenario): string[] {
+    const out: string[] = [];
+    for (const node of scenario.nodes.values()) {
+      const url = this.voiceUrl(scenario, node.voice);
+      if (url) out.push(url);
+    }
+    return out;
+  }
+
+  /** A trainer saved a file: load it again and tell whoever shows it. */
+  update(file: string, text: string): void {
+    this.load(file, text);
+    for (const fn of this.listeners) fn(file);
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private load(file: string, text: string): void {
+    const result = loadScenario(text, file);
+    if (result.ok) {
+      this.byFile.set(file, result.scenario);
+      this.problemsByFile.delete(file);
+    } else {
+      // Keep the last good version playing; show what is wrong with the new one.
+      this.problemsByFile.set(file, { file, messages: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) });
+    }
+  }
+}
+
+/** The library of the bundled scenarios, following the dev server's hot reloads. */
+export function createLibrary(): ScenarioLibrary {
+  const library = new ScenarioLibrary(bundledFiles, bundledVoices);
+  if (import.meta.hot) {
+    import.meta.hot.on('htl:scenario', (u: { file: string; text: string }) => library.update(u.file, u.text));
+  }
+  return library;
+}

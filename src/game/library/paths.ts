@@ -1,0 +1,10 @@
+// A file named relative to another (a scenario's "voice"), as a project-relative path.
+export function besideFile(file: string, relative: string): string {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  const parts: string[] = [];
+  for (const p of (dir + relative).split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}

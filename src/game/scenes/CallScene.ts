@@ -1,0 +1,125 @@
+// The call. The scene only assembles: the engine's session (through the controller) on one side,
+// presenters for each part of the screen on the other. Saving the scenario during `npm run dev`
+// replays the call so far on the new version (or starts it again if it no longer fits).
+import type { Session } from '../../engine/index.js';
+import { CallAudioPresenter } from '../call/CallAudioPresenter.js';
+import { CallController } from '../call/CallController.js';
+import { CaptionPresenter } from '../call/CaptionPresenter.js';
+import { DebugOverlay } from '../call/DebugOverlay.js';
+import { EndPresenter } from '../call/EndPresenter.js';
+import { listenToCallKeys } from '../call/keyboard.js';
+import { MoodGaugePresenter } from '../call/MoodGaugePresenter.js';
+import { PatienceBarPresenter } from '../call/PatienceBarPresenter.js';
+import { PortraitPresenter } from '../call/PortraitPresenter.js';
+import { recordResult } from '../call/recordResult.js';
+import { RepliesPresenter } from '../call/RepliesPresenter.js';
+import { RingPresenter } from '../call/RingPresenter.js';
+import { StatusPresenter } from '../call/StatusPresenter.js';
+import { TopBarPresenter } from '../call/TopBarPresenter.js';
+import { TranscriptPresenter } from '../call/TranscriptPresenter.js';
+import { SCENES } from '../config.js';
+import type { Selection } from '../flow/flowMachine.js';
+import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
+import type { Services } from '../services.js';
+import { CHARS_PER_SECOND } from '../settings/settings.js';
+import { button, h } from '../ui/dom.js';
+import { clearTrainerNotice, showTrainerNotice } from '../ui/trainerNotice.js';
+import { BaseScene } from './BaseScene.js';
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+
+export class CallScene extends BaseScene {
+  private controller: CallController | null = null;
+  private resume: Session | null = null;
+
+  constructor(services: Services) {
+    super(SCENES.call, services);
+  }
+
+  init(data: { resume?: Session | null }): void {
+    this.resume = data?.resume ?? null;
+    this.controller = null;
+  }
+
+  protected build(): void {
+    const panel = this.mount(h('main', { class: 'htl-screen htl-call', 'aria-label': this.t('call.label') }));
+    void this.open(panel);
+  }
+
+  override update(_time: number, delta: number): void {
+    this.controller?.frame(delta);
+  }
+
+  private async open(panel: HTMLElement): Promise<void> {
+    const selection = this.services.flow.getSnapshot().context.selection;
+    const lib = await this.services.library();
+    if (!this.scene.isActive()) return;
+    const scenario = selection ? lib.get(selection) : null;
+    if (!selection || !scenario) {
+      panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('call.missing')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
+      return;
+    }
+    const session = this.resume ?? lib.newSession(scenario, { seed: randomSeed(), mode: selection.mode });
+    this.resume = null;
+    const c = (this.controller = new CallController(session, this.services.launch.timeScale));
+    this.present(c, panel, lib, selection);
+    c.start();
+    this.onCleanup(() => c.destroy());
+    this.onCleanup(lib.subscribe((file) => file === scenario.file && this.reload(lib, selection, c.session)));
+    if (this.services.launch.inspect) void import('../call/inspector.js').then(async (m) => this.onCleanup(await m.inspectSession(session)));
+  }
+
+  private present(c: CallController, panel: HTMLElement, lib: ScenarioLibrary, selection: Selection): void {
+    const { services, t } = this;
+    const s = c.session.scenario;
+    const motion = () => !services.settings.reducedMotion;
+    const settings = () => services.settings.get();
+    let ended = c.session.ended;
+    const portrait = new PortraitPresenter(this, this.frameRoot, s.customer.name, motion);
+    const caption = new CaptionPresenter(panel, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
+    const debug = new DebugOverlay(panel, () => c.session);
+    const audio = new CallAudioPresenter(services.audio, (v) => lib.voiceUrl(s, v), (done) => portrait.talkUntil(done));
+    audio.prepare(lib.voicesOf(s));
+    const choose = (n: number) => {
+      if (c.view.phase === 'listening') caption.finish();
+      if (c.choose(n)) services.audio.play('click');
+    };
+    panel.append(h('div', { class: 'htl-who-card' }, h('h2', { lang: s.locale }, s.customer.name), h('p', { lang: s.locale }, s.customer.persona)));
+    c.add(
+      new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp()),
+      portrait,
+      new MoodGaugePresenter(this, this.frameRoot, panel, t, motion),
+      new PatienceBarPresenter(this, this.frameRoot, panel, t, motion),
+      new RingPresenter(this, this.frameRoot, panel, s.customer.name, t, motion, () => c.answer()),
+      caption,
+      new StatusPresenter(panel, s.locale, t, () => settings().replyTimer),
+      new RepliesPresenter(panel, s.locale, t, choose),
+      new TranscriptPresenter(panel, s, () => c.session.context, t, motion),
+      new EndPresenter(panel, t, () => this.send({ type: 'ENDED', finished: { selection, session: c.session } })),
+      audio,
+      debug,
+      {
+        // Records the result once, the moment the call ends.
+        show: (view) => {
+          if (view.phase !== 'ended' || ended) return;
+          ended = true;
+          recordResult(services, selection, c.session);
+        },
+        destroy: () => {},
+      },
+    );
+    this.onCleanup(listenToCallKeys({ answer: () => c.answer(), choose, debug: () => debug.toggle(), ringing: () => c.view.phase === 'ringing' }));
+  }
+
+  /** The trainer saved this call's scenario: carry on with the new version where the call was. */
+  private reload(lib: ScenarioLibrary, selection: Selection, current: Session): void {
+    const problem = lib.problemIn(current.scenario.file);
+    if (problem) return showTrainerNotice(this.services.ui, problem.messages, this.t('trainer.problems'));
+    clearTrainerNotice();
+    const next = lib.get(selection);
+    if (!next || next === current.scenario) return;
+    const resumed = lib.replayOn(next, current.transcript());
+    if (!resumed) showTrainerNotice(this.services.ui, [this.t('trainer.restarted')], this.t('trainer.reloaded'));
+    this.scene.restart({ resume: resumed });
+  }
+}

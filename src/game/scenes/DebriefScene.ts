@@ -1,0 +1,84 @@
+// The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
+// turn-by-turn timeline with feedback and better replies, and what to do next.
+import { SCENES } from '../config.js';
+import { debriefOf } from '../debrief/debriefModel.js';
+import { scorePanel } from '../debrief/scorePanel.js';
+import { timeline } from '../debrief/timeline.js';
+import type { Services } from '../services.js';
+import { button, h } from '../ui/dom.js';
+import { COLOURS } from '../ui/palette.js';
+import { BaseScene } from './BaseScene.js';
+import { outboxStrip } from './outboxStrip.js';
+
+const COUNT_MS = 900;
+
+export class DebriefScene extends BaseScene {
+  constructor(services: Services) {
+    super(SCENES.debrief, services);
+  }
+
+  protected build(): void {
+    const t = this.t;
+    const finished = this.services.flow.getSnapshot().context.finished;
+    if (!finished) return this.send({ type: 'PICKER' });
+    const m = debriefOf(finished.session);
+    const scores = scorePanel(m, t);
+    const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
+    const panel = this.mount(
+      h(
+        'main',
+        { class: 'htl-screen htl-debrief', 'aria-labelledby': 'htl-debrief-h' },
+        h(
+          'header',
+          { class: 'htl-bar' },
+          h('h1', { id: 'htl-debrief-h' }, t('debrief.heading'), ' — ', h('span', { lang: m.locale }, m.title)),
+          h(
+            'nav',
+            { class: 'htl-row', 'aria-label': t('debrief.next') },
+            retry,
+            button(t('debrief.nextCall'), () => this.send({ type: 'NEXT' }), { class: 'htl-btn' }),
+            button(t('debrief.pick'), () => this.send({ type: 'PICKER' }), { class: 'htl-btn' }),
+            button(t('title.leaderboard'), () => this.send({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
+          ),
+        ),
+        scores.el,
+        timeline(m, t),
+      ),
+    );
+    if (finished.selection.mode === 'exam') panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
+    retry.focus();
+    this.drawRing(m.score.overall);
+    if (this.motion) this.countUp(scores.counters);
+  }
+
+  /** A ring around the grade that fills to the overall score. */
+  private drawRing(overall: number): void {
+    const g = this.add.graphics();
+    this.frameRoot.add(g);
+    const draw = (p: number) => {
+      g.clear();
+      g.lineStyle(10, COLOURS.panelEdge, 1).strokeCircle(84, 140, 50);
+      if (p > 0) g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(84, 140, 50, -Math.PI / 2, -Math.PI / 2 + (Math.PI * 2 * p) / 100).strokePath();
+    };
+    if (!this.motion) return draw(overall);
+    this.tweens.addCounter({ from: 0, to: overall, duration: COUNT_MS, ease: 'Cubic.easeOut', onUpdate: (tw) => draw(tw.getValue() ?? 0) });
+  }
+
+  /** Numbers count up and bars grow to the engine's values (which the DOM holds from the start). */
+  private countUp(counters: ReturnType<typeof scorePanel>['counters']): void {
+    for (const c of counters) {
+      this.tweens.addCounter({
+        from: 0,
+        to: c.value,
+        duration: COUNT_MS,
+        ease: 'Cubic.easeOut',
+        onUpdate: (tw) => {
+          const v = Math.round(tw.getValue() ?? 0);
+          c.el.textContent = String(v);
+          if (c.bar) c.bar.style.width = `${v}%`;
+        },
+        onComplete: () => (c.el.textContent = String(c.value)),
+      });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// Title: the game's name, a ringing handset, and the way in — play, sign in, leaderboard,
+// settings. Starts loading the engine and scenarios in the background.
+import { SCENES } from '../config.js';
+import type { Services } from '../services.js';
+import { button, h } from '../ui/dom.js';
+import { COLOURS } from '../ui/palette.js';
+import { drawHandset } from '../ui/phoneIcon.js';
+import { BaseScene } from './BaseScene.js';
+import { outboxStrip } from './outboxStrip.js';
+
+export class TitleScene extends BaseScene {
+  constructor(services: Services) {
+    super(SCENES.title, services);
+  }
+
+  protected build(): void {
+    void this.services.library();
+    this.services.audio.loop('hold', true);
+    this.drawEmblem();
+    const { player, offline } = this.services.flow.getSnapshot().context;
+    const t = this.t;
+    const who = player ? t('title.signedInAs', { name: player.name, team: player.team }) : offline ? t('title.offline') : t('title.notSignedIn');
+    const play = button(t('title.play'), () => this.click({ type: 'PLAY' }), { class: 'htl-btn htl-btn-primary htl-btn-big' });
+    const panel = this.mount(
+      h(
+        'main',
+        { class: 'htl-screen htl-title' },
+        h('h1', {}, t('title.name')),
+        h('p', { class: 'htl-tagline' }, t('title.tagline')),
+        h(
+          'nav',
+          { class: 'htl-menu', 'aria-label': t('title.menu') },
+          play,
+          button(player ? t('title.switchTeam') : t('title.signIn'), () => this.click({ type: 'SIGN_IN' }), { class: 'htl-btn' }),
+          button(t('title.leaderboard'), () => this.click({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
+          button(t('title.settings'), () => this.click({ type: 'SETTINGS' }), { class: 'htl-btn' }),
+        ),
+        h('p', { class: 'htl-who' }, who),
+      ),
+    );
+    panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
+    play.focus();
+    panel.dataset.ready = 'true';
+  }
+
+  private click(event: Parameters<BaseScene['send']>[0]): void {
+    this.services.audio.play('click');
+    this.send(event);
+  }
+
+  private drawEmblem(): void {
+    const handset = this.add.graphics({ x: 330, y: 360 });
+    drawHandset(handset, 190, COLOURS.sky);
+    const waves = [1, 2, 3].map((i) => {
+      const g = this.add.graphics({ x: 330, y: 360 });
+      g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(0, 0, 90 + i * 45, -Math.PI * 0.42, -Math.PI * 0.08).strokePath();
+      g.beginPath().arc(0, 0, 90 + i * 45, Math.PI * 0.58, Math.PI * 0.92).strokePath();
+      g.setAlpha(0.15 + 0.25 * (3 - i));
+      return g;
+    });
+    this.frameRoot.add([...waves, handset]);
+    if (!this.motion) return;
+    this.tweens.add({ targets: handset, angle: { from: -6, to: 6 }, duration: 90, yoyo: true, repeat: 5, repeatDelay: 0, loopDelay: 1800, loop: -1 });
+    waves.forEach((w, i) => this.tweens.add({ targets: w, alpha: { from: 0.05, to: 0.7 }, duration: 900, yoyo: true, loop: -1, delay: i * 250 }));
+  }
+}
