@@ -85,24 +85,29 @@ export function scoreBounds(input: StateGraph): ScoreBounds {
       }
       const tau = entryTau[from]!;
       const extra = overParAfter(s, tau);
-      g.edges[s]!.forEach((edge, k) => {
+      const out = g.edges[s]!;
+      for (let k = 0; k < out.length; k++) {
+        const edge = out[k]!;
         const to = entry(edge.to, Math.min(tau + 1, cap));
-        DIMENSIONS.forEach((d, i) => {
+        for (let i = 0; i < DIMENSIONS.length; i++) {
+          const d = DIMENSIONS[i]!;
           const cost = -edge.deductions[d] + (d === 'judgment' ? extra : 0);
           const lo = 2 * i;
           const hi = lo + 1;
-          if (value[lo]![from]! + cost < value[lo]![to]!) {
-            value[lo]![to] = value[lo]![from]! + cost;
+          const vlo = value[lo]!;
+          const vhi = value[hi]!;
+          if (vlo[from]! + cost < vlo[to]!) {
+            vlo[to] = vlo[from]! + cost;
             pred[lo]![to] = from;
             predEdge[lo]![to] = k;
           }
-          if (value[hi]![from]! + cost > value[hi]![to]!) {
-            value[hi]![to] = value[hi]![from]! + cost;
+          if (vhi[from]! + cost > vhi[to]!) {
+            vhi[to] = vhi[from]! + cost;
             pred[hi]![to] = from;
             predEdge[hi]![to] = k;
           }
-        });
-      });
+        }
+      }
     }
   }
 

@@ -208,8 +208,15 @@ export function needsExactTurns(g: StateGraph): boolean {
   return order.some((s) => g.states[s]!.ending === null && longest[s]! >= MAX_TURNS - 1);
 }
 
-/** States in an order where every edge goes forward, or null if the graph has a cycle. */
+const orders = new WeakMap<StateGraph, Int32Array | null>();
+
+/** States in an order where every edge goes forward, or null if the graph has a cycle. Computed once per graph. */
 export function topologicalOrder(g: StateGraph): Int32Array | null {
+  if (!orders.has(g)) orders.set(g, computeOrder(g));
+  return orders.get(g)!;
+}
+
+function computeOrder(g: StateGraph): Int32Array | null {
   const n = g.states.length;
   const indegree = new Int32Array(n);
   for (const out of g.edges) for (const e of out) indegree[e.to]!++;
