@@ -86,6 +86,14 @@ export function callGraph(s: Scenario): CallGraph {
   return { title: s.title, nodes, edges, hasIdealPath: ideal !== null };
 }
 
+/** An edge's label: the reply, whether it is an action, and its condition, one per line. */
+export function edgeText(e: GraphEdge): string {
+  const parts = [e.label];
+  if (e.takes > 0) parts.push(`⏱ action, ${e.takes} s`);
+  if (e.condition) parts.push(`if ${e.condition}`);
+  return parts.join('\n');
+}
+
 /** Okabe–Ito colours: distinguishable with every common kind of colour blindness. */
 export const OUTCOME_COLOURS: Record<Outcome, string> = {
   retained: '#009E73',

@@ -1,16 +1,10 @@
 // The call graph in Graphviz's DOT language (also what the SVG is rendered from).
 import { OUTCOMES } from '../../engine/index.js';
-import { IDEAL_COLOUR, OUTCOME_COLOURS, shorten, type CallGraph, type GraphEdge } from './callGraph.js';
+import { IDEAL_COLOUR, OUTCOME_COLOURS, shorten, edgeText, type CallGraph } from './callGraph.js';
 
 /** A DOT string literal. */
 const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 
-function edgeLabel(e: GraphEdge): string {
-  const parts = [e.label];
-  if (e.takes > 0) parts.push(`⏱ action, ${e.takes} s`);
-  if (e.condition) parts.push(`if ${e.condition}`);
-  return parts.join('\n');
-}
 
 export function toDot(g: CallGraph): string {
   const lines = [
@@ -26,7 +20,7 @@ export function toDot(g: CallGraph): string {
     lines.push(`  ${q(n.id)} [${attrs.join(', ')}];`);
   }
   for (const e of g.edges) {
-    const attrs = [`label=${q(edgeLabel(e))}`];
+    const attrs = [`label=${q(edgeText(e))}`];
     if (e.kind === 'timeout') attrs.push('style=dashed');
     if (e.takes > 0) attrs.push('arrowhead=diamond');
     if (e.onIdealPath) attrs.push('penwidth=3', `color=${q(IDEAL_COLOUR)}`);

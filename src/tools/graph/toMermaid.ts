@@ -1,16 +1,10 @@
 // The call graph as a Mermaid flowchart (renders in GitHub, GitLab and most Markdown viewers).
 import { OUTCOMES } from '../../engine/index.js';
-import { IDEAL_COLOUR, OUTCOME_COLOURS, shorten, type CallGraph, type GraphEdge } from './callGraph.js';
+import { IDEAL_COLOUR, OUTCOME_COLOURS, shorten, edgeText, type CallGraph } from './callGraph.js';
 
 /** Mermaid text in double quotes: quotes and the characters Mermaid reads as syntax become entities. */
 const text = (s: string) => `"${s.replace(/"/g, '#quot;').replace(/[|<>]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\r?\n/g, '<br/>')}"`;
 
-function edgeLabel(e: GraphEdge): string {
-  const parts = [e.label];
-  if (e.takes > 0) parts.push(`⏱ action, ${e.takes} s`);
-  if (e.condition) parts.push(`if ${e.condition}`);
-  return parts.join('\n');
-}
 
 export function toMermaid(g: CallGraph): string {
   // Mermaid ids: plain words only, so nodes are numbered and labelled with their real id.
@@ -24,7 +18,7 @@ export function toMermaid(g: CallGraph): string {
   g.edges.forEach((e, i) => {
     const arrow = e.onIdealPath ? '==>' : e.kind === 'timeout' ? '-.->' : '-->';
     if (e.onIdealPath) idealLinks.push(i);
-    lines.push(`  ${ids.get(e.from)} ${arrow}|${text(edgeLabel(e))}| ${ids.get(e.to)}`);
+    lines.push(`  ${ids.get(e.from)} ${arrow}|${text(edgeText(e))}| ${ids.get(e.to)}`);
   });
   for (const o of OUTCOMES) {
     const members = g.nodes.filter((n) => n.outcome === o).map((n) => ids.get(n.id)!);
