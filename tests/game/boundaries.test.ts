@@ -1,0 +1,35 @@
+// What loads before the title screen stays small: only the library's module (loaded after the
+// title) may use the engine at run time; everything else in the game imports its types only.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/scenarios.js';
+
+const LAZY = new Set(['src/game/library/ScenarioLibrary.ts', 'src/game/dev/generateAudio.ts']);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('bundle boundaries', () => {
+  it('uses the engine at run time only in modules loaded after the title', () => {
+    const offenders = sources(join(ROOT, 'src/game'))
+      .map((p) => relative(ROOT, p))
+      .filter((f) => !LAZY.has(f))
+      .filter((f) => /^import\s+(?!type\b)[^;]*from\s+'[./]+engine\/index\.js'/m.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('loads the leaderboard, the inspector and the library only when needed', () => {
+    const eager = sources(join(ROOT, 'src/game')).filter((p) => !p.includes('/dev/'));
+    for (const p of eager) {
+      const text = readFileSync(p, 'utf8');
+      expect(text, relative(ROOT, p)).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'[./]+leaderboard\/index\.js'/m);
+      expect(text, relative(ROOT, p)).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'@statelyai\/inspect'/m);
+      if (!p.endsWith('library/lazy.ts')) expect(text, relative(ROOT, p)).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'[./]+library\/ScenarioLibrary\.js'/m);
+    }
+  });
+});

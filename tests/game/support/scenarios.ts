@@ -1,0 +1,44 @@
+// The shipped scenario files as the game bundles them (project-relative name → text), and a way to
+// play a call to its end with the real engine.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadScenario, Session, type Mode, type Scenario } from '../../../src/engine/index.js';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+
+export function scenarioFiles(): Record<string, string> {
+  const dir = join(ROOT, 'scenarios');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+      .sort()
+      .map((f) => [`scenarios/${f}`, readFileSync(join(dir, f), 'utf8')]),
+  );
+}
+
+export function scenario(file = 'scenarios/first-call.json'): Scenario {
+  const loaded = loadScenario(scenarioFiles()[file]!, file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  return loaded.scenario;
+}
+
+/**
+ * Answers and plays to the end, taking reply `pick(turn, count)` (1-based) each turn and letting
+ * `thinkMs` pass before each reply; snapshots are passed to `onView` as they come.
+ */
+export function play(s: Scenario, opts: { seed?: number; mode?: Mode; pick?: (turn: number, count: number) => number; thinkMs?: number } = {}): Session {
+  const session = new Session(s, { seed: opts.seed ?? 1, mode: opts.mode ?? 'practice' });
+  session.advance(1500);
+  session.answer();
+  for (let guard = 0; guard < 10_000 && !session.ended; guard++) {
+    const v = session.view;
+    if (v.phase === 'listening') {
+      session.advance(opts.thinkMs ?? 900);
+      if (session.view.phase !== 'listening') continue;
+      const count = session.view.replies.length;
+      session.choose(Math.min(count, Math.max(1, opts.pick?.(session.view.turn + 1, count) ?? 1)));
+    } else session.advance(250);
+  }
+  if (!session.ended) throw new Error(`${s.id} did not end`);
+  return session;
+}
