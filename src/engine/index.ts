@@ -1,6 +1,7 @@
 // The engine's public face. The game, the server and the command line import from here only.
 export { loadScenario, type LoadResult } from './load/loadScenario.js';
 export { contentHash } from './load/contentHash.js';
+export { JsonDocument, type Position } from './load/jsonDocument.js';
 export { DEFAULTS } from './load/normalize.js';
 export { compileScenario, RINGING, workState, type DialogueMachine } from './machine/compileScenario.js';
 export { dialogueSetup, type SessionInput } from './machine/dialogueSetup.js';
@@ -17,7 +18,7 @@ export {
 export { viewOf, moodBand, type SessionView, type ReplyView, type MoodBand } from './session/view.js';
 export { scoreCall, gradeOf, DIMENSIONS, type ScoreCard, type LedgerEntry, type LedgerCause, type Dimension, type Grade } from './scoring/score.js';
 export { betterReplies, type BetterReply } from './scoring/betterReply.js';
-export { formatDiagnostic, hasErrors, TranscriptError, type Diagnostic, type Severity, type TranscriptErrorCode } from './errors.js';
+export { formatDiagnostic, hasErrors, TranscriptError, type Diagnostic, type JsonPath, type Severity, type TranscriptErrorCode } from './errors.js';
 export type * from './format/model.js';
 export { BUILT_IN } from './format/model.js';
 export { scenarioSchema, SCHEMA_VERSION, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';

@@ -12,6 +12,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   const out: Diagnostic[] = [];
   const nodeIds = Object.keys(s.nodes);
   const factIds = Object.keys(s.facts ?? {});
+  const declaredFacts = new Set(factIds);
   const error = (path: JsonPath, code: string, message: string, hint: string | null = null) =>
     out.push(doc.diagnostic(path, 'error', code, message, hint));
 
@@ -25,7 +26,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   };
   const checkFacts = (path: JsonPath, names: readonly string[]) => {
     for (const f of names) {
-      if (!factIds.includes(f)) error(path, 'unknown-fact', `fact "${f}" is not declared`, suggest(f, factIds, 'facts'));
+      if (!declaredFacts.has(f)) error(path, 'unknown-fact', `fact "${f}" is not declared`, suggest(f, factIds, 'facts'));
     }
   };
   const checkCondition = (path: JsonPath, cond: string | string[] | undefined) => {

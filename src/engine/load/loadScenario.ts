@@ -28,7 +28,7 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
     }
     const diagnostics = [...early, ...checkReferences(doc, parsed.data)];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, doc };
-    return { ok: true, scenario: normalize(parsed.data, contentHash(doc.value), file), diagnostics, doc };
+    return { ok: true, scenario: normalize(parsed.data, () => contentHash(doc!.value), file), diagnostics, doc };
   } catch (e) {
     // A bug of ours must not take down a trainer's tool or a player's game: report it at the top of the file.
     doc ??= new JsonDocument('', file);

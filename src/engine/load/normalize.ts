@@ -66,7 +66,9 @@ function ending(id: string, outcome: 'hung-up' | 'abandoned'): DialogueNode {
   return { id, say: '', emotion: null, voice: null, hint: null, replies: [], timeout: null, end: outcome, feedback: null, builtIn: true };
 }
 
-export function normalize(s: ScenarioParsed, hash: string, file: string): Scenario {
+/** `hash` is computed on first use: checking a file (lint, simulate) never needs it. */
+export function normalize(s: ScenarioParsed, hash: () => string, file: string): Scenario {
+  let contentHash: string | null = null;
   const defaultTimeout: Timeout | null =
     s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout);
   const nodes = new Map<string, DialogueNode>();
@@ -130,7 +132,9 @@ export function normalize(s: ScenarioParsed, hash: string, file: string): Scenar
     start: s.start ?? Object.keys(s.nodes)[0]!,
     hangUpNode: s.hangUp ?? BUILT_IN.hungUp,
     nodes,
-    hash,
+    get hash() {
+      return (contentHash ??= hash());
+    },
     file,
   };
 }
