@@ -2,10 +2,12 @@
 // says so, fails with exactly the message it illustrates), the tutorial call can be played to its
 // ideal ending, every field of the format is in the reference with the engine's real defaults,
 // and every message code the loader can produce is explained.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, formatDiagnostic, loadScenario } from '../../src/engine/index.js';
+import { LINT_CODES } from '../../src/tools/lint/codes.js';
+import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
 import { idealPath, repliesOnly, SCENARIO_DIR } from './support/analysis.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -102,6 +104,12 @@ describe('the JSON examples in docs/authoring.md', () => {
     expect(printed).toEqual([shown]);
   });
 
+  it('include a tutorial call that the full checker passes without a warning', () => {
+    const tutorial = all.find((e) => e.kind === 'scenario')!;
+    const file = join(SCENARIO_DIR, 'double-charge.json');
+    expect(lintScenarios([{ file, text: tutorial.text }], { fileExists: existsSync }).map(formatDiagnostic)).toEqual([]);
+  });
+
   it('include a tutorial call that can be played to its ideal ending without losing a point', () => {
     const tutorial = all.find((e) => e.kind === 'scenario')!;
     const result = loadScenario(tutorial.text, 'docs/authoring.md');
@@ -180,5 +188,18 @@ describe('the messages in docs/authoring.md', () => {
     expect(codes.size).toBeGreaterThanOrEqual(18);
     const explained = section('## 6. What the checker’s messages mean'.replace('’', "'"));
     for (const code of codes) expect(explained, code).toContain(`| \`${code}\``);
+  });
+
+  it('list only codes the checker really has, and send the reader to lint.md for the rest', () => {
+    const explained = section("## 6. What the checker's messages mean");
+    expect(explained).toContain('](lint.md)');
+    const listed = [...explained.matchAll(/^\| `([a-z-]+)`/gm)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(20);
+    const real = new Set<string>(Object.keys(LINT_CODES));
+    const dir = join(ROOT, 'src/engine/load');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'([a-z]+(?:-[a-z]+)*)'/g)) real.add(m[1]!);
+    }
+    for (const code of listed) expect(real.has(code), `${code} is not a code the checker reports`).toBe(true);
   });
 });

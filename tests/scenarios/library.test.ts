@@ -2,9 +2,12 @@
 // only: no hanging up, no letting the timer run out), not by hand: every skill can be aced
 // and failed, there are several endings, the ideal path is long enough and has a slow action
 // whose cost the customer feels, every reply explains itself, and the ideal can be reached.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableReplies, type Scenario } from '../../src/engine/index.js';
-import { LIBRARY, TRANSLATED, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
+import { availableReplies, formatDiagnostic, type Scenario } from '../../src/engine/index.js';
+import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
+import { LIBRARY, SCENARIO_DIR, TRANSLATED, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
 
 const FILES = [
   ...LIBRARY.map((id) => `${id}.json`),
@@ -103,5 +106,23 @@ describe.each(FILES)('%s', (file) => {
     const run = examRun(scenario(), ideal!, 12_000);
     expect(run.score.ideal, `ended at ${run.ending}`).toBe(true);
     expect(run.patience).toBeGreaterThan(0);
+  });
+});
+
+describe('the library as a whole', () => {
+  it('lints clean: no errors and no warnings, translations and voice files included', () => {
+    const sources = FILES.map((name) => {
+      const file = join(SCENARIO_DIR, name);
+      return { file, text: readFileSync(file, 'utf8') };
+    });
+    expect(lintScenarios(sources, { fileExists: existsSync }).map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('gives update-warning a voice in every language', () => {
+    for (const name of ['update-warning.json', 'update-warning.ru.json', 'update-warning.pl.json']) {
+      const s = loadScenarioFile(name);
+      const voiced = [...s.nodes.values()].filter((n) => !n.builtIn && n.say !== '');
+      expect(voiced.every((n) => n.voice === `voice/${s.id}/${s.locale}/${n.id}.webm`), name).toBe(true);
+    }
   });
 });
