@@ -79,7 +79,7 @@ const PLANS: Record<string, readonly Plan[]> = {
       ],
       ending: 'redirected-thanks',
       outcome: 'redirected',
-      scores: [100, 80, 90, 90],
+      scores: [100, 75, 90, 88],
       ideal: true,
     },
   ],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { availableReplies, formatDiagnostic, type Scenario } from '../../src/engine/index.js';
 import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
-import { LIBRARY, SCENARIO_DIR, TRANSLATED, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
+import { LIBRARY, SCENARIO_DIR, TRANSLATED, cheapestEndingWithin, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
 
 const FILES = [
   ...LIBRARY.map((id) => `${id}.json`),
@@ -67,6 +67,13 @@ describe.each(FILES)('%s', (file) => {
       return before - after >= 5;
     });
     expect(felt, 'an action on the ideal path costs at least 5 patience').toBe(true);
+  });
+
+  it('cannot be played to an A in fewer than six decisions', () => {
+    // An A needs an overall of 90, i.e. at most 31 points lost over the three skills. Any way to
+    // end the call in five decisions or fewer must lose more than that: no shortcuts.
+    const quickest = cheapestEndingWithin(measures().graph, 5);
+    expect(quickest === null || quickest.cost > 31, `${quickest?.replies.join(' → ')} loses only ${quickest?.cost}`).toBe(true);
   });
 
   it('can reach every ideal ending with everything it requires known', () => {

@@ -129,3 +129,33 @@ export function examRun(s: Scenario, path: IdealPath, thinkMs: number, seed = 7)
   }
   return { ending: session.context.ending?.node ?? null, patience: session.view.patience, score: session.score() };
 }
+
+/**
+ * The cheapest way to end the call within `maxTurns` decisions: total points lost (all skills,
+ * the ending included) and the replies taken. Layer by layer, keeping the cheapest cost per state.
+ */
+export function cheapestEndingWithin(g: StateGraph, maxTurns: number): { cost: number; replies: string[] } | null {
+  let frontier = new Map<number, { cost: number; replies: string[] }>([[0, { cost: 0, replies: [] }]]);
+  let best: { cost: number; replies: string[] } | null = null;
+  for (let depth = 0; depth <= maxTurns && frontier.size > 0; depth++) {
+    const next = new Map<number, { cost: number; replies: string[] }>();
+    for (const [state, at] of frontier) {
+      const ending = g.states[state]!.ending;
+      if (ending) {
+        const cost = at.cost + total(ending.deductions);
+        if (!best || cost < best.cost) best = { cost, replies: at.replies };
+        continue;
+      }
+      if (depth === maxTurns) continue;
+      for (const e of g.edges[state]!) {
+        const cost = at.cost + total(e.deductions);
+        const seen = next.get(e.to);
+        if (!seen || cost < seen.cost) {
+          next.set(e.to, { cost, replies: [...at.replies, e.move.kind === 'reply' ? e.move.reply.id : e.move.kind] });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return best;
+}
