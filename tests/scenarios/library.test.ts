@@ -1,7 +1,9 @@
 // The scenario library's promises, proved on each call's state graph (the trainee's replies
 // only: no hanging up, no letting the timer run out), not by hand: every skill can be aced
 // and failed, there are several endings, the ideal path is long enough and has a slow action
-// whose cost the customer feels, every reply explains itself, and the ideal can be reached.
+// whose cost the customer feels, there is no shortcut to an A, every reply explains itself, the
+// right reply is not the one that stands out, the ideal can be reached, and an ideal exam at a
+// normal pace does not run the customer out of patience. And the whole library lints clean.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -40,6 +40,10 @@ export const repliesOnly = (s: Scenario): StateGraph => buildStateGraph(s, { han
 
 const total = (d: Deductions) => -(d.politeness + d.accuracy + d.judgment);
 
+// Costs here are what replies and endings deduct; judgment lost for turns beyond par is left
+// out (the state graph does not count turns), which is exact for the paths these tests look
+// at: the ideal path and paths of five decisions, all within every call's par.
+
 export interface IdealPath {
   readonly edges: readonly Edge[];
   /** The states along the path, from the start (one more than the edges). */
