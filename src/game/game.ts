@@ -22,6 +22,7 @@ import { TitleScene } from './scenes/TitleScene.js';
 import type { Services } from './services.js';
 import { SettingsStore } from './settings/SettingsStore.js';
 import { COLOURS } from './ui/palette.js';
+import { pickRenderer } from './ui/renderer.js';
 import { UiLayer } from './ui/UiLayer.js';
 import { Viewport } from './ui/viewport.js';
 
@@ -64,7 +65,7 @@ export function startGame(location: Location): Phaser.Game {
 
   const { width, height } = viewport.canvasSize;
   return new Phaser.Game({
-    type: Phaser.AUTO,
+    type: pickRenderer(location.search),
     parent: 'stage',
     width,
     height,

@@ -5,7 +5,7 @@
 import type Phaser from 'phaser';
 import type { Emotion, MoodBand, SessionView } from '../../engine/index.js';
 import { COLOURS } from '../ui/palette.js';
-import { drawFace } from './drawFace.js';
+import { drawBody, drawHead } from './drawFace.js';
 import { blend, EXPRESSIONS, lookFor, type Features, type Look } from './face.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
@@ -14,6 +14,7 @@ const EMOTION_OF_BAND: Record<MoodBand, Emotion> = { calm: 'calm', annoyed: 'ann
 
 export class PortraitPresenter implements CallPresenter {
   private readonly card: Phaser.GameObjects.Graphics;
+  private readonly body: Phaser.GameObjects.Graphics;
   private readonly face: Phaser.GameObjects.Graphics;
   private readonly look: Look;
   private from: Features = EXPRESSIONS.calm;
@@ -38,8 +39,10 @@ export class PortraitPresenter implements CallPresenter {
     this.card.fillStyle(COLOURS.panel, 1).fillRoundedRect(area.x, area.y, area.width, area.height, 16);
     this.card.lineStyle(2, COLOURS.panelEdge, 1).strokeRoundedRect(area.x, area.y, area.width, area.height, 16);
     // Head and shoulders at 0.85 scale: the shoulders end on the card's bottom edge.
+    this.body = scene.add.graphics({ x: area.x + area.width / 2, y: area.y + 125 }).setScale(0.85);
     this.face = scene.add.graphics({ x: area.x + area.width / 2, y: area.y + 125 }).setScale(0.85);
-    parent.add([this.card, this.face]);
+    drawBody(this.body, this.look);
+    parent.add([this.card, this.body, this.face]);
   }
 
   /** Shows talking for this long (about the time it takes to say the caption). */
@@ -56,6 +59,7 @@ export class PortraitPresenter implements CallPresenter {
   show(view: SessionView, change: ViewChange): void {
     this.ringing = view.phase === 'ringing';
     this.face.setAlpha(this.ringing ? 0.25 : 1);
+    this.body.setAlpha(this.ringing ? 0.25 : 1);
     const emotion = view.line?.emotion ?? EMOTION_OF_BAND[view.moodBand];
     if (emotion !== this.emotion || change.first) {
       this.from = this.current();
@@ -92,7 +96,7 @@ export class PortraitPresenter implements CallPresenter {
     const f = this.current();
     this.face.setAngle(f.tilt).setX(this.area.x + this.area.width / 2 + shake);
     if (this.dirty) {
-      drawFace(this.face, this.look, f, blink, talk);
+      drawHead(this.face, this.look, f, blink, talk);
       this.dirty = talk > 0 || blink > 0 || this.blendMs < BLEND_MS;
     }
   }
@@ -104,6 +108,7 @@ export class PortraitPresenter implements CallPresenter {
 
   destroy(): void {
     this.card.destroy();
+    this.body.destroy();
     this.face.destroy();
   }
 }

@@ -96,12 +96,17 @@ function mouth(g: G, f: Features, talk: number): void {
   if (open > 0.45) g.fillStyle(WHITE, 1).fillRect(-w * 0.45, (corner + mid - open * 4) / 2, w * 0.9, 4);
 }
 
-export function drawFace(g: G, look: Look, f: Features, blink = 0, talk = 0): void {
+/** Shoulders and neck: they stay still while the head tilts. */
+export function drawBody(g: G, look: Look): void {
   g.clear();
-  // Shoulders and neck.
   g.fillStyle(look.shirt, 1).fillRoundedRect(-135, 100, 270, 95, { tl: 90, tr: 90, bl: 0, br: 0 });
   g.fillStyle(shade(look.shirt, 0.75), 1).fillTriangle(-26, 100, 26, 100, 0, 135);
   g.fillStyle(shade(look.skin, 0.85), 1).fillRect(-24, 60, 48, 48);
+}
+
+/** The head, centred on (0, 0), with its expression. */
+export function drawHead(g: G, look: Look, f: Features, blink = 0, talk = 0): void {
+  g.clear();
   hairBack(g, look);
   // Head and ears.
   g.fillStyle(look.skin, 1).fillEllipse(-76, 0, 22, 36).fillEllipse(76, 0, 22, 36).fillEllipse(0, 0, 154, 184);

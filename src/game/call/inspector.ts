@@ -3,7 +3,7 @@
 //
 // The engine's Session makes its actor itself and takes no inspection observer, so this reaches
 // its actor's system, which xstate lets any observer subscribe to; the actor, which started
-// before we could attach, is announced by hand with its current snapshot and machine definition.
+// before we could attach, is announced by hand with its current snapshot.
 import type { AnyActorRef } from 'xstate';
 import type { Session } from '../../engine/index.js';
 
@@ -16,8 +16,8 @@ export async function inspectSession(session: Session): Promise<() => void> {
     return () => inspector.stop();
   }
   const snapshot = actor.getSnapshot() as { value: unknown; context: unknown; status: 'active' };
-  const logic = (actor as unknown as { logic?: { toJSON?: () => unknown } }).logic;
-  inspector.actor(actor, { value: snapshot.value, context: snapshot.context, status: snapshot.status }, { definition: JSON.stringify(logic?.toJSON?.() ?? {}) });
+  // The inspector reads the machine's definition from the actor itself.
+  inspector.actor(actor, { value: snapshot.value, context: snapshot.context, status: snapshot.status });
   const sub = actor.system.inspect(inspector.inspect);
   return () => {
     sub.unsubscribe();

@@ -39,7 +39,8 @@ export function callCard(opts: CardOptions): CallCard {
             'div',
             { class: 'htl-chips', role: 'group', 'aria-label': t('picker.language') },
             ...[...call.versions.keys()].map((l) =>
-              button(l.toUpperCase(), () => ((locale = l), render()), { class: 'htl-chip', 'aria-pressed': String(l === locale), 'aria-label': languageName(l), lang: l }),
+              // Shows "RU"; says "RU (Русский)", so the name starts with what is seen.
+              button([l.toUpperCase(), h('span', { class: 'htl-sr-only', lang: l }, ` (${languageName(l)})`)], () => ((locale = l), render()), { class: 'htl-chip', 'aria-pressed': String(l === locale) }),
             ),
           )
         : h('span', { class: 'htl-chip htl-chip-static', lang: locale }, languageName(locale));

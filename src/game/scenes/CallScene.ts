@@ -66,7 +66,21 @@ export class CallScene extends BaseScene {
     c.start();
     this.onCleanup(() => c.destroy());
     this.onCleanup(lib.subscribe((file) => file === scenario.file && this.reload(lib, selection, c.session)));
-    if (this.services.launch.inspect) void import('../call/inspector.js').then(async (m) => this.onCleanup(await m.inspectSession(session)));
+    if (this.services.launch.inspect) this.offerInspector(panel, c);
+  }
+
+  /** `?inspect`: a button opens the Stately inspector (a pop-up, so it needs the click). */
+  private offerInspector(panel: HTMLElement, c: CallController): void {
+    const open = button('Open the Stately inspector', () => {
+      open.disabled = true;
+      void import('../call/inspector.js').then(async (m) => {
+        const stop = await m.inspectSession(c.session);
+        if (this.scene.isActive()) this.onCleanup(stop);
+        else stop();
+        open.textContent = 'Stately inspector connected';
+      });
+    }, { class: 'htl-btn htl-inspect' });
+    panel.append(open);
   }
 
   private present(c: CallController, panel: HTMLElement, lib: ScenarioLibrary, selection: Selection): void {
@@ -75,8 +89,10 @@ export class CallScene extends BaseScene {
     const motion = () => !services.settings.reducedMotion;
     const settings = () => services.settings.get();
     let ended = c.session.ended;
+    const mid = h('div', { class: 'htl-mid' });
+    panel.append(mid);
     const portrait = new PortraitPresenter(this, this.frameRoot, s.customer.name, motion);
-    const caption = new CaptionPresenter(panel, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
+    const caption = new CaptionPresenter(mid, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
     const debug = new DebugOverlay(panel, () => c.session);
     const audio = new CallAudioPresenter(services.audio, (v) => lib.voiceUrl(s, v), (done) => portrait.talkUntil(done));
     audio.prepare(lib.voicesOf(s));
@@ -92,8 +108,8 @@ export class CallScene extends BaseScene {
       new PatienceBarPresenter(this, this.frameRoot, panel, t, motion),
       new RingPresenter(this, this.frameRoot, panel, s.customer.name, t, motion, () => c.answer()),
       caption,
-      new StatusPresenter(panel, s.locale, t, () => settings().replyTimer),
-      new RepliesPresenter(panel, s.locale, t, choose),
+      new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
+      new RepliesPresenter(mid, s.locale, t, choose),
       new TranscriptPresenter(panel, s, () => c.session.context, t, motion),
       new EndPresenter(panel, t, () => this.send({ type: 'ENDED', finished: { selection, session: c.session } })),
       audio,

@@ -48,7 +48,10 @@ export class DebriefScene extends BaseScene {
     if (finished.selection.mode === 'exam') panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
     retry.focus();
     this.drawRing(m.score.overall);
-    if (this.motion) this.countUp(scores.counters);
+    // Marks the moment every number shows its final value (tests and screenshots wait for it).
+    const settled = () => (scores.el.dataset.settled = 'true');
+    if (this.motion) this.countUp(scores.counters, settled);
+    else settled();
   }
 
   /** A ring around the grade that fills to the overall score. */
@@ -65,7 +68,8 @@ export class DebriefScene extends BaseScene {
   }
 
   /** Numbers count up and bars grow to the engine's values (which the DOM holds from the start). */
-  private countUp(counters: ReturnType<typeof scorePanel>['counters']): void {
+  private countUp(counters: ReturnType<typeof scorePanel>['counters'], done: () => void): void {
+    let left = counters.length;
     for (const c of counters) {
       this.tweens.addCounter({
         from: 0,
@@ -77,7 +81,10 @@ export class DebriefScene extends BaseScene {
           c.el.textContent = String(v);
           if (c.bar) c.bar.style.width = `${v}%`;
         },
-        onComplete: () => (c.el.textContent = String(c.value)),
+        onComplete: () => {
+          c.el.textContent = String(c.value);
+          if (--left === 0) done();
+        },
       });
     }
   }

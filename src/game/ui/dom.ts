@@ -29,6 +29,6 @@ export function fill(el: Element, ...children: Child[]): void {
 }
 
 /** A button that reads as its label; `onclick` gets no event, so handlers stay simple. */
-export function button(label: Child, onclick: () => void, attrs: Attrs = {}): HTMLButtonElement {
-  return h('button', { type: 'button', ...attrs, onclick: () => onclick() }, label);
+export function button(label: Child | readonly Child[], onclick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attrs, onclick: () => onclick() }, ...(Array.isArray(label) ? label : [label]));
 }
