@@ -22,6 +22,11 @@ export default defineConfig({
     },
   },
   server: { port: 5173 },
+  // Pre-bundled when the dev server starts, so a module loaded later (the engine after the title)
+  // never makes vite reload the page to optimise a dependency it had not seen yet.
+  optimizeDeps: {
+    include: ['phaser', 'xstate', 'howler', 'i18next', 'zod', 'jsonc-parser', 'fastest-levenshtein', 'pure-rand/generator/xoroshiro128plus', 'pure-rand/distribution/uniformInt', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@statelyai/inspect'],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -46,10 +46,11 @@ function walk(dir: string, keep: (path: string) => boolean): string[] {
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const root = resolve(options.root);
   const dir = resolve(options.dir ?? join(root, 'scenarios'));
-  const name = (abs: string) => relative(root, abs).split(sep).join('/');
+  const inRoot = (abs: string) => abs.startsWith(root + sep);
+  // Inside the project: named (and served) from its root; outside (tests): by absolute path.
+  const name = (abs: string) => (inRoot(abs) ? relative(root, abs) : abs).split(sep).join('/');
   const inDir = (abs: string) => abs.startsWith(dir + sep);
-  // Inside the project: from its root, as vite serves it; outside (tests): by absolute path.
-  const importPath = (abs: string) => (abs.startsWith(root + sep) ? `/${name(abs)}` : abs.split(sep).join('/'));
+  const importPath = (abs: string) => (inRoot(abs) ? `/${name(abs)}` : name(abs));
   let server: ViteDevServer | null = null;
 
   function moduleText(): string {
@@ -73,7 +74,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      this.addWatchFile(dir);
+      // The dev server watches the folder itself (configureServer); a watching build needs each file.
+      if (!server) for (const f of readdirSync(dir).filter(isScenarioFile)) this.addWatchFile(join(dir, f));
       return moduleText();
     },
     configureServer(s) {
