@@ -38,11 +38,12 @@ export class AudioMixer {
     return this.unlocked;
   }
 
-  /** Downloads every sound (progress 0–1 as they arrive). Never rejects: a failed file is silence. */
-  async preload(onProgress: (done: number) => void = () => {}): Promise<void> {
+  /** Downloads these sounds (progress 0–1 as they arrive). Never rejects: a failed file is silence. */
+  async preload(keys: readonly SoundKey[] = SOUNDS, onProgress: (done: number) => void = () => {}): Promise<void> {
     let done = 0;
     await Promise.all(
-      SOUNDS.map(async (key) => {
+      keys.map(async (key) => {
+        if (this.fetched.has(key)) return onProgress(++done / keys.length);
         const choice = this.pickFormat(key);
         if (choice) {
           try {
@@ -52,7 +53,7 @@ export class AudioMixer {
             // offline or missing: silence
           }
         }
-        onProgress(++done / SOUNDS.length);
+        onProgress(++done / keys.length);
       }),
     );
     if (this.unlocked) this.decodeAll();

@@ -1,5 +1,6 @@
 // Preloader: a progress bar while the sounds download and the fonts settle; when the address
 // asks for a call (?scenario=…), the engine and scenarios too. Then it tells the flow.
+import { FIRST_SOUNDS } from '../audio/sounds.js';
 import { SCENES, STORAGE } from '../config.js';
 import { callRefs, launchSelection } from '../library/calls.js';
 import type { Services } from '../services.js';
@@ -36,7 +37,8 @@ export class PreloaderScene extends BaseScene {
     let engine = 0;
     const report = () => progress(launching ? sounds * 0.5 + engine * 0.5 : sounds);
     const library = launching ? services.library().finally(() => ((engine = 1), report())) : null;
-    await Promise.all([services.audio.preload((p) => ((sounds = p), report())), document.fonts?.ready, library]);
+    await Promise.all([services.audio.preload(FIRST_SOUNDS, (p) => ((sounds = p), report())), document.fonts?.ready, library]);
+    void services.audio.preload();
     const identity = services.identity.get();
     const player = identity ? { name: identity.player.name, team: identity.team.name } : null;
     const offline = localStorage.getItem(STORAGE.offline) === '1';

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
 import { launchBrowser } from '../../support/browser.js';
 import { startServer, type TestServer } from '../../support/server.js';
-import { builtGame } from './build.js';
+import { builtGame } from '../../../src/game/dev/buildCache.js';
 import { ROOT } from './scenarios.js';
 
 export interface GameRig {

@@ -1,12 +1,13 @@
-// The built game for end-to-end tests and the benchmark, built once per change: the output goes to
+// The built game for end-to-end tests and the benchmark (npm run bench -- game), built once per change: the output goes to
 // node_modules/.cache/htl-game/<hash of everything it is built from>, so every test file (and
 // every later run) with the same sources shares one build. Safe with several processes at once:
 // the first takes a lock and builds into a temporary folder that is renamed into place.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'vite';
-import { ROOT } from './scenarios.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
 
 const CACHE = join(ROOT, 'node_modules', '.cache', 'htl-game');
 const INPUTS = ['src', 'assets', 'scenarios', 'index.html', 'vite.config.ts', 'package-lock.json'];
