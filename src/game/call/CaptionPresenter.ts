@@ -31,6 +31,8 @@ export class CaptionPresenter implements CallPresenter {
     if (!change.spoke || !view.line) return;
     this.text = view.line.say;
     this.bubble.hidden = false;
+    // Long lines in a smaller size, so the whole line fits the bubble.
+    this.visible.classList.toggle('htl-long', this.text.length > 170);
     this.live.textContent = `${this.speaker}: ${this.text}`;
     this.typed = Number.isFinite(this.charsPerSecond()) ? 0 : this.text.length;
     this.render();

@@ -48,17 +48,12 @@ export function callCard(opts: CardOptions): CallCard {
       el,
       h('h2', { id: titleId, lang: s.locale }, s.title),
       h('p', { class: 'htl-customer', lang: s.locale }, h('strong', {}, s.customer.name), ' — ', s.customer.persona),
-      h(
-        'div',
-        { class: 'htl-card-meta' },
-        h('span', { class: `htl-difficulty htl-${s.difficulty}` }, t(`difficulty.${s.difficulty}`)),
-        languages,
-      ),
+      h('p', { class: 'htl-card-scores' }, h('span', { class: 'htl-best' }, best ? t('picker.yourBest', { score: best.overall, grade: best.grade }) : t('picker.notPlayed')), teamSlot),
       h(
         'div',
         { class: 'htl-card-foot' },
-        h('span', { class: 'htl-best' }, best ? t('picker.yourBest', { score: best.overall, grade: best.grade }) : t('picker.notPlayed')),
-        teamSlot,
+        h('span', { class: `htl-difficulty htl-${s.difficulty}` }, t(`difficulty.${s.difficulty}`)),
+        languages,
         button(t('picker.play'), () => opts.onPlay(locale), { class: 'htl-btn htl-btn-primary', 'aria-describedby': titleId, 'data-play': call.id }),
       ),
     );
@@ -66,6 +61,6 @@ export function callCard(opts: CardOptions): CallCard {
   render();
   return {
     el,
-    setTeamBest: (score) => fill(teamSlot, score === null ? null : t('picker.teamBest', { score })),
+    setTeamBest: (score) => fill(teamSlot, score === null ? null : ` · ${t('picker.teamBest', { score })}`),
   };
 }

@@ -60,8 +60,8 @@ export class DebriefScene extends BaseScene {
     this.frameRoot.add(g);
     const draw = (p: number) => {
       g.clear();
-      g.lineStyle(10, COLOURS.panelEdge, 1).strokeCircle(84, 140, 50);
-      if (p > 0) g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(84, 140, 50, -Math.PI / 2, -Math.PI / 2 + (Math.PI * 2 * p) / 100).strokePath();
+      g.lineStyle(10, COLOURS.panelEdge, 1).strokeCircle(84, 143, 50);
+      if (p > 0) g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(84, 143, 50, -Math.PI / 2, -Math.PI / 2 + (Math.PI * 2 * p) / 100).strokePath();
     };
     if (!this.motion) return draw(overall);
     this.tweens.addCounter({ from: 0, to: overall, duration: COUNT_MS, ease: 'Cubic.easeOut', onUpdate: (tw) => draw(tw.getValue() ?? 0) });
