@@ -67,6 +67,8 @@ describe('npm run dev', () => {
     writeFileSync(file, original.replace(opening, 'Hello, it is me again: where is my laptop bag?'));
     await expect.poll(() => page.locator('[data-caption]').textContent(), { timeout: 15_000 }).toBe('Martin Hale: Hello, it is me again: where is my laptop bag?');
     expect(await page.locator('.htl-replies button').count()).toBeGreaterThan(1);
+    // Carried on where it was: answered, not ringing again.
+    expect(await page.getByRole('button', { name: 'Answer', exact: true }).isVisible()).toBe(false);
 
     writeFileSync(file, original.replace('"next": "order-shipped"', '"next": "order-shiped"'));
     const notice = page.getByRole('alert');

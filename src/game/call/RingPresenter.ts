@@ -12,7 +12,8 @@ export class RingPresenter implements CallPresenter {
   private readonly panel: HTMLElement;
   private readonly handset: Phaser.GameObjects.Graphics;
   private clock = 0;
-  private ringing = false;
+  /** Null until the first snapshot (a call resumed after a hot reload starts answered). */
+  private ringing: boolean | null = null;
 
   constructor(
     scene: Phaser.Scene,

@@ -43,6 +43,28 @@ function walk(dir: string, keep: (path: string) => boolean): string[] {
   return out;
 }
 
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The file's text once it stops changing: a change event can arrive while an editor is still
+ * writing, and half a file would show the trainer errors that are not there. Null if it is gone.
+ */
+async function settled(file: string): Promise<string | null> {
+  let last: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+    if (text === last && text !== '') return text;
+    last = text;
+    await pause(40);
+  }
+  return last;
+}
+
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const root = resolve(options.root);
   const dir = resolve(options.dir ?? join(root, 'scenarios'));
@@ -52,6 +74,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const inDir = (abs: string) => abs.startsWith(dir + sep);
   const importPath = (abs: string) => (inRoot(abs) ? `/${name(abs)}` : name(abs));
   let server: ViteDevServer | null = null;
+  /** The text last sent for each file: one save often fires several change events. */
+  const sent = new Map<string, string>();
 
   function moduleText(): string {
     const scenarios = readdirSync(dir).filter(isScenarioFile).sort();
@@ -93,7 +117,10 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
     async handleHotUpdate(ctx) {
       if (!inDir(ctx.file) || !isScenarioFile(ctx.file)) return;
       invalidate();
-      const update: ScenarioUpdate = { file: name(ctx.file), text: await ctx.read() };
+      const text = await settled(ctx.file);
+      if (text === null || sent.get(ctx.file) === text) return [];
+      sent.set(ctx.file, text);
+      const update: ScenarioUpdate = { file: name(ctx.file), text };
       ctx.server.ws.send({ type: 'custom', event: HOT_EVENT, data: update });
       return [];
     },

@@ -31,6 +31,10 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
 export class CallScene extends BaseScene {
   private controller: CallController | null = null;
   private resume: Session | null = null;
+  /** Counts the scene's runs: an `open` that outlives its run (a quick restart) stops there. */
+  private run = 0;
+  /** A restart is queued (Phaser restarts on its next step); later saves wait for the new run. */
+  private restarting = false;
 
   constructor(services: Services) {
     super(SCENES.call, services);
@@ -39,6 +43,7 @@ export class CallScene extends BaseScene {
   init(data: { resume?: Session | null }): void {
     this.resume = data?.resume ?? null;
     this.controller = null;
+    this.restarting = false;
   }
 
   protected build(): void {
@@ -51,9 +56,10 @@ export class CallScene extends BaseScene {
   }
 
   private async open(panel: HTMLElement): Promise<void> {
+    const run = ++this.run;
     const selection = this.services.flow.getSnapshot().context.selection;
     const lib = await this.services.library();
-    if (!this.scene.isActive()) return;
+    if (run !== this.run || !this.scene.isActive()) return;
     const scenario = selection ? lib.get(selection) : null;
     if (!selection || !scenario) {
       panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('call.missing')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
@@ -66,6 +72,8 @@ export class CallScene extends BaseScene {
     c.start();
     this.onCleanup(() => c.destroy());
     this.onCleanup(lib.subscribe((file) => file === scenario.file && this.reload(lib, selection, c.session)));
+    // A save that arrived while this scene was (re)starting is taken now.
+    this.reload(lib, selection, c.session);
     if (this.services.launch.inspect) this.offerInspector(panel, c);
   }
 
@@ -129,13 +137,15 @@ export class CallScene extends BaseScene {
 
   /** The trainer saved this call's scenario: carry on with the new version where the call was. */
   private reload(lib: ScenarioLibrary, selection: Selection, current: Session): void {
+    if (this.restarting) return;
     const problem = lib.problemIn(current.scenario.file);
     if (problem) return showTrainerNotice(this.services.ui, problem.messages, this.t('trainer.problems'));
-    clearTrainerNotice();
     const next = lib.get(selection);
     if (!next || next === current.scenario) return;
+    clearTrainerNotice();
     const resumed = lib.replayOn(next, current.transcript());
     if (!resumed) showTrainerNotice(this.services.ui, [this.t('trainer.restarted')], this.t('trainer.reloaded'));
+    this.restarting = true;
     this.scene.restart({ resume: resumed });
   }
 }
