@@ -129,6 +129,12 @@ describe('playing a call', () => {
 
     await page.getByRole('button', { name: 'Leaderboard' }).click();
     await page.getByText('Ada <b>Lovelace</b>').first().waitFor();
+    // Back to the debrief, then the picker: the card shows the player's and the team's best.
+    await page.getByRole('button', { name: 'Back' }).first().click();
+    await page.getByRole('button', { name: 'Choose a call' }).click();
+    const card = page.locator('[data-call="first-call"]');
+    await card.getByText(`Team best: ${stored.overall}`).waitFor();
+    expect(await card.textContent()).toContain(`Your best: ${stored.overall} (${stored.grade})`);
     expect(errors).toEqual([]);
   });
 });

@@ -74,9 +74,10 @@ function eye(g: G, x: number, f: Features, blink: number): void {
 function brows(g: G, f: Features, colour: number): void {
   for (const side of [-1, 1]) {
     const lift = f.browLift * 12 + (side === 1 ? f.browAsym * 10 : -f.browAsym * 2);
-    const inner = { x: side * 12, y: -38 - lift + f.browTilt * 9 };
-    const outer = { x: side * 48, y: -42 - lift - f.browTilt * 6 };
-    stroke(g, curve(inner.x, inner.y, side * 30, Math.min(inner.y, outer.y) - 5, outer.x, outer.y, 8), 7, colour);
+    // Anger pulls the inner ends down into a V; sadness lifts them.
+    const inner = { x: side * 12, y: -38 - lift + f.browTilt * 13 };
+    const outer = { x: side * 48, y: -42 - lift - f.browTilt * 8 };
+    stroke(g, curve(inner.x, inner.y, side * 30, Math.min(inner.y, outer.y) - 5, outer.x, outer.y, 8), 7 + Math.max(0, f.browTilt) * 3, colour);
   }
 }
 
