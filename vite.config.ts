@@ -21,7 +21,8 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173 },
+  // The dev server may serve voice files from HTL_SCENARIOS too (outside the project in tests).
+  server: { port: 5173, fs: { allow: [root, ...(process.env.HTL_SCENARIOS ? [process.env.HTL_SCENARIOS] : [])] } },
   // Pre-bundled when the dev server starts, so a module loaded later (the engine after the title)
   // never makes vite reload the page to optimise a dependency it had not seen yet.
   optimizeDeps: {

@@ -1,56 +1,34 @@
 // `npm run dev` (the real command: the API and vite together) reloads a scenario the moment a
 // trainer saves it: the running call carries on with the new text, a broken save shows the
 // trainer file:line:col (and the last good version keeps playing), and fixing it clears that.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { startDev, type DevServer } from '../game/support/dev.js';
 import { gamePage, nextTurn } from '../game/support/game.js';
 import { ROOT } from '../game/support/scenarios.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'htl-hot-'));
 const scenarios = join(temp, 'scenarios');
 const file = join(scenarios, 'first-call.json');
-let dev: ChildProcess;
+let dev: DevServer;
 let url = '';
-let log = '';
 let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   mkdirSync(scenarios, { recursive: true });
   cpSync(join(ROOT, 'scenarios/first-call.json'), file);
-  const port = await freePort();
-  dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/dev.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(temp, 'data'), SCENARIO_DIR: scenarios, HTL_SCENARIOS: scenarios, TRAINER_TOKEN: 'hot-reload-test-token' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  for (let waited = 0; !/is serving on http/.test(log); waited += 200) {
-    if (waited > 90_000 || dev.exitCode !== null) throw new Error(`npm run dev did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  url = `http://127.0.0.1:${port}`;
+  dev = await startDev({ scenarios, dataDir: join(temp, 'data') });
+  url = dev.url;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill('SIGTERM');
+  dev?.stop();
   rmSync(temp, { recursive: true, force: true });
 });
 

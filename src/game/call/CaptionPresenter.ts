@@ -18,7 +18,7 @@ export class CaptionPresenter implements CallPresenter {
   constructor(
     dom: HTMLElement,
     private readonly speaker: string,
-    private readonly lang: string,
+    lang: string,
     private readonly charsPerSecond: () => number,
   ) {
     this.visible = h('p', { class: 'htl-caption-text', lang, 'aria-hidden': 'true' }, this.typedSpan, this.restSpan);

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
 import { h } from '../ui/dom.js';
 import { BAND_START, COLOURS, MOOD_BANDS, MOOD_COLOURS, css } from '../ui/palette.js';
+import { labelledMeter } from './meter.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
 const CX = 204;
@@ -38,7 +39,7 @@ export class MoodGaugePresenter implements CallPresenter {
     parent.add([this.dial, this.needle]);
     this.drawDial();
     this.band = h('span', { class: 'htl-band' });
-    this.meter = h('div', { class: 'htl-gauge-label', role: 'meter', 'aria-label': t('call.mood'), 'aria-valuemin': 0, 'aria-valuemax': 100 }, h('span', { class: 'htl-muted' }, t('call.mood')), ' ', this.band);
+    this.meter = labelledMeter('htl-gauge-label', t('call.mood'), this.band);
     this.deltas = h('div', { class: 'htl-deltas', 'aria-hidden': 'true' });
     dom.append(this.meter, this.deltas, ...MOOD_BANDS.map((b) => this.bandLabel(b)));
   }

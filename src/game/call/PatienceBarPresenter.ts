@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
 import { h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
+import { labelledMeter } from './meter.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
 const X = 34;
@@ -30,7 +31,7 @@ export class PatienceBarPresenter implements CallPresenter {
     this.bar = scene.add.graphics();
     parent.add(this.bar);
     this.value = h('span', {});
-    this.meter = h('div', { class: 'htl-patience-label', role: 'meter', 'aria-label': t('call.patience'), 'aria-valuemin': 0, 'aria-valuemax': 100 }, h('span', { class: 'htl-muted' }, t('call.patience')), ' ', this.value);
+    this.meter = labelledMeter('htl-patience-label', t('call.patience'), this.value);
     dom.append(this.meter);
   }
 

@@ -13,7 +13,7 @@ export interface Recipe {
 
 const tone = (out: string, seconds: number, ...freqs: number[]): Step[] => {
   if (freqs.length === 1) return [['-n', '-r', '48000', '-c', '1', out, 'synth', String(seconds), 'sine', String(freqs[0])]];
-  const parts = freqs.map((f, i) => `${out}.${i}.wav`);
+  const parts = freqs.map((_, i) => `${out}.${i}.wav`);
   return [...freqs.map((f, i) => ['-n', '-r', '48000', '-c', '1', parts[i]!, 'synth', String(seconds), 'sine', String(f)] as Step), ['-m', ...parts, out]];
 };
 const silence = (out: string, seconds: number): Step => ['-n', '-r', '48000', '-c', '1', out, 'trim', '0', String(seconds)];

@@ -6,5 +6,6 @@ export function besideFile(file: string, relative: string): string {
     if (p === '..') parts.pop();
     else if (p !== '.' && p !== '') parts.push(p);
   }
-  return parts.join('/');
+  // An absolute name (a scenario folder outside the project) stays absolute.
+  return (file.startsWith('/') ? '/' : '') + parts.join('/');
 }

@@ -17,7 +17,7 @@ export class SignInScene extends BaseScene {
     const t = this.t;
     const previous = this.services.identity.get();
     const name = h('input', { id: 'htl-name', name: 'name', required: true, maxlength: NAME_MAX, autocomplete: 'nickname', value: previous?.player.name ?? '' });
-    const code = h('input', { id: 'htl-code', name: 'code', required: true, minlength: 4, maxlength: 20, autocomplete: 'off', spellcheck: 'false', value: previous?.team.code ?? '', class: 'htl-code' });
+    const code = h('input', { id: 'htl-code', name: 'code', required: true, minlength: 4, maxlength: 20, autocomplete: 'off', spellcheck: 'false', value: previous?.team.code ?? '', class: 'htl-code', 'aria-describedby': 'htl-code-help' });
     const status = h('p', { class: 'htl-form-status', role: 'status', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'htl-btn htl-btn-primary' }, t('signIn.join'));
     const form = h(
@@ -27,7 +27,7 @@ export class SignInScene extends BaseScene {
       name,
       h('label', { for: 'htl-code' }, t('signIn.code')),
       code,
-      h('p', { class: 'htl-help' }, t('signIn.codeHelp')),
+      h('p', { class: 'htl-help', id: 'htl-code-help' }, t('signIn.codeHelp')),
       status,
       h('div', { class: 'htl-row' }, submit, button(t('signIn.offline'), () => this.offline(), { class: 'htl-btn' }), button(t('common.back'), () => this.send({ type: 'BACK' }), { class: 'htl-btn htl-btn-ghost' })),
     );

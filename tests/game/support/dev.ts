@@ -1,0 +1,40 @@
+// `npm run dev` (the real command: API and vite together) in a child process, on a free port,
+// with its own data folder and a folder of scenarios of the test's own.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from './scenarios.js';
+
+export interface DevServer {
+  readonly url: string;
+  stop(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+export async function startDev(opts: { scenarios: string; dataDir: string }): Promise<DevServer> {
+  const port = await freePort();
+  const dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/dev.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, SCENARIO_DIR: opts.scenarios, HTL_SCENARIOS: opts.scenarios, TRAINER_TOKEN: 'dev-test-token-0123456789' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  dev.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  dev.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  for (let waited = 0; !/is serving on http/.test(log); waited += 200) {
+    if (waited > 90_000 || dev.exitCode !== null) {
+      dev.kill('SIGTERM');
+      throw new Error(`npm run dev did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url: `http://127.0.0.1:${port}`, stop: () => void dev.kill('SIGTERM') };
+}
