@@ -135,6 +135,12 @@ describe('playing a call', () => {
     const card = page.locator('[data-call="first-call"]');
     await card.getByText(`Team best: ${stored.overall}`).waitFor();
     expect(await card.textContent()).toContain(`Your best: ${stored.overall} (${stored.grade})`);
+    // Signing out forgets the team on this browser.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByText('Signed in as Ada <b>Lovelace</b> (Support desk)').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('Not signed in').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('holdtheline.identity'))).toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ export class TitleScene extends BaseScene {
           button(t('title.leaderboard'), () => this.click({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
           button(t('title.settings'), () => this.click({ type: 'SETTINGS' }), { class: 'htl-btn' }),
         ),
-        h('p', { class: 'htl-who' }, who),
+        h('p', { class: 'htl-who' }, who, player && ' ', player && button(t('title.signOut'), () => this.signOut(), { class: 'htl-link' })),
       ),
     );
     panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
@@ -44,6 +44,12 @@ export class TitleScene extends BaseScene {
     panel.dataset.ready = 'true';
     // For `npm run bench -- game`: when the title screen became usable.
     performance.mark('htl:title-ready');
+  }
+
+  private signOut(): void {
+    this.services.identity.set(null);
+    this.send({ type: 'SIGNED_OUT' });
+    this.scene.restart();
   }
 
   private click(event: Parameters<BaseScene['send']>[0]): void {
