@@ -1,6 +1,6 @@
 // The runner: owns one call's session actor, takes events from the game (or a transcript),
 // records them, and exposes snapshots. Presenters subscribe to it and send events back.
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Scenario } from '../format/model.js';
 import { compileScenario, type DialogueMachine } from '../machine/compileScenario.js';
 import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
@@ -39,6 +39,14 @@ export class Session {
   ) {
     this.actor = createActor(machineFor(scenario), { input: { seed: options.seed >>> 0, mode: options.mode } });
     this.actor.start();
+  }
+
+  /**
+   * The call's xstate actor, for tools that watch it (the Stately inspector subscribes to
+   * `actorRef.system.inspect`). Read it; send events through the Session, which records them.
+   */
+  get actorRef(): AnyActorRef {
+    return this.actor;
   }
 
   get context(): SessionContext {
