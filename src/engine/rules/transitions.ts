@@ -87,10 +87,12 @@ function hashId(id: string): number {
  */
 export function enterNode(ctx: SessionContext, node: DialogueNode): SessionContext {
   const offered = availableReplies(node, ctx).map((r) => r.index);
-  const rng = xoroshiro128plus((ctx.seed ^ hashId(node.id)) >>> 0);
-  for (let i = offered.length - 1; i > 0; i--) {
-    const j = uniformInt(rng, 0, i);
-    [offered[i], offered[j]] = [offered[j]!, offered[i]!];
+  if (offered.length > 1) {
+    const rng = xoroshiro128plus((ctx.seed ^ hashId(node.id)) >>> 0);
+    for (let i = offered.length - 1; i > 0; i--) {
+      const j = uniformInt(rng, 0, i);
+      [offered[i], offered[j]] = [offered[j]!, offered[i]!];
+    }
   }
   return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, phaseStartPatience: ctx.patience };
 }
@@ -110,27 +112,25 @@ export function shownReply(ctx: SessionContext, n: number): number {
   return Number.isInteger(n) && n >= 1 && n <= ctx.order.length ? ctx.order[n - 1]! : -1;
 }
 
-function record(ctx: SessionContext, node: DialogueNode, choice: TurnChoice, e: Effects, after: SessionContext, revealed: readonly string[]): TurnRecord {
-  return {
+function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoice, e: Effects, revealNow: boolean): SessionContext {
+  const mood = clamp(ctx.mood + e.mood);
+  const patience = clamp(ctx.patience + e.patience);
+  const revealed = revealNow && e.reveals.length > 0 ? e.reveals.filter((f, i, all) => !ctx.facts.includes(f) && all.indexOf(f) === i) : [];
+  const turn: TurnRecord = {
     turn: ctx.history.length + 1,
     node: node.id,
     shown: ctx.order.map((i) => node.replies[i]!.id),
     choice,
     atMs: ctx.elapsedMs,
     moodBefore: ctx.mood,
-    moodAfter: after.mood,
+    moodAfter: mood,
     patienceBefore: ctx.patience,
-    patienceAfter: after.patience,
+    patienceAfter: patience,
     revealed,
     deductions: { politeness: e.polite, accuracy: e.accuracy, judgment: e.judgment },
   };
-}
-
-function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoice, e: Effects, revealNow: boolean): SessionContext {
-  const facts = revealNow ? union(ctx.facts, e.reveals) : ctx.facts;
-  const after = { ...ctx, mood: clamp(ctx.mood + e.mood), patience: clamp(ctx.patience + e.patience), facts };
-  const revealed = revealNow ? e.reveals.filter((f) => !ctx.facts.includes(f)) : [];
-  return { ...after, history: [...ctx.history, record(ctx, node, choice, e, after, revealed)] };
+  const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
+  return { ...ctx, mood, patience, facts, history: [...ctx.history, turn] };
 }
 
 /** The trainee's reply lands. An action starts working; its facts arrive when it finishes. */
