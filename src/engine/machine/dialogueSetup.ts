@@ -9,11 +9,11 @@ import {
   applyReply,
   applyTimeout,
   customerGivesUp,
-  drainCost,
   enterNode,
   finish,
   finishWork,
   hangUpByTrainee,
+  patienceAfterWaiting,
   pickBranch,
   shownReply,
   subjectAfter,
@@ -30,9 +30,6 @@ const NO_EFFECT = { mood: 0, patience: 0, reveals: [] as readonly string[] };
 /** Which branch `next` takes once the effects land; -1 stands for "no branches" (stay). */
 const takesBranch = (branches: readonly Branch[], chosen: number, subject: Parameters<typeof pickBranch>[1]) =>
   branches.length === 0 ? chosen === -1 : pickBranch(branches, subject) === chosen;
-
-const patienceAfterWaiting = (ctx: SessionContext, ms: number) =>
-  Math.max(0, ctx.phaseStartPatience - drainCost(ms, ctx.mood, ctx.drain));
 
 export const dialogueSetup = setup({
   types: {

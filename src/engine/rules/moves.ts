@@ -11,12 +11,12 @@ import {
   applyTimeout,
   availableReplies,
   customerGivesUp,
-  drainCost,
   enterNode,
   finish,
   finishWork,
   hangUpByTrainee,
   initialContext,
+  patienceAfterWaiting,
   pickBranch,
   wait,
 } from './transitions.js';
@@ -53,11 +53,9 @@ function enter(s: Scenario, ctx: SessionContext, id: string): SessionContext {
   return customerGivesUp(entered) ? finish(entered, s.nodes.get(s.hangUpNode)!) : entered;
 }
 
-const remaining = (ctx: SessionContext, ms: number) => ctx.phaseStartPatience - drainCost(ms, ctx.mood, ctx.drain);
-
 function afterAction(s: Scenario, ctx: SessionContext, reply: Reply): SessionContext {
   if (customerGivesUp(ctx)) return finish(ctx, s.nodes.get(s.hangUpNode)!);
-  if (remaining(ctx, reply.takesMs) <= 0) return finish(wait(ctx, reply.takesMs, null), s.nodes.get(s.hangUpNode)!);
+  if (patienceAfterWaiting(ctx, reply.takesMs) <= 0) return finish(wait(ctx, reply.takesMs, null), s.nodes.get(s.hangUpNode)!);
   const done = finishWork(wait(ctx, reply.takesMs, reply.takesMs), reply);
   return enter(s, done, reply.next[pickBranch(reply.next, done)]!.to);
 }
@@ -73,7 +71,7 @@ export function afterMove(s: Scenario, ctx: SessionContext, move: Move): Session
     }
     case 'timeout': {
       const t = node.timeout!;
-      if (remaining(ctx, t.afterMs) <= 0) return finish(wait(ctx, t.afterMs, null), s.nodes.get(s.hangUpNode)!);
+      if (patienceAfterWaiting(ctx, t.afterMs) <= 0) return finish(wait(ctx, t.afterMs, null), s.nodes.get(s.hangUpNode)!);
       const next = applyTimeout(wait(ctx, t.afterMs, t.afterMs), node, t);
       return enter(s, next, t.next.length === 0 ? node.id : t.next[pickBranch(t.next, next)]!.to);
     }

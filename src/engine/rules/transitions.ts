@@ -1,5 +1,5 @@
 // Every rule of a call, as pure functions from one state to the next. The dialogue machine's
-// guards and actions call these; so do the analyses. Nothing here reads a clock or Math.random.
+// guards and actions call these; so do the analyses. Nothing here reads the clock or draws random numbers of its own.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Branch, DialogueNode, Effects, Reply, Scenario, Timeout } from '../format/model.js';
@@ -15,6 +15,11 @@ const clamp = (v: number) => Math.max(0, Math.min(100, v));
  */
 export function drainCost(ms: number, mood: number, drain: number): number {
   return Math.floor((ms * drain * (200 - mood)) / 1_000_000);
+}
+
+/** Patience left once the current wait has lasted `ms` in all (0 if it runs out). */
+export function patienceAfterWaiting(ctx: SessionContext, ms: number): number {
+  return clamp(ctx.phaseStartPatience - drainCost(ms, ctx.mood, ctx.drain));
 }
 
 /** No real call has this many exchanges: the customer gives up, so every call ends. */
@@ -102,7 +107,7 @@ export function wait(ctx: SessionContext, ms: number, limitMs: number | null): S
   const waitMs = ctx.waitMs + ms;
   const drains = ctx.phase === 'working' || ctx.mode === 'exam';
   const counted = limitMs === null ? waitMs : Math.min(waitMs, limitMs);
-  const patience = drains ? clamp(ctx.phaseStartPatience - drainCost(counted, ctx.mood, ctx.drain)) : ctx.patience;
+  const patience = drains ? patienceAfterWaiting(ctx, counted) : ctx.patience;
   const elapsedMs = ctx.phase === 'ringing' ? ctx.elapsedMs : ctx.elapsedMs + ms;
   return { ...ctx, waitMs, patience, elapsedMs };
 }
