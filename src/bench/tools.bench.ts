@@ -6,7 +6,7 @@ import { getSimplePaths } from 'xstate/graph';
 import { compileScenario, loadScenario, type Scenario, type SessionContext, type SessionEvent } from '../engine/index.js';
 import { generateScenario } from '../tools/generate/generateScenario.js';
 import { lintScenarios } from '../tools/lint/lintScenarios.js';
-import { buildStateGraph } from '../tools/analysis/stateGraph.js';
+import { buildStateGraph } from '../engine/index.js';
 import { simulateCall } from '../tools/simulate/simulateCall.js';
 
 const SEED = 1;

@@ -31,6 +31,7 @@ export type TranscriptErrorCode =
   | 'malformed' // not a transcript at all (fails its schema)
   | 'wrong-scenario' // names another scenario id or locale
   | 'wrong-version' // the scenario's content hash differs
+  | 'old-rules' // scored under rules this engine no longer reproduces (rulesVersion.ts)
   | 'impossible-event' // an event the session cannot take at that point
   | 'after-end' // events after the call ended
   | 'unfinished'; // the events stop before the call ends (only where an ending is required)

@@ -15,14 +15,46 @@ export {
   type Transcript,
   type TranscriptEvent,
 } from './session/transcript.js';
-export { viewOf, moodBand, type SessionView, type ReplyView, type MoodBand } from './session/view.js';
-export { scoreCall, gradeOf, DIMENSIONS, type ScoreCard, type LedgerEntry, type LedgerCause, type Dimension, type Grade } from './scoring/score.js';
-export { betterReplies, type BetterReply } from './scoring/betterReply.js';
+export { RULES_VERSION, MIN_COMPATIBLE_RULES, rulesCompatible } from './rulesVersion.js';
+export { viewOf, type SessionView, type ReplyView } from './session/view.js';
+export { moodBand, MOOD_BANDS, BAND_START, type MoodBand } from './rules/moodBands.js';
+export {
+  scoreCall,
+  gradeOf,
+  DIMENSIONS,
+  isIdealEnding,
+  idealMet,
+  neededFacts,
+  missedFacts,
+  overParPoints,
+  skillWeights,
+  weightedLoss,
+  scoresOfLost,
+  clampScore,
+  endEntries,
+  matchIdeal,
+  scoresFrom,
+  type EndingRef,
+  type ScoreCard,
+  type LedgerEntry,
+  type LedgerCause,
+  type Dimension,
+  type Grade,
+} from './scoring/score.js';
 export { formatDiagnostic, hasErrors, TranscriptError, type Diagnostic, type JsonPath, type Severity, type TranscriptErrorCode } from './errors.js';
 export type * from './format/model.js';
 export { BUILT_IN } from './format/model.js';
 export { scenarioSchema, SCHEMA_VERSION, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
 export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
-export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './rules/moves.js';
-export { endEntries, matchIdeal, scoresFrom } from './scoring/score.js';
+export { step, machineStateOf } from './rules/step.js';
+// The exact analyses of a call, over its reachable states.
+export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './analysis/moves.js';
+export { buildStateGraph, pathTo, needsExactTurns, topologicalOrder, type StateGraph, type StateInfo, type Edge, type Ending, type GraphOptions } from './analysis/stateGraph.js';
+export { turnGraph, exactGraph, type TurnGraph, type Lost } from './analysis/turnGraph.js';
+export { scoreBounds, type Bound, type DimensionBounds, type ScoreBounds } from './analysis/scoreBounds.js';
+export { bestPaths, continuations, type BestPath, type CallPaths, type Continuations, type MoveValue } from './analysis/bestPaths.js';
+export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from './analysis/callPaths.js';
+// The review of a finished call, which the debrief, the replay and the CLI render.
+export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
+export { walkTranscript, type Walked } from './review/decisions.js';

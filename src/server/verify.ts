@@ -9,6 +9,7 @@ export type RefusalCode =
   | 'malformed'
   | 'unknown-scenario'
   | 'wrong-version'
+  | 'old-rules'
   | 'wrong-scenario'
   | 'impossible-event'
   | 'after-end'

@@ -269,6 +269,20 @@ const PLANS: Record<string, readonly Plan[]> = {
       ideal: true,
     },
     {
+      name: 'one who won\'t stop: help, a limit, a warning, then a polite parting as warned — an A',
+      steps: [
+        ['opening', 'just-help'],
+        ['snipes', 'set-boundary'],
+        ['snipes-again', 'warn-after-boundary'],
+        ['insults-continue', 'end-politely'],
+      ],
+      ending: 'parted-politely',
+      outcome: 'parted',
+      // Helping before asking him to stop costs a little judgment; no order lookup is owed here.
+      scores: [100, 100, 90, 97],
+      ideal: true,
+    },
+    {
       name: 'a defensive start he never recovers from: limit, warning, polite parting',
       steps: [
         ['opening', 'not-an-idiot'],
@@ -278,7 +292,8 @@ const PLANS: Record<string, readonly Plan[]> = {
       ],
       ending: 'parted-politely',
       outcome: 'parted',
-      scores: [85, 75, 100, 87],
+      // Defending himself cost judgment: the insults he invited are not ones he had to end on.
+      scores: [85, 100, 80, 88],
       ideal: true,
     },
   ],

@@ -62,6 +62,8 @@ export interface DialogueNode {
   /** Set on endings, which have no replies. */
   readonly end: Outcome | null;
   readonly feedback: string | null;
+  /** For endings: the facts a call ending here should have found (null: the default, see scoring/). */
+  readonly needs: readonly string[] | null;
   /** True for the two endings every scenario gets from the engine. */
   readonly builtIn: boolean;
 }
@@ -74,7 +76,10 @@ export interface Fact {
 
 export interface Ideal {
   readonly outcome: Outcome;
+  /** Facts that must be known when the call ends this way. */
   readonly requires: readonly string[];
+  /** Facts that must not be ("!fact" in the file): a call that ends this way after one is no model ending. */
+  readonly forbids: readonly string[];
   readonly why: string | null;
 }
 

@@ -128,6 +128,11 @@ export const nodeSchema = z
     timeout: timeoutOrOff.optional(),
     end: outcomeSchema.optional().describe('Makes this node an ending with this outcome. Endings have no replies.'),
     feedback: z.string().optional().describe("For endings: the trainer's comment on how the call ended."),
+    needs: factList
+      .optional()
+      .describe(
+        'For endings: the facts a call should have found before ending here; each one missing costs accuracy ("missedFact"). Default: the key facts the matching ideal requires, or every key fact for an ending that is not ideal.',
+      ),
   })
   .strict();
 
@@ -144,12 +149,21 @@ export const factSchema = z.union([
     .strict(),
 ]);
 
+/** A requirement of an ideal: a fact that must be known ("order-found"), or "!fact" for one that must not be. */
+export const REQUIREMENT_PATTERN = /^!?[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+const requirement = z.string().regex(REQUIREMENT_PATTERN, {
+  message: 'a requirement is a fact id ("order-found"), or "!" and a fact id for something that must not have happened ("!gave-refund")',
+});
+
 export const idealSchema = z
   .object({
     outcome: outcomeSchema,
-    requires: factList
+    requires: z
+      .union([requirement, z.array(requirement)])
       .optional()
-      .describe('Facts that must be known when the call ends this way; each one missing means it ended too early.'),
+      .describe(
+        'Facts that must be known when the call ends this way ("order-found"; each one missing means it ended too early), or must not be ("!free-upgrade": ending this way after it is no model ending).',
+      ),
     why: z.string().optional().describe('Why this is the right ending, shown in the debrief.'),
   })
   .strict();

@@ -56,7 +56,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   }
   const ideals = Array.isArray(s.ideal) ? s.ideal : [s.ideal];
   ideals.forEach((ideal, i) => {
-    checkFacts(Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires'], listOf(ideal.requires));
+    checkFacts(Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires'], listOf(ideal.requires).map((f) => f.replace(/^!/, '')));
   });
   if (s.timeout) {
     checkFacts(['timeout', 'reveals'], listOf(s.timeout.reveals));
@@ -75,6 +75,10 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     }
     if (node.end !== undefined && node.timeout) {
       error([...at, 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
+    }
+    if (node.needs !== undefined) {
+      if (node.end === undefined) error([...at, 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
+      checkFacts([...at, 'needs'], listOf(node.needs));
     }
     if (node.timeout) {
       checkFacts([...at, 'timeout', 'reveals'], listOf(node.timeout.reveals));

@@ -63,7 +63,7 @@ function reply(nodeId: string, r: ReplyFile, index: number): Reply {
 }
 
 function ending(id: string, outcome: 'hung-up' | 'abandoned'): DialogueNode {
-  return { id, say: '', emotion: null, voice: null, hint: null, replies: [], timeout: null, end: outcome, feedback: null, builtIn: true };
+  return { id, say: '', emotion: null, voice: null, hint: null, replies: [], timeout: null, end: outcome, feedback: null, needs: null, builtIn: true };
 }
 
 /** `hash` is computed on first use: checking a file (lint, simulate) never needs it. */
@@ -84,6 +84,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
       timeout: isEnd || n.timeout === false ? null : n.timeout ? timeout(n.timeout) : defaultTimeout,
       end: n.end ?? null,
       feedback: n.feedback ?? null,
+      needs: n.needs === undefined ? null : list(n.needs),
       builtIn: false,
     });
   }
@@ -96,7 +97,8 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
   }
   const ideal: Ideal[] = (Array.isArray(s.ideal) ? s.ideal : [s.ideal]).map((i) => ({
     outcome: i.outcome,
-    requires: list(i.requires),
+    requires: list(i.requires).filter((f) => !f.startsWith('!')),
+    forbids: list(i.requires).filter((f) => f.startsWith('!')).map((f) => f.slice(1)),
     why: i.why ?? null,
   }));
   const sc = s.scoring ?? {};

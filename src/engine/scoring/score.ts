@@ -13,6 +13,7 @@ export type LedgerCause =
   | { readonly kind: 'missed-fact'; readonly fact: string }
   | { readonly kind: 'outcome'; readonly outcome: Outcome; readonly credit: number }
   | { readonly kind: 'unmet'; readonly fact: string; readonly outcome: Outcome }
+  | { readonly kind: 'forbidden'; readonly fact: string; readonly outcome: Outcome }
   | { readonly kind: 'over-par'; readonly turns: number; readonly par: number };
 
 export interface LedgerEntry {
@@ -43,7 +44,7 @@ export interface ScoreCard {
   /** Ideal ending with every required fact known. */
   readonly ideal: boolean;
   readonly factsFound: readonly string[];
-  /** Key facts never found. */
+  /** Facts the ending reached needed that were never found (see neededFacts); empty until the call ends. */
   readonly factsMissed: readonly string[];
   readonly turns: number;
   readonly elapsedMs: number;
@@ -80,43 +81,114 @@ export function matchIdeal(s: Scenario, outcome: Outcome, facts: readonly string
   let bestMissing = Infinity;
   for (const ideal of s.ideal) {
     if (ideal.outcome !== outcome) continue;
-    const missing = ideal.requires.filter((f) => !facts.includes(f)).length;
+    const missing = unmetOf(ideal, facts).length + brokenOf(ideal, facts).length;
     if (missing < bestMissing) [best, bestMissing] = [ideal, missing];
   }
   return best;
 }
 
-/** What is judged when the call ends: the outcome, facts required and found, the length. */
-export function endEntries(s: Scenario, outcome: Outcome, facts: readonly string[], turns: number): LedgerEntry[] {
+/** An ideal ending: an ideal outcome reached with every fact that ideal requires known. */
+export function isIdealEnding(s: Scenario, outcome: Outcome, facts: readonly string[]): boolean {
+  return s.ideal.some((i) => i.outcome === outcome && idealMet(i, facts));
+}
+
+/** What this ideal requires is known, and nothing it forbids is. */
+export const idealMet = (ideal: Ideal, facts: readonly string[]) => unmetOf(ideal, facts).length === 0 && brokenOf(ideal, facts).length === 0;
+const unmetOf = (ideal: Ideal, facts: readonly string[]) => ideal.requires.filter((f) => !facts.includes(f));
+const brokenOf = (ideal: Ideal, facts: readonly string[]) => ideal.forbids.filter((f) => facts.includes(f));
+
+/** Where a call ended: the ending node and its outcome. */
+export interface EndingRef {
+  readonly node: string;
+  readonly outcome: Outcome;
+}
+
+/**
+ * The facts a call should have found before ending here, each one missing costing accuracy:
+ * the ending's own "needs" if the trainer wrote one; else, for an ideal outcome, the key facts
+ * its ideal requires (parting with an abusive caller needs no order looked up); else every key
+ * fact (a call that went wrong without finding the real cause).
+ */
+export function neededFacts(s: Scenario, ending: EndingRef, facts: readonly string[]): readonly string[] {
+  const own = s.nodes.get(ending.node)?.needs;
+  if (own) return own;
+  const ideal = matchIdeal(s, ending.outcome, facts);
+  const keys = [...s.facts.values()].filter((f) => f.key).map((f) => f.id);
+  return ideal ? keys.filter((f) => ideal.requires.includes(f)) : keys;
+}
+
+/** Judgment lost for a call of `turns` turns: "overPar" for each turn beyond par. */
+export function overParPoints(s: Scenario, turns: number): number {
+  const par = s.scoring.par;
+  return par !== null && turns > par ? s.scoring.overPar * (turns - par) : 0;
+}
+
+/** The weight of each skill in the overall score, summing to 1 (equal when all are 0). */
+export function skillWeights(s: Scenario): Record<Dimension, number> {
+  const w = s.scoring.weights;
+  const total = w.politeness + w.accuracy + w.judgment;
+  if (total <= 0) return { politeness: 1 / 3, accuracy: 1 / 3, judgment: 1 / 3 };
+  return { politeness: w.politeness / total, accuracy: w.accuracy / total, judgment: w.judgment / total };
+}
+
+/**
+ * Points lost, weighted as the overall score weighs the skills: what the ranking of paths (the
+ * ideal path, the better reply) minimises. `lost` is in points lost per skill (0 or more). It
+ * counts every point the ledger takes, even past a skill's floor of 0, so a path that stays
+ * polite is still preferred once politeness is already at 0.
+ */
+export function weightedLoss(s: Scenario, lost: Readonly<Record<Dimension, number>>): number {
+  const w = skillWeights(s);
+  return w.politeness * lost.politeness + w.accuracy * lost.accuracy + w.judgment * lost.judgment;
+}
+
+/** What is judged when the call ends: facts the ending needed, the outcome, the length. */
+export function endEntries(s: Scenario, ending: EndingRef, facts: readonly string[], turns: number): LedgerEntry[] {
   const out: LedgerEntry[] = [];
-  for (const fact of s.facts.values()) {
-    if (fact.key && !facts.includes(fact.id) && s.scoring.missedFact > 0) {
-      out.push({ turn: null, dimension: 'accuracy', points: -s.scoring.missedFact, cause: { kind: 'missed-fact', fact: fact.id }, note: fact.text });
+  if (s.scoring.missedFact > 0) {
+    for (const id of missedFacts(s, ending, facts)) {
+      out.push({ turn: null, dimension: 'accuracy', points: -s.scoring.missedFact, cause: { kind: 'missed-fact', fact: id }, note: s.facts.get(id)?.text ?? null });
     }
   }
+  const { outcome } = ending;
   const ideal = matchIdeal(s, outcome, facts);
   if (ideal) {
-    for (const f of ideal.requires) {
-      if (!facts.includes(f) && s.scoring.unmet > 0) {
+    if (s.scoring.unmet > 0) {
+      for (const f of unmetOf(ideal, facts)) {
         out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: s.facts.get(f)?.text ?? null });
+      }
+      for (const f of brokenOf(ideal, facts)) {
+        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'forbidden', fact: f, outcome }, note: s.facts.get(f)?.text ?? null });
       }
     }
   } else {
     const credit = s.scoring.credit[outcome] ?? 0;
     if (credit < 100) out.push({ turn: null, dimension: 'judgment', points: credit - 100, cause: { kind: 'outcome', outcome, credit }, note: null });
   }
-  const par = s.scoring.par;
-  if (par !== null && turns > par && s.scoring.overPar > 0) {
-    out.push({ turn: null, dimension: 'judgment', points: -s.scoring.overPar * (turns - par), cause: { kind: 'over-par', turns, par }, note: null });
-  }
+  const overPar = overParPoints(s, turns);
+  if (overPar > 0) out.push({ turn: null, dimension: 'judgment', points: -overPar, cause: { kind: 'over-par', turns, par: s.scoring.par! }, note: null });
   return out;
 }
 
+/** The facts this ending needed that the call never found. */
+export function missedFacts(s: Scenario, ending: EndingRef, facts: readonly string[]): string[] {
+  return neededFacts(s, ending, facts).filter((f) => !facts.includes(f));
+}
+
+/** A skill's score: 100 less the points lost, kept within 0–100. */
+export const clampScore = (v: number) => Math.max(0, Math.min(100, v));
+
 export function scoresFrom(s: Scenario, ledger: readonly LedgerEntry[]): Pick<ScoreCard, Dimension | 'overall' | 'grade'> {
-  const score = (d: Dimension) => Math.max(0, Math.min(100, 100 + ledger.reduce((sum, e) => (e.dimension === d ? sum + e.points : sum), 0)));
-  const politeness = score('politeness');
-  const accuracy = score('accuracy');
-  const judgment = score('judgment');
+  const lost = { politeness: 0, accuracy: 0, judgment: 0 };
+  for (const e of ledger) lost[e.dimension] -= e.points;
+  return scoresOfLost(s, lost);
+}
+
+/** The scores of a call that lost these points per skill (0 or more). */
+export function scoresOfLost(s: Scenario, lost: Readonly<Record<Dimension, number>>): Pick<ScoreCard, Dimension | 'overall' | 'grade'> {
+  const politeness = clampScore(100 - lost.politeness);
+  const accuracy = clampScore(100 - lost.accuracy);
+  const judgment = clampScore(100 - lost.judgment);
   const w = s.scoring.weights;
   const total = w.politeness + w.accuracy + w.judgment;
   const overall =
@@ -131,7 +203,7 @@ export function scoreCall(s: Scenario, ctx: SessionContext): ScoreCard {
   const outcome = ctx.ending?.outcome ?? null;
   const ledger = [
     ...ctx.history.flatMap((t) => turnEntries(s, t)),
-    ...(outcome ? endEntries(s, outcome, ctx.facts, ctx.history.length) : []),
+    ...(ctx.ending ? endEntries(s, ctx.ending, ctx.facts, ctx.history.length) : []),
   ];
   const matchedIdeal = outcome ? matchIdeal(s, outcome, ctx.facts) : null;
   return {
@@ -140,9 +212,9 @@ export function scoreCall(s: Scenario, ctx: SessionContext): ScoreCard {
     final: outcome !== null,
     outcome,
     matchedIdeal,
-    ideal: matchedIdeal !== null && matchedIdeal.requires.every((f) => ctx.facts.includes(f)),
+    ideal: outcome !== null && isIdealEnding(s, outcome, ctx.facts),
     factsFound: [...ctx.facts],
-    factsMissed: [...s.facts.values()].filter((f) => f.key && !ctx.facts.includes(f.id)).map((f) => f.id),
+    factsMissed: ctx.ending ? missedFacts(s, ctx.ending, ctx.facts) : [],
     turns: ctx.history.length,
     elapsedMs: ctx.elapsedMs,
   };

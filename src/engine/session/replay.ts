@@ -6,6 +6,7 @@ import type { SessionEvent } from '../rules/state.js';
 import type { ScoreCard } from '../scoring/score.js';
 import { Session } from './session.js';
 import { transcriptSchema, type Transcript } from './transcript.js';
+import { RULES_VERSION, rulesCompatible } from '../rulesVersion.js';
 
 export interface ReplayOptions {
   /** Refuse a transcript whose call has not ended (results must be finished calls). */
@@ -34,6 +35,9 @@ export function replay(scenario: Scenario, input: unknown, options: ReplayOption
   }
   if (t.hash !== scenario.hash) {
     throw new TranscriptError('wrong-version', `the transcript was made on another version of "${scenario.id}" (content hash ${t.hash.slice(0, 12)}…, this one is ${scenario.hash.slice(0, 12)}…)`);
+  }
+  if (!rulesCompatible(t.rules)) {
+    throw new TranscriptError('old-rules', `the call was scored under rules version ${t.rules}; this engine scores with version ${RULES_VERSION}, which would give other numbers`);
   }
   const session = new Session(scenario, { seed: t.seed, mode: t.mode });
   const refuse = (event: SessionEvent, index: number): never => {

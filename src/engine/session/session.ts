@@ -4,11 +4,11 @@ import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Scenario } from '../format/model.js';
 import { compileScenario, type DialogueMachine } from '../machine/compileScenario.js';
 import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
-import { betterReplies, type BetterReply } from '../scoring/betterReply.js';
 import { scoreCall, type ScoreCard } from '../scoring/score.js';
 import { quietTicks } from '../rules/quietTime.js';
 import { appendEvent, appendTicks, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
 import { viewOf, type SessionView } from './view.js';
+import { RULES_VERSION } from '../rulesVersion.js';
 
 export interface SessionOptions {
   readonly seed: number;
@@ -141,13 +141,10 @@ export class Session {
     return scoreCall(this.scenario, this.context);
   }
 
-  betterReplies(): BetterReply[] {
-    return betterReplies(this.scenario, this.context.history);
-  }
-
   transcript(): Transcript {
     return {
       v: TRANSCRIPT_VERSION,
+      rules: RULES_VERSION,
       scenario: this.scenario.id,
       locale: this.scenario.locale,
       hash: this.scenario.hash,

@@ -1,10 +1,13 @@
-// A transcript is the whole record of a call: which scenario version, the seed, the mode and
-// every event. Replaying it gives the same call and the same scores anywhere.
+// A transcript is the whole record of a call: which scenario version, the seed, the mode, the
+// rules it was scored under and every event. Replaying it under the same rules gives the same
+// call and the same scores anywhere.
 import { z } from 'zod';
 import { ID_PATTERN } from '../format/schema.js';
 import type { SessionEvent } from '../rules/state.js';
+import { RULES_VERSION } from '../rulesVersion.js';
 
-export const TRANSCRIPT_VERSION = 1;
+/** The transcript's own format. Version 1 (no "rules") is read as scored under rules 1. */
+export const TRANSCRIPT_VERSION = 2 as const;
 /** The game sends time in steps of this size, so a transcript compresses to a few runs. */
 export const TICK_MS = 100;
 export const MAX_TICK_MS = 60_000;
@@ -23,20 +26,35 @@ export const transcriptEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('HANG_UP') }).strict(),
 ]);
 
-export const transcriptSchema = z
+const fields = {
+  scenario: z.string().regex(ID_PATTERN),
+  locale: z.string().min(2).max(10),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  seed: z.number().int().min(0).max(0xffffffff),
+  mode: z.enum(['exam', 'practice']),
+  events: z.array(transcriptEventSchema).max(20_000),
+};
+
+const currentSchema = z
   .object({
     v: z.literal(TRANSCRIPT_VERSION),
-    scenario: z.string().regex(ID_PATTERN),
-    locale: z.string().min(2).max(10),
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    seed: z.number().int().min(0).max(0xffffffff),
-    mode: z.enum(['exam', 'practice']),
-    events: z.array(transcriptEventSchema).max(20_000),
+    /** The scoring rules the call was played and scored under (rulesVersion.ts). */
+    rules: z.number().int().min(1).max(RULES_VERSION),
+    ...fields,
   })
   .strict();
 
+/** Before rules were recorded, every transcript was scored under rules 1. */
+const version1Schema = z
+  .object({ v: z.literal(1), ...fields })
+  .strict()
+  .transform(({ v: _v, ...t }): Transcript => ({ v: TRANSCRIPT_VERSION, rules: 1, ...t }));
+
+/** Reads any transcript version this engine knows, as the current version. */
+export const transcriptSchema = z.union([currentSchema, version1Schema]);
+
 export type TranscriptEvent = z.infer<typeof transcriptEventSchema>;
-export type Transcript = z.infer<typeof transcriptSchema>;
+export type Transcript = z.output<typeof currentSchema>;
 
 /** Appends an event, merging equal consecutive ticks into one run. */
 export function appendEvent(events: TranscriptEvent[], e: SessionEvent): void {

@@ -2,12 +2,8 @@
 // machine's context. Scenes read this and nothing else.
 import type { Emotion, Outcome, Scenario } from '../format/model.js';
 import type { Phase, SessionContext, TurnRecord } from '../rules/state.js';
+import { moodBand, type MoodBand } from '../rules/moodBands.js';
 
-export type MoodBand = 'calm' | 'annoyed' | 'angry' | 'furious';
-
-export function moodBand(mood: number): MoodBand {
-  return mood >= 70 ? 'calm' : mood >= 45 ? 'annoyed' : mood >= 20 ? 'angry' : 'furious';
-}
 
 const EMOTION_OF_BAND: Record<MoodBand, Emotion> = { calm: 'calm', annoyed: 'annoyed', angry: 'angry', furious: 'furious' };
 

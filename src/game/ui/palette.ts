@@ -1,7 +1,9 @@
 // One palette for canvas and DOM. Signal colours come from the Okabe–Ito set, which stays
 // distinguishable with every common colour-vision deficiency; meaning is never carried by colour
 // alone (every band and score also has a label).
-import type { MoodBand } from '../../engine/index.js';
+import { MOOD_BANDS, BAND_START, type MoodBand } from '../../engine/index.js';
+
+export { MOOD_BANDS, BAND_START };
 
 export const COLOURS = {
   bg: 0x0d1726,
@@ -25,9 +27,5 @@ export const MOOD_COLOURS: Record<MoodBand, number> = {
   angry: COLOURS.orange,
   furious: COLOURS.vermillion,
 };
-
-export const MOOD_BANDS: readonly MoodBand[] = ['furious', 'angry', 'annoyed', 'calm'];
-/** Where each band starts on the 0–100 mood scale (the engine's moodBand thresholds). */
-export const BAND_START: Record<MoodBand, number> = { furious: 0, angry: 20, annoyed: 45, calm: 70 };
 
 export const css = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;

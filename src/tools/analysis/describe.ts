@@ -1,6 +1,6 @@
 // Words for what the analyses find: paths as the reply positions a trainer can read in the file
 // (and pass to `simulate --path`), and states as what is known and how the customer feels.
-import type { Edge, StateInfo } from './stateGraph.js';
+import type { Edge, StateInfo } from '../../engine/index.js';
 
 /** One move as typed after --path: the reply's position in the file (from 1), "t" for letting the timer run out, "h" for hanging up. */
 export function moveToken(e: Edge): string {

@@ -1,9 +1,8 @@
 // The call as a graph of the customer's lines: one node per line in the file, one edge per
 // reply (per branch of its "next"), timeouts that lead elsewhere as edges of their own, and the
-// shortest ideal path marked. The formats (mermaid, dot, svg) draw this model.
+// ideal path marked. The formats (mermaid, dot, svg) draw this model.
 import type { Condition, Outcome, Scenario } from '../../engine/index.js';
-import { shortestIdealPath } from '../analysis/callPaths.js';
-import { buildStateGraph } from '../analysis/stateGraph.js';
+import { bestPaths, buildStateGraph } from '../../engine/index.js';
 
 export interface GraphNode {
   readonly id: string;
@@ -47,13 +46,15 @@ export function shorten(text: string, max = 48): string {
 
 export function callGraph(s: Scenario): CallGraph {
   // The ideal path, on the trainee's replies; its edges are (node, reply index, next node).
-  const g = buildStateGraph(s, { timeouts: false, hangUp: false, maxStates: 200_000 });
-  const ideal = g.truncated ? null : shortestIdealPath(g);
+  const free = buildStateGraph(s, { timeouts: false, hangUp: false, maxStates: 200_000 });
+  const paths = free.truncated ? null : bestPaths(free);
+  const ideal = paths?.ideal ?? null;
+  const g = paths?.graph ?? free;
   const idealSteps = new Set<string>();
   const idealNodes = new Set<string>([s.start]);
   if (ideal) {
     let node = s.start;
-    for (const e of ideal.path) {
+    for (const e of ideal.moves) {
       const to = g.states[e.to]!.node;
       if (e.move.kind === 'reply') idealSteps.add(`${node}|${e.move.reply.index}|${to}`);
       idealNodes.add(to);

@@ -45,6 +45,7 @@ export const LOADER_CODES = [
   'ending-with-replies',
   'dead-end',
   'ending-with-timeout',
+  'needs-without-end',
   'duplicate-reply-id',
   'doing-without-takes',
   'internal',

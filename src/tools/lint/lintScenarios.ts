@@ -4,8 +4,8 @@
 // and answers whether a file (a voice, the schema) exists. Never throws: a check that fails is
 // reported as a "lint-internal" error at the top of the file, and the other checks still run.
 import { loadScenario, type Diagnostic } from '../../engine/index.js';
-import { scoreBounds } from '../analysis/scoreBounds.js';
-import { buildStateGraph, type StateGraph } from '../analysis/stateGraph.js';
+import { scoreBounds } from '../../engine/index.js';
+import { buildStateGraph, type StateGraph } from '../../engine/index.js';
 import { LINT_CODES } from './codes.js';
 import { checkAcrossFiles, type Loaded } from './checks/acrossFiles.js';
 import { checkFactsRevealed, checkFeedback, checkSchemaRef, checkVoices } from './checks/content.js';

@@ -5,6 +5,8 @@ import type { PathReport, SimulationReport } from './simulateCall.js';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const ending = (p: PathReport) => (p.ending ? `${p.ending.node} (${p.ending.outcome})` : 'no ending');
+/** Weighted points, rounded for reading (fractional weights give fractions). */
+const points = (n: number) => `${Math.round(n * 10) / 10} point(s)`;
 const way = (p: PathReport) => `--path ${p.path || '(none)'}  ${p.turns} turn(s), ends at ${ending(p)}`;
 
 export function formatSimulation(r: SimulationReport): string {
@@ -20,10 +22,16 @@ export function formatSimulation(r: SimulationReport): string {
     lines.push(`  worst ${r.bounds[d].worst}: ${way(r.bounds[d].worstPath)}`, `        ${r.bounds[d].worstPath.steps}`);
   }
   lines.push('', `${r.endings.length} distinct ending(s) reachable:`);
-  for (const e of r.endings) lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)}${e.canBeIdeal ? ' ideal  ' : '        '} shortest: --path ${e.shortest.path} (${e.shortest.turns} turn(s))`);
+  lines.push(`  ${pad('ending', 20)} ${pad('outcome', 11)} ${pad('', 6)} ${pad('best overall', 13)} cheapest path`);
+  for (const e of r.endings) {
+    lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)} ${pad(e.ideal ? 'ideal' : '', 6)} ${pad(`${e.best.overall} (${e.best.grade})`, 13)} --path ${e.best.path} (${e.best.turns} turn(s), ${points(e.best.pointsLost)} lost)`);
+  }
   lines.push('');
-  if (r.idealPath) lines.push(`shortest ideal path: --path ${r.idealPath.path}  (${r.idealPath.turns} turn(s), ${r.idealPath.pointsLost} point(s) lost, ends at ${ending(r.idealPath)})`, `  ${r.idealPath.steps}`);
-  else lines.push('shortest ideal path: none — no sequence of moves reaches an ideal ending with what it requires known');
+  if (r.idealPath) {
+    const p = r.idealPath;
+    lines.push(`ideal path: --path ${p.path}  (${p.turns} turn(s), ${points(p.pointsLost)} lost, overall ${p.overall} ${p.grade}, ends at ${ending(p)})`, `  ${p.steps}`);
+    lines.push('  (the fewest points lost, weighted as the overall score weighs the skills, then the fewest turns)');
+  } else lines.push('ideal path: none — no sequence of moves reaches an ideal ending with what it requires known');
   return lines.join('\n');
 }
 
@@ -41,6 +49,8 @@ function cause(c: LedgerCause): string {
       return `outcome ${c.outcome} (credit ${c.credit})`;
     case 'unmet':
       return `"${c.fact}" not known when ending ${c.outcome}`;
+    case 'forbidden':
+      return `"${c.fact}" happened before ending ${c.outcome}, which the ideal forbids`;
     case 'over-par':
       return `${c.turns} turns, par ${c.par}`;
   }

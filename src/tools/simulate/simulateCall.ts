@@ -1,10 +1,19 @@
-// simulate: what a call can score and how it can end, proven over its reachable states.
-// The report is plain data; the CLI prints it for people or as JSON.
-import { DIMENSIONS, type Dimension, type Outcome, type Scenario } from '../../engine/index.js';
-import { endingsReached, shortestIdealPath } from '../analysis/callPaths.js';
+// simulate: what a call can score and how it can end, proven over its reachable states by the
+// engine's own analyses. The report is plain data; the CLI prints it for people or as JSON.
+import {
+  DIMENSIONS,
+  bestPaths,
+  buildStateGraph,
+  endingsReached,
+  scoreBounds,
+  type BestPath,
+  type Dimension,
+  type Edge,
+  type Outcome,
+  type Scenario,
+  type StateGraph,
+} from '../../engine/index.js';
 import { pathArgument, pathSteps } from '../analysis/describe.js';
-import { scoreBounds } from '../analysis/scoreBounds.js';
-import { buildStateGraph, type Edge, type StateGraph } from '../analysis/stateGraph.js';
 
 export interface SimulateOptions {
   /** Count letting the timer run out (exam mode) as a move. Default false. */
@@ -23,6 +32,17 @@ export interface PathReport {
   readonly ending: { readonly node: string; readonly outcome: Outcome } | null;
 }
 
+/** A cheapest path: where it goes, what it loses, and what a call playing it scores. */
+export interface CostedPath extends PathReport {
+  /** Points lost, weighted as the overall score weighs the skills (what the ranking minimises). */
+  readonly pointsLost: number;
+  /** Points lost per skill (judgment beyond par included). */
+  readonly lost: Record<Dimension, number>;
+  readonly overall: number;
+  readonly grade: string;
+  readonly scores: Record<Dimension, number>;
+}
+
 export interface SimulationReport {
   readonly scenario: { readonly id: string; readonly locale: string; readonly title: string; readonly file: string };
   readonly moves: { readonly replies: true; readonly timeouts: boolean; readonly hangUp: boolean };
@@ -32,9 +52,17 @@ export interface SimulationReport {
   /** Whether turns were tracked exactly (a loop, or a path long enough for the turn limit). */
   readonly exactTurns: boolean;
   readonly bounds: Record<Dimension, { readonly best: number; readonly bestPath: PathReport; readonly worst: number; readonly worstPath: PathReport }>;
-  readonly endings: readonly { readonly node: string; readonly outcome: Outcome; readonly canBeIdeal: boolean; readonly shortest: PathReport }[];
-  /** The fewest turns to an ideal ending with everything it requires known (fewest points lost among those). */
-  readonly idealPath: (PathReport & { readonly pointsLost: number }) | null;
+  /** Every ending that can be reached: whether it can be ideal, the fewest moves there, and the cheapest path there. */
+  readonly endings: readonly {
+    readonly node: string;
+    readonly outcome: Outcome;
+    /** An ideal outcome that can be reached with every fact its ideal requires. */
+    readonly ideal: boolean;
+    readonly shortest: PathReport;
+    readonly best: CostedPath;
+  }[];
+  /** The fewest weighted points lost to an ideal ending, then the fewest turns. */
+  readonly idealPath: CostedPath | null;
 }
 
 function report(g: StateGraph, path: readonly Edge[], end: number): PathReport {
@@ -47,25 +75,36 @@ function report(g: StateGraph, path: readonly Edge[], end: number): PathReport {
   };
 }
 
+function costed(g: StateGraph, p: BestPath): CostedPath {
+  const { overall, grade, politeness, accuracy, judgment } = p.scores;
+  return { ...report(g, p.moves, p.end), pointsLost: p.pointsLost, lost: p.lost, overall, grade, scores: { politeness, accuracy, judgment } };
+}
+
 export function simulateCall(s: Scenario, options: SimulateOptions = {}): SimulationReport {
   const free = buildStateGraph(s, { timeouts: options.timeouts ?? false, hangUp: options.hangUp ?? false, maxStates: options.maxStates ?? 2_000_000 });
   const bounds = scoreBounds(free);
-  // Paths and endings are read on the graph the bounds used (exact turns when turns matter).
-  const g = bounds.graph;
+  const paths = bestPaths(free);
+  // Paths and endings are read on the graph the analyses used (exact turns when turns matter).
+  const g = paths.graph;
   const out = {} as Record<Dimension, SimulationReport['bounds'][Dimension]>;
   for (const d of DIMENSIONS) {
     const { best, worst } = bounds[d];
-    out[d] = { best: best.score, bestPath: report(g, best.path, best.end), worst: worst.score, worstPath: report(g, worst.path, worst.end) };
+    out[d] = { best: best.score, bestPath: report(bounds.bestGraph, best.path, best.end), worst: worst.score, worstPath: report(bounds.graph, worst.path, worst.end) };
   }
-  const ideal = shortestIdealPath(g);
   return {
     scenario: { id: s.id, locale: s.locale, title: s.title, file: s.file },
     moves: { replies: true, timeouts: options.timeouts ?? false, hangUp: options.hangUp ?? false },
     states: free.states.length,
-    truncated: g.truncated,
-    exactTurns: g.turns === 'exact',
+    truncated: bounds.graph.truncated,
+    exactTurns: bounds.graph.turns === 'exact',
     bounds: out,
-    endings: endingsReached(g).map((e) => ({ node: e.node, outcome: e.outcome, canBeIdeal: e.canBeIdeal, shortest: report(g, e.shortest, e.state) })),
-    idealPath: ideal ? { ...report(g, ideal.path, ideal.end), pointsLost: ideal.cost } : null,
+    endings: endingsReached(g).map((e) => ({
+      node: e.node,
+      outcome: e.outcome,
+      ideal: e.canBeIdeal,
+      shortest: report(g, e.shortest, e.state),
+      best: costed(g, paths.endings.get(e.node)!),
+    })),
+    idealPath: paths.ideal ? costed(g, paths.ideal) : null,
   };
 }

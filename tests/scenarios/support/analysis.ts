@@ -1,12 +1,22 @@
-// What the scenario tests measure about a call, computed on its state graph with the trainee's
-// replies only (no hanging up, no letting the timer run out): the best and worst score of each
-// skill, the endings that can be reached, and the ideal path — the cheapest way to an ideal
-// ending with everything it requires known, the fewest turns among equals.
+// What the scenario tests measure about a call, from the engine's own analyses on its state
+// graph with the trainee's replies only (no hanging up, no letting the timer run out): the best
+// and worst score of each skill, the endings that can be reached, and the ideal path as the
+// engine defines it (analysis/bestPaths.ts). Nothing here ranks paths itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session, formatDiagnostic, loadScenario, type Deductions, type Dimension, type Scenario } from '../../../src/engine/index.js';
-import { buildStateGraph, type Edge, type StateGraph } from '../../../src/tools/analysis/stateGraph.js';
-import { scoreBounds } from '../../../src/tools/analysis/scoreBounds.js';
+import {
+  Session,
+  bestPaths,
+  buildStateGraph,
+  formatDiagnostic,
+  loadScenario,
+  scoreBounds,
+  scoresOfLost,
+  type Dimension,
+  type Edge,
+  type Scenario,
+  type StateGraph,
+} from '../../../src/engine/index.js';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../../scenarios');
 
@@ -38,59 +48,23 @@ export function loadScenarioFile(name: string): Scenario {
 
 export const repliesOnly = (s: Scenario): StateGraph => buildStateGraph(s, { hangUp: false, timeouts: false });
 
-const total = (d: Deductions) => -(d.politeness + d.accuracy + d.judgment);
-
-// Costs here are what replies and endings deduct; judgment lost for turns beyond par is left
-// out (the state graph does not count turns), which is exact for the paths these tests look
-// at: the ideal path and paths of five decisions, all within every call's par.
-
 export interface IdealPath {
   readonly edges: readonly Edge[];
-  /** The states along the path, from the start (one more than the edges). */
+  /** The states along the path, from the start (one more than the edges), in `graph`. */
   readonly states: readonly number[];
   readonly end: number;
-  /** Points lost on the way and at the end, all skills together. */
+  /** Weighted points lost on the way and at the end (the engine's ranking). */
   readonly cost: number;
+  readonly overall: number;
 }
 
-/** Dijkstra on (points lost, turns), restricted to ideal endings with their requirements met. */
+/** The engine's ideal path, with the states it passes through. */
 export function idealPath(g: StateGraph): IdealPath | null {
-  const n = g.states.length;
-  const key = (cost: number, turns: number) => cost * 10_000 + turns;
-  const dist = new Float64Array(n).fill(Infinity);
-  const prev = new Int32Array(n).fill(-1);
-  const prevEdge = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
-  dist[0] = 0;
-  let best: { key: number; end: number; cost: number } | null = null;
-  // The graphs are small (thousands of states), so a linear scan for the minimum is enough.
-  for (;;) {
-    let s = -1;
-    for (let i = 0; i < n; i++) if (!done[i] && dist[i]! < Infinity && (s < 0 || dist[i]! < dist[s]!)) s = i;
-    if (s < 0) break;
-    done[s] = 1;
-    const ending = g.states[s]!.ending;
-    if (ending?.ideal) {
-      const k = dist[s]! + key(total(ending.deductions), 0);
-      if (!best || k < best.key) best = { key: k, end: s, cost: Math.floor(k / 10_000) };
-    }
-    g.edges[s]!.forEach((e, i) => {
-      const d = dist[s]! + key(total(e.deductions), 1);
-      if (d < dist[e.to]!) {
-        dist[e.to] = d;
-        prev[e.to] = s;
-        prevEdge[e.to] = i;
-      }
-    });
-  }
-  if (!best) return null;
-  const edges: Edge[] = [];
-  const states = [best.end];
-  for (let s = best.end; prev[s]! >= 0; s = prev[s]!) {
-    edges.push(g.edges[prev[s]!]![prevEdge[s]!]!);
-    states.push(prev[s]!);
-  }
-  return { edges: edges.reverse(), states: states.reverse(), end: best.end, cost: best.cost };
+  const paths = bestPaths(g);
+  const p = paths.ideal;
+  if (!p) return null;
+  const states = [0, ...p.moves.map((e) => e.to)];
+  return { edges: p.moves, states, end: p.end, cost: p.pointsLost, overall: p.scores.overall };
 }
 
 export interface Measures {
@@ -103,7 +77,7 @@ export interface Measures {
 }
 
 export function measure(s: Scenario): Measures {
-  const g = repliesOnly(s);
+  const g = bestPaths(repliesOnly(s)).graph;
   const b = scoreBounds(g);
   const endings = new Map<string, string>();
   for (const st of g.states) if (st.ending) endings.set(st.ending.node, st.ending.outcome);
@@ -135,27 +109,39 @@ export function examRun(s: Scenario, path: IdealPath, thinkMs: number, seed = 7)
 }
 
 /**
- * The cheapest way to end the call within `maxTurns` decisions: total points lost (all skills,
- * the ending included) and the replies taken. Layer by layer, keeping the cheapest cost per state.
+ * The best overall score of any way to end the call within `maxTurns` decisions, and its
+ * replies: an oracle of its own — every path of up to that many moves, layer by layer, keeping
+ * per state only the paths no other beats in every skill — scored by the engine's scoresOfLost.
  */
-export function cheapestEndingWithin(g: StateGraph, maxTurns: number): { cost: number; replies: string[] } | null {
-  let frontier = new Map<number, { cost: number; replies: string[] }>([[0, { cost: 0, replies: [] }]]);
-  let best: { cost: number; replies: string[] } | null = null;
+export function bestEndingWithin(
+  s: Scenario,
+  g: StateGraph,
+  maxTurns: number,
+  counts: (ending: NonNullable<StateGraph['states'][number]['ending']>) => boolean = () => true,
+): { overall: number; replies: string[] } | null {
+  type Way = { lost: Record<Dimension, number>; replies: string[] };
+  const dominated = (a: Way, b: Way) => a.lost.politeness >= b.lost.politeness && a.lost.accuracy >= b.lost.accuracy && a.lost.judgment >= b.lost.judgment;
+  let frontier = new Map<number, Way[]>([[0, [{ lost: { politeness: 0, accuracy: 0, judgment: 0 }, replies: [] }]]]);
+  let best: { overall: number; replies: string[] } | null = null;
   for (let depth = 0; depth <= maxTurns && frontier.size > 0; depth++) {
-    const next = new Map<number, { cost: number; replies: string[] }>();
-    for (const [state, at] of frontier) {
+    const next = new Map<number, Way[]>();
+    for (const [state, ways] of frontier) {
       const ending = g.states[state]!.ending;
-      if (ending) {
-        const cost = at.cost + total(ending.deductions);
-        if (!best || cost < best.cost) best = { cost, replies: at.replies };
-        continue;
-      }
-      if (depth === maxTurns) continue;
-      for (const e of g.edges[state]!) {
-        const cost = at.cost + total(e.deductions);
-        const seen = next.get(e.to);
-        if (!seen || cost < seen.cost) {
-          next.set(e.to, { cost, replies: [...at.replies, e.move.kind === 'reply' ? e.move.reply.id : e.move.kind] });
+      for (const way of ways) {
+        if (ending) {
+          if (!counts(ending)) continue;
+          const d = ending.deductions;
+          const { overall } = scoresOfLost(s, { politeness: way.lost.politeness - d.politeness, accuracy: way.lost.accuracy - d.accuracy, judgment: way.lost.judgment - d.judgment });
+          if (!best || overall > best.overall) best = { overall, replies: way.replies };
+          continue;
+        }
+        if (depth === maxTurns) continue;
+        for (const e of g.edges[state]!) {
+          const lost = { politeness: way.lost.politeness - e.deductions.politeness, accuracy: way.lost.accuracy - e.deductions.accuracy, judgment: way.lost.judgment - e.deductions.judgment };
+          const w: Way = { lost, replies: [...way.replies, e.move.kind === 'reply' ? e.move.reply.id : e.move.kind] };
+          const list = next.get(e.to) ?? [];
+          if (list.some((o) => dominated(w, o))) continue;
+          next.set(e.to, [...list.filter((o) => !dominated(o, w)), w]);
         }
       }
     }

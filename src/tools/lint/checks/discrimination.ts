@@ -4,7 +4,7 @@
 // hanging up on the customer scores badly.
 import { DIMENSIONS } from '../../../engine/index.js';
 import { pathArgument } from '../../analysis/describe.js';
-import type { ScoreBounds } from '../../analysis/scoreBounds.js';
+import type { ScoreBounds } from '../../../engine/index.js';
 import { ACE, FAIL } from '../codes.js';
 import type { FileContext } from '../context.js';
 

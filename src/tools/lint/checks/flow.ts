@@ -5,10 +5,10 @@
 // "Play" here means the trainee's replies, given at once: the state graph without timeouts or
 // hanging up. A node that only letting the timer run out reaches is not reported as unreached:
 // such nodes are looked for again with timeouts (within a budget of states).
-import { BUILT_IN, type Scenario } from '../../../engine/index.js';
-import { stuckStates, traps } from '../../analysis/callPaths.js';
+import { BUILT_IN, idealMet, type Scenario } from '../../../engine/index.js';
+import { stuckStates, traps } from '../../../engine/index.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
-import { buildStateGraph, pathTo, type StateGraph } from '../../analysis/stateGraph.js';
+import { buildStateGraph, pathTo, type StateGraph } from '../../../engine/index.js';
 
 /** States explored when looking for nodes that only the timer leads to. */
 const TIMER_BUDGET = 200_000;
@@ -79,7 +79,7 @@ export function checkFlow(ctx: FileContext, g: StateGraph): void {
   s.ideal.forEach((ideal, i) => {
     const path = Array.isArray(ctx.raw.ideal) ? ['ideal', i] : ['ideal'];
     const withOutcome = ends.filter(({ st }) => st.ending!.outcome === ideal.outcome);
-    if (withOutcome.some(({ st }) => ideal.requires.every((f) => st.facts.includes(f)))) return;
+    if (withOutcome.some(({ st }) => idealMet(ideal, st.facts))) return;
     if (withOutcome.length === 0) {
       ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is never reached: no ending with "end": "${ideal.outcome}" can be reached by replies`, `add an ending with "end": "${ideal.outcome}" and a reply that leads to it`);
     } else {

@@ -1,27 +1,18 @@
 // The reachable states of a call — node, facts known, mood and patience — with the trainee's
-// moves as edges, built once by breadth-first search over the engine's own rules
-// (rules/moves.ts). Analyses walk this graph, so they cost what the call's size costs, never
-// what its number of paths costs.
+// moves as edges, built once by breadth-first search over the one transition function
+// (rules/step.ts, through moves.ts). Analyses walk this graph, so they cost what the call's size
+// costs, never what its number of paths costs.
 //
 // Turns are left out of a state on purpose: they would multiply the states by the length of
 // the call. What turns change — judgment lost beyond par, and the customer giving up after
 // MAX_TURNS — is accounted for by the analyses (see pathBounds.ts): par by a small product with
 // the turns up to par, and the turn limit by rebuilding with exact turns (`turns: 'exact'`)
 // in the rare call where a path can get that long.
-import {
-  MAX_TURNS,
-  afterMove,
-  answeredContext,
-  endEntries,
-  movesAt,
-  type Deductions,
-  type Move,
-  type MoveOptions,
-  type Outcome,
-  type Scenario,
-  type SessionContext,
-  type TurnRecord,
-} from '../../engine/index.js';
+import type { Outcome, Scenario } from '../format/model.js';
+import type { Deductions, SessionContext, TurnRecord } from '../rules/state.js';
+import { MAX_TURNS } from '../rules/transitions.js';
+import { endEntries, isIdealEnding } from '../scoring/score.js';
+import { afterMove, answeredContext, movesAt, type Move, type MoveOptions } from './moves.js';
 
 export interface Edge {
   readonly to: number;
@@ -51,7 +42,7 @@ export interface StateInfo {
   readonly patience: number;
   /** Fewest moves from the start. */
   readonly depth: number;
-  /** Exact turns taken, when the graph was built with `turns: 'exact'`; otherwise 0. */
+  /** Exact turns taken (counting those before `from`), when the graph was built with `turns: 'exact'`; otherwise 0. */
   readonly turns: number;
   readonly ending: Ending | null;
   /** Replies on offer here (a bit per reply position); 0 at endings. */
@@ -69,6 +60,8 @@ export interface StateGraph {
   /** True if exploration stopped at the state limit. */
   readonly truncated: boolean;
   readonly turns: 'free' | 'exact';
+  /** Turns already taken in state 0 (0 from the call's start). */
+  readonly startTurns: number;
   readonly options: GraphOptions;
 }
 
@@ -77,6 +70,11 @@ export interface GraphOptions extends MoveOptions {
   readonly turns?: 'free' | 'exact';
   /** Stop after this many states (a safety net for runaway scenarios). Default 2,000,000. */
   readonly maxStates?: number;
+  /**
+   * Explore from this listening state instead of the call's start (the review asks what was
+   * still possible at a turn). Its history counts: turns already taken, towards par and the limit.
+   */
+  readonly from?: SessionContext;
 }
 
 const ZERO: Deductions = { politeness: 0, accuracy: 0, judgment: 0 };
@@ -138,8 +136,8 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       ? {
           outcome: ctx.ending.outcome,
           node: ctx.ending.node,
-          deductions: sum(endEntries(s, ctx.ending.outcome, ctx.facts, 0)),
-          ideal: s.ideal.some((i) => i.outcome === ctx.ending!.outcome && i.requires.every((f) => ctx.facts.includes(f))),
+          deductions: sum(endEntries(s, ctx.ending, ctx.facts, 0)),
+          ideal: isIdealEnding(s, ctx.ending.outcome, ctx.facts),
         }
       : null;
     const depth = from < 0 ? 0 : states[from]!.depth + 1;
@@ -151,7 +149,9 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     return id;
   };
 
-  add(answeredContext(s), 0, -1, -1);
+  const first = options.from ?? answeredContext(s);
+  const startTurns = first.history.length;
+  add(first, startTurns, -1, -1);
   for (let id = 0; id < states.length; id++) {
     if (states.length >= maxStates) {
       truncated = true;
@@ -181,6 +181,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     parentEdge: Int32Array.from(parentEdge),
     truncated,
     turns: exact ? 'exact' : 'free',
+    startTurns,
     options,
   };
 }
@@ -205,7 +206,7 @@ export function needsExactTurns(g: StateGraph): boolean {
     for (const e of g.edges[s]!) longest[e.to] = Math.max(longest[e.to]!, longest[s]! + 1);
   }
   // The turn limit is checked when the customer speaks after the limit's turn.
-  return order.some((s) => g.states[s]!.ending === null && longest[s]! >= MAX_TURNS - 1);
+  return order.some((s) => g.states[s]!.ending === null && g.startTurns + longest[s]! >= MAX_TURNS - 1);
 }
 
 const orders = new WeakMap<StateGraph, Int32Array | null>();

@@ -1,7 +1,7 @@
 // What the state graph says about the ways a call can go: which endings can be reached and the
-// shortest way to each, the shortest way to an ideal ending, and the places a trainee can get
-// into from which no reply leads to an ending. All linear in the size of the graph.
-import type { Outcome } from '../../engine/index.js';
+// fewest moves to each, and the places a trainee can get into from which no reply leads to an
+// ending. All linear in the size of the graph. (The cheapest paths are bestPaths.ts.)
+import type { Outcome } from '../format/model.js';
 import { pathTo, type Edge, type StateGraph } from './stateGraph.js';
 
 export interface EndingReach {
@@ -28,54 +28,6 @@ export function endingsReached(g: StateGraph): EndingReach[] {
     } else byNode.set(st.ending.node, { outcome: st.ending.outcome, states: 1, canBeIdeal: st.ending.ideal, first: i });
   });
   return [...byNode.entries()].map(([node, e]) => ({ node, outcome: e.outcome, states: e.states, canBeIdeal: e.canBeIdeal, shortest: pathTo(g, e.first), state: e.first }));
-}
-
-export interface IdealPath {
-  readonly path: readonly Edge[];
-  /** The ending state reached. */
-  readonly end: number;
-  /** Points lost on the way and at the end, all skills together (judgment beyond par included). */
-  readonly cost: number;
-}
-
-const lost = (d: { politeness: number; accuracy: number; judgment: number }) => -(d.politeness + d.accuracy + d.judgment);
-
-/**
- * The fewest moves to an ideal ending with everything it requires known; among paths of that
- * length, the one that loses the fewest points. States come in breadth-first order, so one
- * forward pass over the edges that go one level deeper finds it.
- */
-export function shortestIdealPath(g: StateGraph): IdealPath | null {
-  const n = g.states.length;
-  const { par, overPar } = g.scenario.scoring;
-  const cost = new Float64Array(n).fill(Infinity);
-  const prev = new Int32Array(n).fill(-1);
-  const prevEdge = new Int32Array(n).fill(-1);
-  cost[0] = 0;
-  let best: { depth: number; cost: number; end: number } | null = null;
-  for (let s = 0; s < n; s++) {
-    const st = g.states[s]!;
-    if (cost[s] === Infinity) continue;
-    if (st.ending?.ideal) {
-      const total = cost[s]! + lost(st.ending.deductions);
-      if (!best || st.depth < best.depth || (st.depth === best.depth && total < best.cost)) best = { depth: st.depth, cost: total, end: s };
-    }
-    if (best && st.depth >= best.depth) continue;
-    const extra = par !== null && st.depth >= par ? overPar : 0;
-    g.edges[s]!.forEach((e, i) => {
-      if (g.states[e.to]!.depth !== st.depth + 1) return;
-      const c = cost[s]! + lost(e.deductions) + extra;
-      if (c < cost[e.to]!) {
-        cost[e.to] = c;
-        prev[e.to] = s;
-        prevEdge[e.to] = i;
-      }
-    });
-  }
-  if (!best) return null;
-  const path: Edge[] = [];
-  for (let s = best.end; prev[s]! >= 0; s = prev[s]!) path.push(g.edges[prev[s]!]![prevEdge[s]!]!);
-  return { path: path.reverse(), end: best.end, cost: best.cost };
 }
 
 export interface Trap {

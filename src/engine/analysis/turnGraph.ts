@@ -1,0 +1,129 @@
+// The state graph with the turns taken so far: what every exact analysis walks. A state of the
+// graph leaves turns out (they would multiply the states by the call's length), but judgment
+// lost beyond par depends on them, so here each state is split by the turns taken up to par —
+// a product no bigger than the graph times par, in practice a small multiple of it. In a graph
+// built with exact turns a state already knows its turns, and is not split.
+//
+// Every move's cost is priced here, once, from the engine's scoring rules: its deductions, plus
+// the judgment it costs beyond par.
+import type { Scenario } from '../format/model.js';
+import { MAX_TURNS } from '../rules/transitions.js';
+import { overParPoints, weightedLoss, type Dimension } from '../scoring/score.js';
+import { buildStateGraph, needsExactTurns, type StateGraph } from './stateGraph.js';
+
+export interface TurnGraph {
+  readonly graph: StateGraph;
+  readonly scenario: Scenario;
+  /** Entry → its state in `graph`. Entry 0 is the start. */
+  readonly state: Int32Array;
+  /** Entry → turns taken so far (capped at par in a graph without exact turns). */
+  readonly turns: Int32Array;
+  /** The entry that move k of entry e leads to: `next[first[e] + k]` (moves as in graph.edges). */
+  readonly first: Int32Array;
+  readonly next: Int32Array;
+  /** Judgment lost beyond par by any move out of entry e (the move is turn turns[e] + 1). */
+  readonly overPar: Float64Array;
+}
+
+/** The graph for analyses that need every path bounded: a rebuild with exact turns when the call can loop or run to the turn limit. */
+export function exactGraph(g: StateGraph): StateGraph {
+  return needsExactTurns(g) ? buildStateGraph(g.scenario, { ...g.options, turns: 'exact' }) : g;
+}
+
+/**
+ * Whether a path found on a graph without exact turns is real: the customer would not have
+ * given up at the turn limit on the way.
+ */
+export function withinTurnLimit(g: StateGraph, moves: number): boolean {
+  return g.turns === 'exact' || g.startTurns + moves < MAX_TURNS;
+}
+
+const graphs = new WeakMap<StateGraph, TurnGraph>();
+
+/** The turn graph of a state graph, built once per graph (breadth first from the start). */
+export function turnGraph(g: StateGraph): TurnGraph {
+  const cached = graphs.get(g);
+  if (cached) return cached;
+  const s = g.scenario;
+  const exact = g.turns === 'exact';
+  const cap = exact || s.scoring.par === null ? 0 : s.scoring.par;
+  const state: number[] = [];
+  const turns: number[] = [];
+  const entriesOf: (number[] | undefined)[] = new Array(g.states.length);
+  const entry = (st: number, t: number): number => {
+    const list = (entriesOf[st] ??= []);
+    for (const e of list) if (turns[e] === t) return e;
+    state.push(st);
+    turns.push(t);
+    list.push(state.length - 1);
+    return state.length - 1;
+  };
+  entry(0, exact ? g.states[0]!.turns : Math.min(g.startTurns, cap));
+  const first: number[] = [];
+  const next: number[] = [];
+  for (let e = 0; e < state.length; e++) {
+    first.push(next.length);
+    const t = Math.min(turns[e]! + 1, cap);
+    for (const edge of g.edges[state[e]!]!) next.push(entry(edge.to, exact ? g.states[edge.to]!.turns : t));
+  }
+  first.push(next.length);
+  const overPar = new Float64Array(state.length);
+  // In a graph without exact turns, turns[e] is capped at par: every move from there is beyond it.
+  for (let e = 0; e < state.length; e++) overPar[e] = overParPoints(s, turns[e]! + 1) - overParPoints(s, turns[e]!);
+  const out: TurnGraph = { graph: g, scenario: s, state: Int32Array.from(state), turns: Int32Array.from(turns), first: Int32Array.from(first), next: Int32Array.from(next), overPar };
+  graphs.set(g, out);
+  return out;
+}
+
+/** Entries in an order where every move goes forward, or null if the turn graph has a loop. */
+export function entryOrder(tg: TurnGraph): Int32Array | null {
+  const n = tg.state.length;
+  const indegree = new Int32Array(n);
+  for (const to of tg.next) indegree[to]!++;
+  const order = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let e = 0; e < n; e++) if (indegree[e] === 0) order[tail++] = e;
+  while (head < tail) {
+    const e = order[head++]!;
+    for (let i = tg.first[e]!; i < tg.first[e + 1]!; i++) if (--indegree[tg.next[i]!]! === 0) order[tail++] = tg.next[i]!;
+  }
+  return tail === n ? order : null;
+}
+
+/** Points lost per skill (0 or more). */
+export type Lost = Record<Dimension, number>;
+
+export const noLoss = (): Lost => ({ politeness: 0, accuracy: 0, judgment: 0 });
+
+/** Points lost by move k of entry e, per skill, judgment beyond par included. */
+export function moveLost(tg: TurnGraph, e: number, k: number): Lost {
+  const d = tg.graph.edges[tg.state[e]!]![k]!.deductions;
+  return { politeness: -d.politeness, accuracy: -d.accuracy, judgment: -d.judgment + tg.overPar[e]! };
+}
+
+/** Points lost at the end, per skill, if entry e is an ending (else null). */
+export function endLost(tg: TurnGraph, e: number): Lost | null {
+  const ending = tg.graph.states[tg.state[e]!]!.ending;
+  if (!ending) return null;
+  const d = ending.deductions;
+  return { politeness: -d.politeness, accuracy: -d.accuracy, judgment: -d.judgment };
+}
+
+export function addLost(a: Lost, b: Lost): Lost {
+  return { politeness: a.politeness + b.politeness, accuracy: a.accuracy + b.accuracy, judgment: a.judgment + b.judgment };
+}
+
+/** Weighted points lost by move k of entry e: what the rankings of paths add up. */
+export const moveCost = (tg: TurnGraph, e: number, k: number) => weightedLoss(tg.scenario, moveLost(tg, e, k));
+
+/** The moves from the start to entry `e`, following `pred`/`predMove`. */
+export function movesTo(tg: TurnGraph, pred: Int32Array, predMove: Int32Array, e: number): { moves: number[]; entries: number[] } {
+  const moves: number[] = [];
+  const entries: number[] = [e];
+  for (let at = e; pred[at]! >= 0; at = pred[at]!) {
+    moves.push(predMove[at]!);
+    entries.push(pred[at]!);
+  }
+  return { moves: moves.reverse(), entries: entries.reverse() };
+}

@@ -1,0 +1,157 @@
+// The one review of a finished call: its turns with what was said, what each cost and the
+// trainer's feedback; where the trainee missed it, the better reply; what was judged at the end;
+// the facts found and missed. The debrief, the leaderboard's replay and `simulate --path` render
+// this and compute nothing themselves.
+//
+// The better reply is exact: at each turn the engine explores every way the call could still
+// go from the state the trainee was in (answering at once from then on), and ranks them as the
+// ideal path is ranked — fewest weighted points lost, then fewest turns. Where the trainee's move
+// lies on a cheapest way on, there is no better reply; otherwise it is the first reply of the
+// cheapest way on (the first in the file among equals).
+import { asGoodAs, continuations, type BestPath } from '../analysis/bestPaths.js';
+import { buildStateGraph } from '../analysis/stateGraph.js';
+import { addLost, noLoss, type Lost } from '../analysis/turnGraph.js';
+import type { Fact, Ideal, Outcome, Scenario } from '../format/model.js';
+import type { SessionContext } from '../rules/state.js';
+import { RULES_VERSION } from '../rulesVersion.js';
+import { scoreCall, scoresOfLost, type LedgerEntry, type ScoreCard } from '../scoring/score.js';
+import type { Transcript } from '../session/transcript.js';
+import { walkTranscript } from './decisions.js';
+
+export interface BetterReply {
+  readonly turn: number;
+  /** The reply's id and words. */
+  readonly reply: string;
+  readonly say: string;
+  /** Why it is better: the trainer's feedback on that reply, when there is one. */
+  readonly why: string | null;
+  /** The best overall score still reachable by taking it (and playing best after). */
+  readonly overall: number;
+  /** The best overall still reachable after what the trainee did; null if no ending could be reached that way. */
+  readonly yours: number | null;
+  /** Where the best way on after it ends. */
+  readonly ending: { readonly node: string; readonly outcome: Outcome };
+}
+
+export interface TurnReview {
+  readonly turn: number;
+  readonly node: string;
+  /** What the customer had just said. */
+  readonly line: string;
+  /** The replies on offer, in the order shown. */
+  readonly shown: readonly { readonly id: string; readonly say: string; readonly action: boolean }[];
+  readonly choice: { readonly kind: 'reply' | 'timeout' | 'hang-up'; readonly reply: string | null; readonly say: string | null; readonly action: boolean };
+  /** The trainer's feedback on what was done. */
+  readonly feedback: string | null;
+  /** Points lost on this turn, as the ledger has them. */
+  readonly ledger: readonly LedgerEntry[];
+  readonly moodBefore: number;
+  readonly moodAfter: number;
+  readonly patienceBefore: number;
+  readonly patienceAfter: number;
+  /** Call time (ms since answering) when the choice was made. */
+  readonly atMs: number;
+  readonly found: readonly Fact[];
+  readonly better: BetterReply | null;
+  /** The best overall score still reachable at this turn; null where nothing could be explored (the phone still ringing, an action running). */
+  readonly bestReachable: number | null;
+}
+
+export interface CallReview {
+  /** The rules the review was computed under (rulesVersion.ts). */
+  readonly rules: number;
+  readonly scenario: { readonly id: string; readonly locale: string; readonly title: string; readonly customer: string };
+  readonly score: ScoreCard;
+  readonly turns: readonly TurnReview[];
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly say: string; readonly feedback: string | null } | null;
+  readonly ideals: readonly Ideal[];
+  /** Reached an ideal ending with every fact it requires. */
+  readonly ideal: boolean;
+  /** What is judged at the end of the call (facts the ending needed, the outcome, length). */
+  readonly closing: readonly LedgerEntry[];
+  readonly found: readonly Fact[];
+  readonly missed: readonly Fact[];
+}
+
+/** Points lost so far per skill, from the turns already taken. */
+function lostSoFar(ctx: SessionContext): Lost {
+  let lost = noLoss();
+  for (const t of ctx.history) lost = addLost(lost, { politeness: -t.deductions.politeness, accuracy: -t.deductions.accuracy, judgment: -t.deductions.judgment });
+  return lost;
+}
+
+interface TurnAnalysis {
+  readonly better: Omit<BetterReply, 'turn'> | null;
+  readonly bestReachable: number | null;
+}
+
+/** What was still possible in `before`, and whether the trainee's move (`chosen`: a reply id, or null) was among the best. */
+function analyseTurn(s: Scenario, before: SessionContext, chosen: string | null): TurnAnalysis {
+  if (before.phase !== 'listening') return { better: null, bestReachable: null };
+  const c = continuations(buildStateGraph(s, { from: before, timeouts: false, hangUp: false }));
+  if (!c.best?.best) return { better: null, bestReachable: null };
+  const prior = lostSoFar(before);
+  const overallOf = (p: BestPath) => scoresOfLost(s, addLost(prior, p.lost)).overall;
+  const best = c.best.best;
+  const mine = chosen === null ? undefined : c.moves.find((m) => m.move.move.kind === 'reply' && m.move.move.reply.id === chosen);
+  const bestReachable = overallOf(best);
+  if (mine?.best && asGoodAs(mine.best, best)) return { better: null, bestReachable };
+  const move = c.best.move.move;
+  if (move.kind !== 'reply') return { better: null, bestReachable };
+  return {
+    bestReachable,
+    better: {
+      reply: move.reply.id,
+      say: move.reply.say,
+      why: move.reply.feedback,
+      overall: bestReachable,
+      yours: mine?.best ? overallOf(mine.best) : null,
+      ending: { node: best.node, outcome: best.outcome },
+    },
+  };
+}
+
+/** The review of a call played from `transcript` (which must fit the scenario: see replay()). */
+export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
+  const { before, final } = walkTranscript(s, transcript);
+  const score = scoreCall(s, final);
+  const fact = (id: string): Fact => s.facts.get(id) ?? { id, text: id, key: false };
+  const turns = final.history.map((t, i): TurnReview => {
+    const node = s.nodes.get(t.node);
+    const reply = t.choice.kind === 'reply' ? node?.replies[t.choice.index] : undefined;
+    const a = analyseTurn(s, before[i]!, reply?.id ?? null);
+    return {
+      turn: t.turn,
+      node: t.node,
+      line: node?.say ?? '',
+      shown: t.shown.map((id) => {
+        const r = node?.replies.find((x) => x.id === id);
+        return { id, say: r?.say ?? id, action: (r?.takesMs ?? 0) > 0 };
+      }),
+      choice: { kind: t.choice.kind, reply: reply?.id ?? null, say: reply?.say ?? null, action: (reply?.takesMs ?? 0) > 0 },
+      feedback: t.choice.kind === 'reply' ? (reply?.feedback ?? null) : t.choice.kind === 'timeout' ? (node?.timeout?.feedback ?? null) : null,
+      ledger: score.ledger.filter((e) => e.turn === t.turn),
+      moodBefore: t.moodBefore,
+      moodAfter: t.moodAfter,
+      patienceBefore: t.patienceBefore,
+      patienceAfter: t.patienceAfter,
+      atMs: t.atMs,
+      found: t.revealed.map(fact),
+      better: a.better ? { turn: t.turn, ...a.better } : null,
+      bestReachable: a.bestReachable,
+    };
+  });
+  const endNode = final.ending ? s.nodes.get(final.ending.node) : undefined;
+  return {
+    rules: RULES_VERSION,
+    scenario: { id: s.id, locale: s.locale, title: s.title, customer: s.customer.name },
+    score,
+    turns,
+    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, say: endNode.say, feedback: endNode.feedback } : null,
+    ideals: s.ideal,
+    ideal: score.ideal,
+    closing: score.ledger.filter((e) => e.turn === null),
+    found: score.factsFound.map(fact),
+    missed: score.factsMissed.map(fact),
+  };
+}

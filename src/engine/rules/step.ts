@@ -1,0 +1,108 @@
+// The one transition function of a call: from a state and an event to the next state, or null
+// when the event is impossible there. The dialogue machine's actions call it (machine/), and so
+// does every analysis (analysis/), so what a trainee plays and what the tools prove can never
+// drift apart. Pure: time is the TICK's `ms`, and the only randomness is the seed in the state.
+import type { DialogueNode, Reply, Scenario } from '../format/model.js';
+import { BUILT_IN } from '../format/model.js';
+import type { SessionContext, SessionEvent } from './state.js';
+import {
+  answer,
+  applyReply,
+  applyTimeout,
+  customerGivesUp,
+  enterNode,
+  finish,
+  finishWork,
+  hangUpByTrainee,
+  patienceAfterWaiting,
+  pickBranch,
+  shownReply,
+  wait,
+} from './transitions.js';
+
+const nodeOf = (s: Scenario, id: string): DialogueNode => s.nodes.get(id)!;
+
+/** After every event: a customer out of patience (or worn out by an endless call) hangs up. */
+function settle(s: Scenario, ctx: SessionContext): SessionContext {
+  return ctx.phase !== 'ended' && customerGivesUp(ctx) ? finish(ctx, nodeOf(s, s.hangUpNode)) : ctx;
+}
+
+/** The customer speaks a node's line: an ending finishes the call, any other node waits for a reply. */
+function speak(s: Scenario, ctx: SessionContext, id: string): SessionContext {
+  const node = nodeOf(s, id);
+  return node.end ? finish(ctx, node) : enterNode(ctx, node);
+}
+
+function choose(s: Scenario, ctx: SessionContext, n: number): SessionContext | null {
+  const index = shownReply(ctx, n);
+  if (index < 0) return null;
+  const node = nodeOf(s, ctx.node);
+  const reply = node.replies[index]!;
+  const next = applyReply(ctx, node, reply);
+  // An action starts working; where it leads is decided when it finishes.
+  if (reply.takesMs > 0) return next;
+  return speak(s, next, reply.next[pickBranch(reply.next, next)]!.to);
+}
+
+/** Time passes while the customer waits for a reply; in an exam, the node's timer may run out. */
+function listen(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
+  const node = nodeOf(s, ctx.node);
+  const t = node.timeout;
+  // If patience runs out before the timer does, the customer hangs up instead (settle).
+  if (t && ctx.mode === 'exam' && ctx.waitMs + ms >= t.afterMs && patienceAfterWaiting(ctx, t.afterMs) > 0) {
+    const next = applyTimeout(wait(ctx, ms, t.afterMs), node, t);
+    return speak(s, next, t.next.length === 0 ? node.id : t.next[pickBranch(t.next, next)]!.to);
+  }
+  return wait(ctx, ms, null);
+}
+
+/** Time passes while an action runs; when it finishes, its facts are known and the call goes on. */
+function work(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
+  const w = ctx.work!;
+  const reply: Reply = nodeOf(s, w.node).replies[w.reply]!;
+  const waited = wait(ctx, ms, w.totalMs);
+  if (ctx.waitMs + ms < w.totalMs || patienceAfterWaiting(ctx, w.totalMs) <= 0) return waited;
+  const done = finishWork(waited, reply);
+  return speak(s, done, reply.next[pickBranch(reply.next, done)]!.to);
+}
+
+function tick(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
+  switch (ctx.phase) {
+    case 'ringing':
+    case 'ended':
+      return wait(ctx, ms, null);
+    case 'listening':
+      return listen(s, ctx, ms);
+    case 'working':
+      return work(s, ctx, ms);
+  }
+}
+
+/**
+ * The next state of a call after `event`, or null if the event is impossible in `ctx` (a reply
+ * not on offer, answering twice, anything after the end, a tick of no time).
+ */
+export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): SessionContext | null {
+  if (ctx.phase === 'ended') return null;
+  switch (event.type) {
+    case 'ANSWER':
+      return ctx.phase === 'ringing' ? settle(s, speak(s, answer(ctx), s.start)) : null;
+    case 'CHOOSE': {
+      if (ctx.phase !== 'listening') return null;
+      const next = choose(s, ctx, event.n);
+      return next && settle(s, next);
+    }
+    case 'TICK':
+      return Number.isInteger(event.ms) && event.ms >= 1 ? settle(s, tick(s, ctx, event.ms)) : null;
+    case 'HANG_UP':
+      // Wherever the call is, the turn belongs to the node whose line was last spoken.
+      return finish(hangUpByTrainee(ctx, nodeOf(s, ctx.node), s.scoring.hangUp), nodeOf(s, BUILT_IN.abandoned));
+  }
+}
+
+/** The machine state a context is in: ringing, a node's state, or an action's working state. */
+export function machineStateOf(ctx: SessionContext): string {
+  if (ctx.phase === 'ringing') return '$ringing';
+  if (ctx.phase === 'working' && ctx.work) return `$work:${ctx.work.node}:${ctx.work.reply}`;
+  return ctx.node;
+}
