@@ -2,8 +2,13 @@
 // storage before anything is sent (one storage entry per item, so two tabs never overwrite each
 // other's items) and carries its idempotency key from birth: sending it again after a lost answer,
 // a reload or from another tab is stored once by the server. So each result arrives exactly once.
+// Items are versioned and repaired as they are read back (storedOutboxItem.ts): one damaged entry
+// never stops the outbox, or the game, from starting.
 import type { Transcript } from '../engine/index.js';
 import { ApiError, type ApiClient } from './api.js';
+import { readText, reportOnce, restoreText } from './restore.js';
+import { outboxItemFormat, outboxItemOf, storedOutboxItem } from './storedOutboxItem.js';
+import { loadTranscriptCheck, refuseUnreadable, transcriptCheck } from './transcriptCheck.js';
 import type { ClaimedScores, Identity, ResultSummary } from './types.js';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
@@ -80,6 +85,8 @@ export class Outbox {
   /** Set when a flush is asked for during a round: another round follows at once. */
   private again = false;
   private started = false;
+  /** Entries that cannot be read are reported once, not on every read of the list. */
+  private readonly report = reportOnce();
   private readonly onOnline = () => void this.flush();
   private readonly onStorage = (e: StorageEvent) => {
     if (e.key === null || e.key.startsWith(this.prefix)) this.emit();
@@ -92,8 +99,9 @@ export class Outbox {
     this.keepSent = options.keepSent ?? 20;
     this.retryMs = options.retryMs ?? 2_000;
     this.maxRetryMs = options.maxRetryMs ?? 60_000;
-    // An item left "sending" by a closed page was maybe stored, maybe not: its key settles that.
-    for (const item of this.items()) if (item.status === 'sending') this.save({ ...item, status: 'waiting' });
+    this.repairStored();
+    // Items whose transcript cannot be sent show as refused once the check has loaded.
+    void loadTranscriptCheck().then(() => this.emit());
   }
 
   /**
@@ -129,19 +137,12 @@ export class Outbox {
     if (this.started) void this.flush();
   }
 
-  /** Every item, newest first. */
+  /** Every item this version of the game can read, newest first. */
   items(): OutboxItem[] {
-    const out: OutboxItem[] = [];
-    for (let i = 0; i < this.storage.length; i++) {
-      const k = this.storage.key(i);
-      if (!k?.startsWith(this.prefix)) continue;
-      try {
-        out.push(JSON.parse(this.storage.getItem(k) ?? 'null') as OutboxItem);
-      } catch {
-        // an entry we cannot read is left alone rather than lost
-      }
-    }
-    return out.filter((x) => x && typeof x.key === 'string').sort((a, b) => b.playedAt.localeCompare(a.playedAt));
+    const check = transcriptCheck();
+    return this.stored()
+      .map(({ item }) => refuseUnreadable(item, check))
+      .sort((a, b) => b.playedAt.localeCompare(a.playedAt));
   }
 
   snapshot(): OutboxSnapshot {
@@ -218,6 +219,7 @@ export class Outbox {
   }
 
   private async sendWaiting(): Promise<void> {
+    await loadTranscriptCheck(); // if it cannot load, the server's own check refuses a bad transcript
     const waiting = this.items()
       .filter((i) => i.status === 'waiting' && i.identity !== null)
       .reverse(); // oldest first
@@ -270,16 +272,47 @@ export class Outbox {
     for (const old of sent.slice(this.keepSent)) this.storage.removeItem(this.prefix + old.key);
   }
 
-  private read(key: string): OutboxItem | null {
-    try {
-      return JSON.parse(this.storage.getItem(this.prefix + key) ?? 'null') as OutboxItem | null;
-    } catch {
-      return null;
+  /**
+   * Repairs on load, once, in storage: an item left "sending" by a closed page was maybe stored by
+   * the server, maybe not (its key settles that), so it waits again; an item of an older version,
+   * or one that needed repair, is written back as this version reads it, so a repaired end time
+   * stays the same from now on. Entries that cannot be read, or are from a newer version, are left
+   * exactly as they are.
+   */
+  private repairStored(): void {
+    for (const { item, text } of this.stored()) {
+      const repaired = item.status === 'sending' ? { ...item, status: 'waiting' as const } : item;
+      if (JSON.stringify(storedOutboxItem(repaired)) === text) continue;
+      try {
+        this.save(repaired);
+      } catch {
+        // storage full: repaired again on the next load
+      }
     }
   }
 
+  /** Every entry this version can read, with its stored text; the rest are reported and skipped. */
+  private stored(): { item: OutboxItem; text: string }[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const k = this.storage.key(i);
+      if (k?.startsWith(this.prefix)) keys.push(k);
+    }
+    return keys.flatMap((k) => {
+      const text = readText(this.storage, k, outboxItemFormat, this.report);
+      const r = restoreText(outboxItemFormat, text, k, this.report);
+      return r.kind === 'restored' && text !== null ? [{ item: outboxItemOf(r.value, k.slice(this.prefix.length)), text }] : [];
+    });
+  }
+
+  private read(key: string): OutboxItem | null {
+    const k = this.prefix + key;
+    const r = restoreText(outboxItemFormat, readText(this.storage, k, outboxItemFormat, this.report), k, this.report);
+    return r.kind === 'restored' ? refuseUnreadable(outboxItemOf(r.value, key), transcriptCheck()) : null;
+  }
+
   private save(item: OutboxItem): void {
-    this.storage.setItem(this.prefix + item.key, JSON.stringify(item));
+    this.storage.setItem(this.prefix + item.key, JSON.stringify(storedOutboxItem(item)));
   }
 
   private emit(): void {

@@ -1,7 +1,7 @@
 // The browser outbox against the real server (Node's fetch, an in-memory Web Storage): results
 // wait while the server is down, go when it is back, survive a reload, and are stored once even
 // when two tabs send them at the same time or an answer was lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiClient, Outbox, type Identity, type OutboxSnapshot, type OutboxStorage } from '../../src/client/index.js';
 import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
 import { call, finished, loadShipped } from './support.js';
@@ -108,6 +108,36 @@ describe('outbox', () => {
     await c.flush();
     expect(c.snapshot()).toMatchObject({ waiting: 0, sent: 2 });
     expect(await stored()).toBe(before + 2);
+  });
+
+  it('starts over damaged storage (an entry without playedAt, garbage, a newer version) and sends the good entries exactly once', async () => {
+    const storage = new MemoryStorage();
+    const client = createApiClient(server.url);
+    const before = await stored();
+    const first = new Outbox({ client, storage });
+    const kept = [first.add(entry(8)), first.add(entry(9))];
+    // What an older or broken build could have left: no playedAt, not JSON, not an object, and an
+    // entry from a newer version of the game (left for it, never sent from here).
+    const { playedAt: _, v: _v, ...noTime } = JSON.parse(storage.getItem(`holdtheline.outbox.${kept[0]!.key}`)!);
+    storage.setItem(`holdtheline.outbox.${kept[0]!.key}`, JSON.stringify(noTime));
+    storage.setItem('holdtheline.outbox.broken', '{"status":');
+    storage.setItem('holdtheline.outbox.nothing', 'null');
+    const future = JSON.stringify({ ...JSON.parse(storage.getItem(`holdtheline.outbox.${kept[1]!.key}`)!), key: 'future', v: 99 });
+    storage.setItem('holdtheline.outbox.future', future);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reloaded = new Outbox({ client, storage });
+    expect(reloaded.snapshot()).toMatchObject({ waiting: 2 });
+    await reloaded.flush();
+    await reloaded.flush();
+    await new Outbox({ client, storage }).flush();
+    const said = warn.mock.calls.map((c) => String(c[0]));
+    warn.mockRestore();
+    expect(reloaded.snapshot()).toMatchObject({ waiting: 0, sent: 2, refused: 0 });
+    expect(await stored()).toBe(before + 2);
+    expect(storage.getItem('holdtheline.outbox.future')).toBe(future);
+    expect(said.filter((w) => w.includes('"holdtheline.outbox.broken"'))).toHaveLength(2); // once per page load
+    expect(said.some((w) => w.includes('"holdtheline.outbox.future"') && w.includes('newer version'))).toBe(true);
   });
 
   it('marks a refused result with the reason and never sends it again; waits for sign-in', async () => {

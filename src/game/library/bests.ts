@@ -1,6 +1,9 @@
-// The player's own best result on each call, kept in the browser (for the picker's cards).
+// The player's own best result on each call, kept in the browser (for the picker's cards). Read
+// back through `restore` (see storedBests.ts): a damaged entry is forgotten, the others kept.
 import type { Grade, Mode } from '../../engine/index.js';
+import { reportOnce } from '../../client/restore.js';
 import { STORAGE } from '../config.js';
+import { readBests, storedBests } from './storedBests.js';
 
 export interface Best {
   readonly overall: number;
@@ -12,31 +15,29 @@ export interface Best {
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 const keyOf = (id: string, locale: string) => `${id}:${locale}`;
 
-function read(storage: Store): Record<string, Best> {
-  try {
-    const v = JSON.parse(storage.getItem(STORAGE.bests) ?? '{}') as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, Best>) : {};
-  } catch {
-    return {};
-  }
-}
-
 export class Bests {
+  /** The picker reads bests for every card: a damaged entry is reported once. */
+  private readonly report = reportOnce();
+
   constructor(private readonly storage: Store = localStorage) {}
 
   get(id: string, locale: string): Best | null {
-    const b = read(this.storage)[keyOf(id, locale)];
-    return b && typeof b.overall === 'number' ? b : null;
+    return readBests(this.storage, this.report).bests.get(keyOf(id, locale)) ?? null;
   }
 
-  /** Records a finished call; returns true when it beats the previous best. */
+  /**
+   * Records a finished call; returns true when it beats the previous best. A best saved by a newer
+   * version of the game is not overwritten (nor compared): this returns false and keeps nothing.
+   */
   record(id: string, locale: string, result: Omit<Best, 'at'>, at: Date = new Date()): boolean {
-    const all = read(this.storage);
-    const prev = all[keyOf(id, locale)];
+    const stored = readBests(this.storage, this.report);
+    const key = keyOf(id, locale);
+    if (!stored.writable || stored.newer.has(key)) return false;
+    const prev = stored.bests.get(key);
     if (prev && prev.overall >= result.overall) return false;
-    all[keyOf(id, locale)] = { ...result, at: at.toISOString() };
+    const bests = new Map(stored.bests).set(key, { ...result, at: at.toISOString() });
     try {
-      this.storage.setItem(STORAGE.bests, JSON.stringify(all));
+      this.storage.setItem(STORAGE.bests, JSON.stringify(storedBests({ ...stored, bests })));
     } catch {
       // storage full: the best is simply not remembered
     }

@@ -1,8 +1,8 @@
 // Settings kept in localStorage, with change notification, and the one answer to "should this
 // move?": the player's choice, or the system's prefers-reduced-motion when they left it to it.
-import { STORAGE } from '../config.js';
 import type { Language } from '../../i18n/index.js';
-import { restoreSettings, type Settings } from './settings.js';
+import { defaultSettings, restoreSettings, type Settings } from './settings.js';
+import { readSettings, writeSettings } from './storedSettings.js';
 
 type Listener = (s: Settings) => void;
 
@@ -10,18 +10,16 @@ export class SettingsStore {
   private current: Settings;
   private readonly listeners = new Set<Listener>();
   private readonly systemReduce: MediaQueryList | null;
+  /** Settings saved by a newer version of the game are left alone: changes here last this visit. */
+  private readonly keepStored: boolean;
 
   constructor(
     browserLanguage: Language,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage,
   ) {
-    let raw: unknown = null;
-    try {
-      raw = JSON.parse(storage.getItem(STORAGE.settings) ?? 'null');
-    } catch {
-      // unreadable: defaults
-    }
-    this.current = restoreSettings(raw, browserLanguage);
+    const stored = readSettings(storage, browserLanguage);
+    this.current = stored.kind === 'restored' ? stored.value : defaultSettings(browserLanguage);
+    this.keepStored = stored.kind === 'newer';
     this.systemReduce = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
     this.systemReduce?.addEventListener('change', () => this.emit());
     this.applyMotion();
@@ -33,11 +31,8 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): void {
     this.current = restoreSettings({ ...this.current, ...patch }, this.current.language);
-    try {
-      this.storage.setItem(STORAGE.settings, JSON.stringify(this.current));
-    } catch {
-      // storage full or blocked: the settings still apply for this visit
-    }
+    // When storage is full or blocked (writeSettings says false) they still apply for this visit.
+    if (!this.keepStored) writeSettings(this.storage, this.current);
     this.emit();
   }
 

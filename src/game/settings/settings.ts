@@ -1,5 +1,6 @@
-// The player's settings: what they are, their defaults, and `restoreSettings`, which repairs
-// whatever is in storage (an old version, a hand-edited value) into valid settings.
+// The player's settings: what they are, their defaults, and `restoreSettings`, which repairs any
+// value (a hand-edited one, a patch from the settings screen) into valid settings, field by field.
+import { z } from 'zod/mini';
 import { LANGUAGES, type Language } from '../../i18n/index.js';
 
 export const CHANNELS = ['master', 'voice', 'effects', 'music'] as const;
@@ -32,24 +33,23 @@ export function defaultSettings(language: Language): Settings {
   };
 }
 
-function oneOf<T extends string>(options: readonly T[], v: unknown, fallback: T): T {
-  return options.includes(v as T) ? (v as T) : fallback;
-}
+/** 0–1: a number outside is clamped, anything else is the fallback. */
+const unit = (fallback: number) => z.catch(z.pipe(z.number(), z.transform((v) => Math.min(1, Math.max(0, v)))), fallback);
 
-function unit(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : fallback;
+/** The settings' shape, each field falling back on its own to its default (see storedSettings.ts). */
+export function settingsSchema(d: Settings) {
+  return z.object({
+    volume: z.catch(z.object(Object.fromEntries(CHANNELS.map((c) => [c, unit(d.volume[c])])) as Record<Channel, ReturnType<typeof unit>>), d.volume),
+    language: z.catch(z.enum(LANGUAGES), d.language),
+    textSpeed: z.catch(z.enum(TEXT_SPEEDS), d.textSpeed),
+    replyTimer: z.catch(z.boolean(), d.replyTimer),
+    motion: z.catch(z.enum(MOTION), d.motion),
+  });
 }
 
 /** Valid settings from anything: keeps each valid field, takes the default for the rest. */
 export function restoreSettings(raw: unknown, language: Language): Settings {
   const d = defaultSettings(language);
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const vol = (r.volume && typeof r.volume === 'object' ? r.volume : {}) as Record<string, unknown>;
-  return {
-    volume: Object.fromEntries(CHANNELS.map((c) => [c, unit(vol[c], d.volume[c])])) as Record<Channel, number>,
-    language: oneOf(LANGUAGES, r.language, d.language),
-    textSpeed: oneOf(TEXT_SPEEDS, r.textSpeed, d.textSpeed),
-    replyTimer: typeof r.replyTimer === 'boolean' ? r.replyTimer : d.replyTimer,
-    motion: oneOf(MOTION, r.motion, d.motion),
-  };
+  const parsed = settingsSchema(d).safeParse(raw);
+  return parsed.success ? parsed.data : d;
 }
