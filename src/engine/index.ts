@@ -58,3 +58,4 @@ export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from 
 // The review of a finished call, which the debrief, the replay and the CLI render.
 export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
 export { walkTranscript, type Walked } from './review/decisions.js';
+export { callResult, type CallResult } from './review/callResult.js';

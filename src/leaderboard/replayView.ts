@@ -1,8 +1,9 @@
-// One stored call, replayed with the engine turn by turn: what the customer said, what was on
-// offer and chosen, the points it cost with the trainer's feedback, the better reply, and what
-// was judged at the end. The scores shown are the replay's own, as on the server.
+// One stored call, replayed turn by turn: what the customer said, what was on offer and chosen,
+// the points it cost with the trainer's feedback, the better reply, and what was judged at the
+// end — all the engine's review (engine/review), rendered. The scores shown are the ones stored
+// with the result; a result scored under older rules says so and shows no points of today's.
 import type { ApiClient, ResultDetail } from '../client/index.js';
-import { loadScenario, replay, type BetterReply, type LedgerEntry, type Scenario, type TurnRecord } from '../engine/index.js';
+import { loadScenario, reviewCall, rulesCompatible, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
 import { fill, h } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
@@ -22,34 +23,30 @@ export interface ReplayOptions {
 
 interface Replayed {
   readonly detail: ResultDetail;
-  readonly scenario: Scenario;
-  readonly history: readonly TurnRecord[];
-  readonly ledger: readonly LedgerEntry[];
-  readonly better: readonly BetterReply[];
-  readonly factsFound: readonly string[];
-  readonly factsMissed: readonly string[];
-  readonly endingNode: string | null;
+  /** The engine's review of the call; null when its turns can't be replayed at all. */
+  readonly review: CallReview | null;
+  /** Scored under rules this engine no longer reproduces: its stored numbers stand, the review shows no points. */
+  readonly oldRules: number | null;
 }
 
-/** Fetches a result and the exact scenario version it was played on, and replays it. */
+/** Fetches a result and the exact scenario version it was played on, and reviews it with the engine. */
 export async function replayResult(client: ApiClient, code: string, id: number): Promise<Replayed> {
   const detail = await client.result(code, id);
   const version = await client.scenarioVersion(detail.hash);
   const loaded = loadScenario(version.text, `${version.id}.${version.locale}.json`);
   if (!loaded.ok) throw new Error(loaded.diagnostics[0]?.message ?? 'the scenario does not load');
-  const { session, score } = replay(loaded.scenario, detail.transcript, { requireEnd: true });
-  const out: Replayed = {
-    detail,
-    scenario: loaded.scenario,
-    history: session.context.history,
-    ledger: score.ledger,
-    better: session.betterReplies(),
-    factsFound: score.factsFound,
-    factsMissed: score.factsMissed,
-    endingNode: session.context.ending?.node ?? null,
-  };
-  session.stop();
-  return out;
+  const parsed = transcriptSchema.safeParse(detail.transcript);
+  if (!parsed.success) throw new Error('the stored transcript cannot be read');
+  const t = parsed.data;
+  if (rulesCompatible(t.rules)) return { detail, review: reviewCall(loaded.scenario, t), oldRules: null };
+  // Older rules: what was said can still be shown, but not today's points beside yesterday's scores.
+  let review: CallReview | null = null;
+  try {
+    review = reviewCall(loaded.scenario, t);
+  } catch {
+    review = null;
+  }
+  return { detail, review, oldRules: t.rules };
 }
 
 /** The trainer's note for a lost point, or what the engine's ledger says caused it. */
@@ -60,6 +57,8 @@ function why(e: LedgerEntry, t: Translate): string | null {
       return t('replay.causeOutcome', { credit: e.cause.credit });
     case 'over-par':
       return t('replay.causeOverPar', { turns: e.cause.turns, par: e.cause.par });
+    case 'forbidden':
+      return t('replay.causeForbidden');
     case 'timeout':
       return t('replay.timeout');
     case 'hang-up':
@@ -83,43 +82,43 @@ function lossList(entries: readonly LedgerEntry[], t: Translate): Element | null
   );
 }
 
-function turnView(r: Replayed, turn: TurnRecord, t: Translate): HTMLElement {
-  const node = r.scenario.nodes.get(turn.node);
-  const chosen = turn.choice.kind === 'reply' ? turn.choice.reply : null;
-  const better = r.better.find((b) => b.turn === turn.turn);
-  const byId = new Map(node?.replies.map((x) => [x.id, x]) ?? []);
+function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translate): HTMLElement {
+  const points = r.oldRules === null;
+  const better = points ? turn.better : null;
   return h(
     'li',
     { class: 'htl-turn', 'data-turn': turn.turn },
     h('h4', {}, t('replay.turn', { n: turn.turn })),
-    h('p', {}, h('span', { class: 'htl-muted' }, `${t('replay.customer')}: `), h('span', { class: 'htl-say' }, node?.say ?? '')),
-    h('ol', { class: 'htl-replies' }, ...turn.shown.map((id) => h('li', { class: id === chosen ? 'htl-chosen' : null }, byId.get(id)?.say ?? id))),
+    h('p', {}, h('span', { class: 'htl-muted' }, `${t('replay.customer')}: `), h('span', { class: 'htl-say', lang: review.scenario.locale }, turn.line)),
+    h('ol', { class: 'htl-replies', lang: review.scenario.locale }, ...turn.shown.map((x) => h('li', { class: x.id === turn.choice.reply ? 'htl-chosen' : null }, x.say))),
     turn.choice.kind === 'timeout' && h('p', { class: 'htl-loss' }, t('replay.timeout')),
     turn.choice.kind === 'hang-up' && h('p', { class: 'htl-loss' }, t('replay.hangUp')),
-    lossList(
-      r.ledger.filter((e) => e.turn === turn.turn),
-      t,
-    ),
-    better && h('div', { class: 'htl-better' }, h('strong', {}, `${t('replay.better')}: `), better.say, better.feedback ? h('p', { class: 'htl-muted' }, better.feedback) : null),
+    points && lossList(turn.ledger, t),
+    better &&
+      h(
+        'div',
+        { class: 'htl-better', 'data-better': better.reply },
+        h('strong', {}, `${t('replay.better')}: `),
+        h('span', { lang: review.scenario.locale }, better.say),
+        better.why ? h('p', { class: 'htl-muted', lang: review.scenario.locale }, better.why) : null,
+        h('p', { class: 'htl-muted' }, better.yours === null ? t('replay.betterReachOnly', { best: better.overall }) : t('replay.betterReach', { best: better.overall, yours: better.yours })),
+      ),
   );
 }
 
-function endView(r: Replayed, t: Translate): HTMLElement {
+function endView(r: Replayed, review: CallReview | null, t: Translate): HTMLElement {
   const d = r.detail;
-  const ending = r.endingNode ? r.scenario.nodes.get(r.endingNode) : undefined;
-  const fact = (id: string) => r.scenario.facts.get(id)?.text ?? id;
+  const points = r.oldRules === null && review !== null;
   return h(
     'li',
     { class: 'htl-turn', 'data-turn': 'end' },
     h('h4', {}, t('replay.ending')),
-    ending?.say ? h('p', { class: 'htl-say' }, ending.say) : null,
+    review?.ending?.say ? h('p', { class: 'htl-say', lang: review.scenario.locale }, review.ending.say) : null,
     h('p', {}, t('replay.outcome', { outcome: t(`outcome.${d.outcome}`) }), ' · ', t(d.ideal ? 'replay.ideal' : 'replay.notIdeal')),
-    lossList(
-      r.ledger.filter((e) => e.turn === null),
-      t,
-    ),
-    r.factsFound.length > 0 && h('p', {}, `${t('replay.factsFound')}: `, r.factsFound.map(fact).join('; ')),
-    r.factsMissed.length > 0 && h('p', { class: 'htl-loss' }, `${t('replay.factsMissed')}: `, r.factsMissed.map(fact).join('; ')),
+    r.oldRules !== null && h('p', { class: 'htl-muted htl-old-rules', role: 'note' }, t('replay.oldRules', { rules: r.oldRules })),
+    points && lossList(review.closing, t),
+    points && review.found.length > 0 && h('p', {}, `${t('replay.factsFound')}: `, review.found.map((f) => f.text).join('; ')),
+    points && review.missed.length > 0 && h('p', { class: 'htl-loss' }, `${t('replay.factsMissed')}: `, review.missed.map((f) => f.text).join('; ')),
   );
 }
 
@@ -142,7 +141,7 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
   replayResult(o.client, o.code, resultId).then(
     (r) => {
       const d = r.detail;
-      const turns = [...r.history.map((turn) => turnView(r, turn, t)), endView(r, t)];
+      const turns = [...(r.review?.turns ?? []).map((turn) => turnView(r, r.review!, turn, t)), endView(r, r.review, t)];
       let shown = 1;
       const list = h('ol', { class: 'htl-timeline', style: 'list-style:none;padding:0' });
       const step = (to: number) => {

@@ -1,10 +1,10 @@
 // Turns the store's per-player-per-call aggregates into the boards the API returns: ranks,
 // averages and the three skill champions.
 import type { Board, BoardRow, CallSummary, Champion } from '../client/types.js';
+import { DIMENSIONS as SKILLS } from '../engine/index.js';
 import type { PlayerCallAggregate } from './store/store.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const SKILLS = ['politeness', 'accuracy', 'judgment'] as const;
 
 interface PlayerTotals {
   player: { id: number; name: string };

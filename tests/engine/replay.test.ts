@@ -1,6 +1,6 @@
 // Transcripts: replay reproduces a call exactly; a transcript that does not fit is refused, saying why.
 import { describe, expect, it } from 'vitest';
-import { Session, TranscriptError, replay, type Transcript } from '../../src/engine/index.js';
+import { RULES_VERSION, Session, TRANSCRIPT_VERSION, TranscriptError, replay, transcriptSchema, type Transcript } from '../../src/engine/index.js';
 import { loadFile, loadFixture, SCENARIO_DIR } from './support.js';
 
 const scenario = loadFixture('mechanics.json');
@@ -80,7 +80,18 @@ describe('replay', () => {
     expect(refusal({ ...recorded().transcript(), seed: -1 }).message).toMatch(/at seed/);
     expect(refusal({ ...recorded().transcript(), events: [{ type: 'TICK', ms: 0 }] }).code).toBe('malformed');
     expect(refusal({ ...recorded().transcript(), events: [{ type: 'CHEAT' }] }).code).toBe('malformed');
-    expect(refusal({ ...recorded().transcript(), v: 2 }).code).toBe('malformed');
+    expect(refusal({ ...recorded().transcript(), v: 99 }).code).toBe('malformed');
+    expect(refusal({ ...recorded().transcript(), rules: RULES_VERSION + 1 }).code).toBe('malformed');
+  });
+
+  it('reads a version-1 transcript as scored under rules 1, and says it no longer replays to its scores', () => {
+    const { v: _v, rules: _rules, ...old } = recorded().transcript();
+    const parsed = transcriptSchema.parse({ v: 1, ...old });
+    expect(parsed.rules).toBe(1);
+    expect(parsed.v).toBe(TRANSCRIPT_VERSION);
+    const refused = refusal({ v: 1, ...old });
+    expect(refused.code).toBe('old-rules');
+    expect(refused.message).toMatch(/rules version 1/);
   });
 
   it('detects altered events: a different choice gives a different score, not the claimed one', () => {

@@ -1,6 +1,6 @@
 // Scoring: each rule of docs/scoring.md, checked on real calls.
 import { describe, expect, it } from 'vitest';
-import { Session, gradeOf, loadScenario } from '../../src/engine/index.js';
+import { Session, gradeOf, loadScenario, reviewCall } from '../../src/engine/index.js';
 import { editedScenario, loadFile, loadFixture, SCENARIO_DIR } from './support.js';
 
 const mechanics = loadFixture('mechanics.json');
@@ -101,10 +101,12 @@ describe('scoring', () => {
 
   it('suggests the better reply where the trainee missed it, and none where they chose well', () => {
     const s = play(practice(), 'I understand', 'Have a nice day');
-    const better = s.betterReplies();
+    const better = reviewCall(mechanics, s.transcript()).turns.flatMap((t) => (t.better ? [t.better] : []));
     expect(better).toHaveLength(1);
-    expect(better[0]).toMatchObject({ turn: 1, reply: 'hub.1', say: 'Let me check your account.' });
+    // Checking the account and keeping the customer, or warning and parting, both lose nothing;
+    // the better reply is the first of the cheapest way on with the fewest turns: the warning.
+    expect(better[0]).toMatchObject({ turn: 1, reply: 'warn', overall: 100, ending: { node: 'parted-end', outcome: 'parted' } });
     const good = play(practice(), 'Let me check', 'I understand', 'Your account is fine');
-    expect(good.betterReplies()).toEqual([]);
+    expect(reviewCall(mechanics, good.transcript()).turns.map((t) => t.better)).toEqual([null, null, null]);
   });
 });

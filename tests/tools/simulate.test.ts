@@ -3,7 +3,7 @@
 // calls and on loops, and --path against the engine's replay of the transcript it produces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, afterMove, answeredContext, movesAt, replay, scoreCall, type MoveOptions, type Scenario, type SessionContext } from '../../src/engine/index.js';
+import { DIMENSIONS, afterMove, answeredContext, movesAt, replay, scoreCall, weightedLoss, type MoveOptions, type Scenario, type SessionContext } from '../../src/engine/index.js';
 import { generateScenario } from '../../src/tools/generate/generateScenario.js';
 import { parsePath, playPath, PathError } from '../../src/tools/simulate/playPath.js';
 import { simulateCall } from '../../src/tools/simulate/simulateCall.js';
@@ -14,19 +14,26 @@ function bruteForce(s: Scenario, options: MoveOptions) {
   const best = { politeness: -1, accuracy: -1, judgment: -1 };
   const worst = { politeness: 101, accuracy: 101, judgment: 101 };
   const endings = new Set<string>();
-  let idealTurns = Infinity;
+  // The ideal path as docs/scoring.md defines it: fewest weighted points lost, then fewest turns.
+  let ideal = { cost: Infinity, turns: Infinity };
+  const cheapest = new Map<string, number>();
   const walk = (ctx: SessionContext) => {
     if (ctx.phase === 'ended') {
       const card = scoreCall(s, ctx);
       for (const d of DIMENSIONS) [best[d], worst[d]] = [Math.max(best[d], card[d]), Math.min(worst[d], card[d])];
       endings.add(ctx.node);
-      if (card.ideal) idealTurns = Math.min(idealTurns, ctx.history.length);
+      const lost = { politeness: 0, accuracy: 0, judgment: 0 };
+      for (const e of card.ledger) lost[e.dimension] -= e.points;
+      const cost = weightedLoss(s, lost);
+      cheapest.set(ctx.node, Math.min(cheapest.get(ctx.node) ?? Infinity, cost));
+      const turns = ctx.history.length;
+      if (card.ideal && (cost < ideal.cost - 1e-9 || (Math.abs(cost - ideal.cost) <= 1e-9 && turns < ideal.turns))) ideal = { cost, turns };
       return;
     }
     for (const m of movesAt(s, ctx, options)) walk(afterMove(s, ctx, m));
   };
   walk(answeredContext(s));
-  return { best, worst, endings, idealTurns };
+  return { best, worst, endings, ideal, cheapest };
 }
 
 function expectAgreement(s: Scenario, options: { timeouts: boolean; hangUp: boolean }) {
@@ -40,7 +47,15 @@ function expectAgreement(s: Scenario, options: { timeouts: boolean; hangUp: bool
     }
   }
   expect(new Set(report.endings.map((e) => e.node))).toEqual(truth.endings);
-  expect(report.idealPath?.turns ?? Infinity).toBe(truth.idealTurns);
+  expect(report.idealPath?.turns ?? Infinity).toBe(truth.ideal.turns);
+  expect(report.idealPath?.pointsLost ?? Infinity).toBeCloseTo(truth.ideal.cost, 9);
+  for (const e of report.endings) {
+    expect([e.node, e.best.pointsLost]).toEqual([e.node, expect.closeTo(truth.cheapest.get(e.node)!, 9)]);
+    // The cheapest path given really plays to that ending with that overall score.
+    const played = playPath(s, parsePath(e.best.path));
+    expect([e.node, played.ending?.node, played.score.overall]).toEqual([e.node, e.node, e.best.overall]);
+  }
+  if (report.idealPath) expect(playPath(s, parsePath(report.idealPath.path)).score.ideal).toBe(true);
 }
 
 describe('simulate agrees with brute force', () => {

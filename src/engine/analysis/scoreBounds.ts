@@ -5,7 +5,7 @@
 import { DIMENSIONS, clampScore, type Dimension } from '../scoring/score.js';
 import { cheapestFromStart, ranksBefore } from './cheapest.js';
 import type { Edge, StateGraph } from './stateGraph.js';
-import { endLost, entryOrder, exactGraph, movesTo, turnGraph, withinTurnLimit, type TurnGraph } from './turnGraph.js';
+import { endLost, entryOrder, exactGraph, judgmentBeyondPar, movesTo, turnGraph, withinTurnLimit, type TurnGraph } from './turnGraph.js';
 
 export interface Bound {
   readonly score: number;
@@ -31,7 +31,7 @@ const NONE: Bound = { score: NaN, path: [], end: -1 };
 
 /** Points of skill d lost by move k of entry e (judgment beyond par included). */
 const lostBy = (tg: TurnGraph, d: Dimension) => (e: number, k: number) =>
-  (d === 'judgment' ? tg.overPar[e]! : 0) - tg.graph.edges[tg.state[e]!]![k]!.deductions[d];
+  (d === 'judgment' ? judgmentBeyondPar(tg, e, k) : 0) - tg.graph.edges[tg.state[e]!]![k]!.deductions[d];
 
 function bound(tg: TurnGraph, pred: Int32Array, predMove: Int32Array, entry: number, lost: number): Bound {
   const { moves, entries } = movesTo(tg, pred, predMove, entry);

@@ -24,6 +24,11 @@ export interface Edge {
    * than because the move led to an ending.
    */
   readonly gaveUp: boolean;
+  /**
+   * The move is a turn of the call (a reply, the timer running out, hanging up). False when
+   * the customer ran out of patience before it landed: no turn, no cost, nothing beyond par.
+   */
+  readonly turned: boolean;
 }
 
 export interface Ending {
@@ -159,16 +164,17 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     }
     const ctx = contexts[id];
     if (!ctx || ctx.phase !== 'listening') continue;
-    const turns = exact ? Math.min(states[id]!.turns + 1, MAX_TURNS) : 0;
+    const here = exact ? states[id]!.turns : 0;
     const list = edges[id]!;
     let offered = 0;
     for (const move of movesAt(s, ctx, options)) {
       if (move.kind === 'reply') offered |= 1 << move.reply.index;
       const next = afterMove(s, ctx, move);
-      const record = next.history[next.history.length - 1];
+      const turned = next.history.length > ctx.history.length;
+      const record = turned ? next.history[next.history.length - 1] : undefined;
       const gaveUp = next.phase === 'ended' && next.node === s.hangUpNode && !targetsOf(move, ctx.node, s).includes(s.hangUpNode);
-      const to = add(next, turns, id, list.length);
-      list.push({ to, move, deductions: record?.deductions ?? ZERO, gaveUp });
+      const to = add(next, exact && turned ? Math.min(here + 1, MAX_TURNS) : here, id, list.length);
+      list.push({ to, move, deductions: record?.deductions ?? ZERO, gaveUp, turned });
     }
     (states[id] as { offered: number }).offered = offered;
     contexts[id] = null;

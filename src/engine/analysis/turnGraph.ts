@@ -21,9 +21,12 @@ export interface TurnGraph {
   /** The entry that move k of entry e leads to: `next[first[e] + k]` (moves as in graph.edges). */
   readonly first: Int32Array;
   readonly next: Int32Array;
-  /** Judgment lost beyond par by any move out of entry e (the move is turn turns[e] + 1). */
+  /** Judgment lost beyond par by a move out of entry e that is a turn (turn turns[e] + 1); see judgmentBeyondPar. */
   readonly overPar: Float64Array;
 }
+
+/** Judgment lost beyond par by move k of entry e: only a move that is a turn of the call counts. */
+export const judgmentBeyondPar = (tg: TurnGraph, e: number, k: number) => (tg.graph.edges[tg.state[e]!]![k]!.turned ? tg.overPar[e]! : 0);
 
 /** The graph for analyses that need every path bounded: a rebuild with exact turns when the call can loop or run to the turn limit. */
 export function exactGraph(g: StateGraph): StateGraph {
@@ -64,7 +67,7 @@ export function turnGraph(g: StateGraph): TurnGraph {
   for (let e = 0; e < state.length; e++) {
     first.push(next.length);
     const t = Math.min(turns[e]! + 1, cap);
-    for (const edge of g.edges[state[e]!]!) next.push(entry(edge.to, exact ? g.states[edge.to]!.turns : t));
+    for (const edge of g.edges[state[e]!]!) next.push(entry(edge.to, exact ? g.states[edge.to]!.turns : edge.turned ? t : turns[e]!));
   }
   first.push(next.length);
   const overPar = new Float64Array(state.length);
@@ -99,7 +102,7 @@ export const noLoss = (): Lost => ({ politeness: 0, accuracy: 0, judgment: 0 });
 /** Points lost by move k of entry e, per skill, judgment beyond par included. */
 export function moveLost(tg: TurnGraph, e: number, k: number): Lost {
   const d = tg.graph.edges[tg.state[e]!]![k]!.deductions;
-  return { politeness: -d.politeness, accuracy: -d.accuracy, judgment: -d.judgment + tg.overPar[e]! };
+  return { politeness: -d.politeness, accuracy: -d.accuracy, judgment: -d.judgment + judgmentBeyondPar(tg, e, k) };
 }
 
 /** Points lost at the end, per skill, if entry e is an ending (else null). */

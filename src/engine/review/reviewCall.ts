@@ -114,8 +114,10 @@ function analyseTurn(s: Scenario, before: SessionContext, chosen: string | null)
 /** The review of a call played from `transcript` (which must fit the scenario: see replay()). */
 export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
   const { before, final } = walkTranscript(s, transcript);
-  const score = scoreCall(s, final);
-  const fact = (id: string): Fact => s.facts.get(id) ?? { id, text: id, key: false };
+  const card = scoreCall(s, final);
+  const score: ScoreCard = { ...card, matchedIdeal: card.matchedIdeal && { ...card.matchedIdeal } };
+  // Copies, so a frozen review never freezes the scenario's own objects.
+  const fact = (id: string): Fact => ({ ...(s.facts.get(id) ?? { id, text: id, key: false }) });
   const turns = final.history.map((t, i): TurnReview => {
     const node = s.nodes.get(t.node);
     const reply = t.choice.kind === 'reply' ? node?.replies[t.choice.index] : undefined;
@@ -148,7 +150,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     score,
     turns,
     ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, say: endNode.say, feedback: endNode.feedback } : null,
-    ideals: s.ideal,
+    ideals: s.ideal.map((i) => ({ ...i, requires: [...i.requires], forbids: [...i.forbids] })),
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),
     found: score.factsFound.map(fact),

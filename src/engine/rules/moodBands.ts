@@ -1,5 +1,6 @@
 // The customer's mood, 0 (furious) to 100 (calm), in four bands: what the portrait, the mood
-// dial and the debrief call it. Where each band starts is defined here and nowhere else.
+// dial and the debrief call it. Where each band starts is defined here and nowhere else. A module
+// with no imports, so the game's first screens can use it without loading the engine.
 export type MoodBand = 'calm' | 'annoyed' | 'angry' | 'furious';
 
 /** From the bottom of the scale up. */

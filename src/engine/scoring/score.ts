@@ -3,8 +3,9 @@
 import type { Ideal, Outcome, Scenario } from '../format/model.js';
 import type { SessionContext, TurnRecord } from '../rules/state.js';
 
-export const DIMENSIONS = ['politeness', 'accuracy', 'judgment'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+import { DIMENSIONS, type Dimension } from './dimensions.js';
+
+export { DIMENSIONS, type Dimension };
 
 export type LedgerCause =
   | { readonly kind: 'reply'; readonly node: string; readonly reply: string }

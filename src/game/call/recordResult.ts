@@ -1,18 +1,18 @@
 // When a call ends: remember the player's best, and queue an exam for the team's leaderboard
 // (the outbox sends it when the server is reachable — the server replays it and keeps its own
 // scores; the ones we claim must match or it is refused).
-import type { Session } from '../../engine/index.js';
+import type { CallResult } from '../../engine/index.js';
 import type { Selection } from '../flow/flowMachine.js';
 import type { Services } from '../services.js';
 
-export function recordResult(services: Services, selection: Selection, session: Session): void {
-  const score = session.score();
+export function recordResult(services: Services, selection: Selection, result: CallResult): void {
+  const { score } = result;
   services.bests.record(selection.id, selection.locale, { overall: score.overall, grade: score.grade, mode: selection.mode });
   if (selection.mode !== 'exam') return;
   try {
     services.outbox.add({
-      transcript: session.transcript(),
-      title: session.scenario.title,
+      transcript: result.transcript,
+      title: result.review.scenario.title,
       claimed: { politeness: score.politeness, accuracy: score.accuracy, judgment: score.judgment, overall: score.overall },
       identity: services.identity.get(),
     });

@@ -1,5 +1,5 @@
-// The three skills in the order the debrief shows them.
-import type { Dimension } from '../../engine/index.js';
+// The three skills in the order the debrief shows them: the engine's own list.
+import { DIMENSIONS, type Dimension } from '../../engine/scoring/dimensions.js';
 
 export type { Dimension };
-export const DIMENSIONS_SHOWN: readonly Dimension[] = ['politeness', 'accuracy', 'judgment'];
+export const DIMENSIONS_SHOWN: readonly Dimension[] = DIMENSIONS;

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { DIMENSIONS_SHOWN, type Dimension } from './dimensions.js';
 import { clock } from '../call/TopBarPresenter.js';
 import { h } from '../ui/dom.js';
-import type { DebriefModel } from './debriefModel.js';
+import type { CallReview } from '../../engine/index.js';
 
 export interface ScorePanel {
   readonly el: HTMLElement;
@@ -13,7 +13,9 @@ export interface ScorePanel {
   readonly counters: readonly { readonly el: HTMLElement; readonly value: number; readonly bar: HTMLElement | null }[];
 }
 
-export function scorePanel(m: DebriefModel, t: TFunction): ScorePanel {
+export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
+  const { locale } = m.scenario;
+  const outcome = m.score.outcome;
   const counters: { el: HTMLElement; value: number; bar: HTMLElement | null }[] = [];
   const overall = h('span', { class: 'htl-overall-n', 'data-score': 'overall' }, String(m.score.overall));
   counters.push({ el: overall, value: m.score.overall, bar: null });
@@ -24,7 +26,7 @@ export function scorePanel(m: DebriefModel, t: TFunction): ScorePanel {
     return h('li', { class: 'htl-skill' }, h('span', { class: 'htl-skill-name' }, t(`skill.${d}`)), n, h('span', { class: 'htl-skill-bar', 'aria-hidden': 'true' }, bar));
   };
   const ideal = m.ideals.map((i) => t(`outcome.${i.outcome}`)).join(' / ');
-  const why = m.ideals.find((i) => i.outcome === m.outcome)?.why ?? m.ideals[0]?.why ?? null;
+  const why = m.ideals.find((i) => i.outcome === outcome)?.why ?? m.ideals[0]?.why ?? null;
   const el = h(
     'section',
     { class: 'htl-score-panel', 'aria-labelledby': 'htl-score-h' },
@@ -39,18 +41,18 @@ export function scorePanel(m: DebriefModel, t: TFunction): ScorePanel {
     h(
       'div',
       { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
-      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.outcome ? t(`outcome.${m.outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
+      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), outcome ? t(`outcome.${outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
-      why && h('p', { class: 'htl-why', lang: m.locale }, why),
-      m.ending?.feedback && h('p', { class: 'htl-why', lang: m.locale }, m.ending.feedback),
+      why && h('p', { class: 'htl-why', lang: locale }, why),
+      m.ending?.feedback && h('p', { class: 'htl-why', lang: locale }, m.ending.feedback),
     ),
     h(
       'div',
       { class: 'htl-facts' },
       h('h3', {}, t('debrief.factsFound', { count: m.found.length })),
-      m.found.length ? h('ul', { lang: m.locale }, ...m.found.map((f) => h('li', { class: 'htl-found' }, `✓ ${f.text}`))) : h('p', { class: 'htl-muted' }, t('debrief.none')),
+      m.found.length ? h('ul', { lang: locale }, ...m.found.map((f) => h('li', { class: 'htl-found' }, `✓ ${f.text}`))) : h('p', { class: 'htl-muted' }, t('debrief.none')),
       m.missed.length > 0 && h('h3', {}, t('debrief.factsMissed', { count: m.missed.length })),
-      m.missed.length > 0 && h('ul', { lang: m.locale }, ...m.missed.map((f) => h('li', { class: 'htl-missed' }, `✗ ${f.text}`))),
+      m.missed.length > 0 && h('ul', { lang: locale }, ...m.missed.map((f) => h('li', { class: 'htl-missed' }, `✗ ${f.text}`))),
     ),
     h('p', { class: 'htl-muted' }, t('debrief.length', { time: clock(m.score.elapsedMs), count: m.score.turns })),
   );

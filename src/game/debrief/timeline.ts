@@ -1,10 +1,9 @@
 // The right side of the debrief: every turn — what the customer said, what the trainee did, what
 // it cost, the trainer's feedback, and the better reply where there was one — then what was judged
-// at the end of the call.
+// at the end of the call. All of it is the engine's review, rendered; nothing is computed here.
 import type { TFunction } from 'i18next';
-import type { LedgerEntry } from '../../engine/index.js';
+import type { CallReview, LedgerEntry, TurnReview } from '../../engine/index.js';
 import { h } from '../ui/dom.js';
-import type { DebriefModel, TurnReview } from './debriefModel.js';
 
 function closingText(e: LedgerEntry, t: TFunction): string {
   const c = e.cause;
@@ -13,6 +12,8 @@ function closingText(e: LedgerEntry, t: TFunction): string {
       return t('debrief.closing.missedFact', { fact: e.note ?? c.fact });
     case 'unmet':
       return t('debrief.closing.unmet', { fact: e.note ?? c.fact });
+    case 'forbidden':
+      return t('debrief.closing.forbidden', { fact: e.note ?? c.fact });
     case 'outcome':
       return t('debrief.closing.outcome', { outcome: t(`outcome.${c.outcome}`), credit: c.credit });
     case 'over-par':
@@ -30,30 +31,34 @@ const points = (p: number) => `−${Math.abs(p)}`;
 const lostChips = (lost: readonly { dimension: string; points: number }[], t: TFunction) =>
   lost.length > 0 && h('p', { class: 'htl-lost' }, ...lost.map((l) => h('span', { class: `htl-chip htl-lost-${l.dimension}` }, `${points(l.points)} ${t(`skill.${l.dimension}`)}`)));
 
-function turnItem(r: TurnReview, m: DebriefModel, t: TFunction): HTMLElement {
+function turnItem(r: TurnReview, m: CallReview, t: TFunction): HTMLElement {
+  const { locale, customer } = m.scenario;
   const choice =
     r.choice.kind === 'reply' ? r.choice.say : r.choice.kind === 'timeout' ? t('transcript.silence') : t('transcript.hungUp');
-  const clean = r.lost.length === 0;
+  const clean = r.ledger.length === 0;
+  const moodDelta = r.moodAfter - r.moodBefore;
   return h(
     'li',
     { class: `htl-turn ${clean ? 'htl-turn-clean' : 'htl-turn-cost'}`, 'data-turn': r.turn },
-    h('h3', {}, t('debrief.turn', { n: r.turn }), r.moodDelta !== 0 && h('span', { class: `htl-mood-delta ${r.moodDelta > 0 ? 'htl-up' : 'htl-down'}` }, t('debrief.mood', { delta: `${r.moodDelta > 0 ? '+' : '−'}${Math.abs(r.moodDelta)}` }))),
-    r.line && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, m.customer), h('q', { lang: m.locale }, r.line)),
-    h('p', { class: 'htl-said htl-you' }, h('span', { class: 'htl-who' }, t('transcript.you')), r.choice.kind === 'reply' ? h('q', { lang: m.locale }, choice ?? '') : h('span', { class: 'htl-note' }, choice ?? '')),
-    r.found.length > 0 && h('p', { class: 'htl-found', lang: m.locale }, ...r.found.map((f) => `✓ ${f} `)),
-    lostChips(r.lost, t),
-    r.feedback && h('p', { class: 'htl-feedback', lang: m.locale }, r.feedback),
+    h('h3', {}, t('debrief.turn', { n: r.turn }), moodDelta !== 0 && h('span', { class: `htl-mood-delta ${moodDelta > 0 ? 'htl-up' : 'htl-down'}` }, t('debrief.mood', { delta: `${moodDelta > 0 ? '+' : '−'}${Math.abs(moodDelta)}` }))),
+    r.line && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('q', { lang: locale }, r.line)),
+    h('p', { class: 'htl-said htl-you' }, h('span', { class: 'htl-who' }, t('transcript.you')), r.choice.kind === 'reply' ? h('q', { lang: locale }, choice ?? '') : h('span', { class: 'htl-note' }, choice ?? '')),
+    r.found.length > 0 && h('p', { class: 'htl-found', lang: locale }, ...r.found.map((f) => `✓ ${f.text} `)),
+    lostChips(r.ledger, t),
+    r.feedback && h('p', { class: 'htl-feedback', lang: locale }, r.feedback),
     r.better &&
       h(
         'div',
-        { class: 'htl-better' },
-        h('p', {}, h('strong', {}, `${t('debrief.better')}: `), h('q', { lang: m.locale }, r.better.say)),
-        r.better.feedback && h('p', { class: 'htl-feedback', lang: m.locale }, r.better.feedback),
+        { class: 'htl-better', 'data-better': r.better.reply },
+        h('p', {}, h('strong', {}, `${t('debrief.better')}: `), h('q', { lang: locale }, r.better.say)),
+        r.better.why && h('p', { class: 'htl-feedback', lang: locale }, r.better.why),
+        h('p', { class: 'htl-muted' }, r.better.yours === null ? t('debrief.betterReachOnly', { best: r.better.overall }) : t('debrief.betterReach', { best: r.better.overall, yours: r.better.yours })),
       ),
   );
 }
 
-export function timeline(m: DebriefModel, t: TFunction): HTMLElement {
+export function timeline(m: CallReview, t: TFunction): HTMLElement {
+  const { locale, customer } = m.scenario;
   return h(
     'section',
     { class: 'htl-timeline', 'aria-labelledby': 'htl-timeline-h', tabindex: 0 },
@@ -66,7 +71,7 @@ export function timeline(m: DebriefModel, t: TFunction): HTMLElement {
         'li',
         { class: 'htl-turn htl-turn-end' },
         h('h3', {}, t('debrief.end')),
-        m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, m.customer), h('q', { lang: m.locale }, m.ending.say)),
+        m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('q', { lang: locale }, m.ending.say)),
         m.closing.length > 0
           ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, t))))
           : h('p', { class: 'htl-muted' }, t('debrief.nothingLost')),

@@ -2,7 +2,7 @@
 // machine, so scenes never start each other: they send events here, and the director starts
 // whichever scene the new state names.
 import { assign, setup } from 'xstate';
-import type { Mode, Session } from '../../engine/index.js';
+import type { CallResult, Mode } from '../../engine/index.js';
 
 /** A call as the library knows it: a scenario id in one of its languages. */
 export interface CallRef {
@@ -14,10 +14,10 @@ export interface Selection extends CallRef {
   readonly mode: Mode;
 }
 
-/** A call that has ended, for the debrief. */
+/** A call that has ended, for the debrief: a plain, frozen value (no session travels on). */
 export interface FinishedCall {
   readonly selection: Selection;
-  readonly session: Session;
+  readonly result: CallResult;
 }
 
 export interface Player {

@@ -2,7 +2,7 @@
 // grouped by id (one call, several languages). Broken files are kept with their messages for the
 // trainer. This module and the engine load after the title screen (see library/lazy.ts).
 import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
-import { formatDiagnostic, loadScenario, replay, Session, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import { callResult, formatDiagnostic, loadScenario, replay, Session, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
 import { besideFile } from './paths.js';
 
@@ -75,6 +75,11 @@ export class ScenarioLibrary {
 
   newSession(scenario: Scenario, options: { seed: number; mode: Mode }): Session {
     return new Session(scenario, options);
+  }
+
+  /** A finished call's result (transcript, scores and review), from the engine. */
+  resultOf(scenario: Scenario, transcript: Transcript): CallResult {
+    return callResult(scenario, transcript);
   }
 
   /** The same call replayed on a new version of its scenario, or null if it no longer fits. */

@@ -1,7 +1,7 @@
 // The call. The scene only assembles: the engine's session (through the controller) on one side,
 // presenters for each part of the screen on the other. Saving the scenario during `npm run dev`
 // replays the call so far on the new version (or starts it again if it no longer fits).
-import type { Session } from '../../engine/index.js';
+import type { CallResult, Session } from '../../engine/index.js';
 import { CallAudioPresenter } from '../call/CallAudioPresenter.js';
 import { CallController } from '../call/CallController.js';
 import { CaptionPresenter } from '../call/CaptionPresenter.js';
@@ -26,7 +26,8 @@ import { button, h } from '../ui/dom.js';
 import { clearTrainerNotice, showTrainerNotice } from '../ui/trainerNotice.js';
 import { BaseScene } from './BaseScene.js';
 
-const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+// `?seed=N` pins the reply order of every call in this visit (Retry and Next too); else each draws one.
+const callSeed = (pinned: number | null) => pinned ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
 
 export class CallScene extends BaseScene {
   private controller: CallController | null = null;
@@ -65,7 +66,7 @@ export class CallScene extends BaseScene {
       panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('call.missing')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
       return;
     }
-    const session = this.resume ?? lib.newSession(scenario, { seed: randomSeed(), mode: selection.mode });
+    const session = this.resume ?? lib.newSession(scenario, { seed: callSeed(this.services.launch.seed), mode: selection.mode });
     this.resume = null;
     const c = (this.controller = new CallController(session, this.services.launch.timeScale));
     this.present(c, panel, lib, selection);
@@ -97,6 +98,9 @@ export class CallScene extends BaseScene {
     const motion = () => !services.settings.reducedMotion;
     const settings = () => services.settings.get();
     let ended = c.session.ended;
+    // The call's result, made once when it has ended: a frozen value the debrief and the outbox read.
+    let result: CallResult | null = null;
+    const resultOf = () => (result ??= lib.resultOf(s, c.session.transcript()));
     const mid = h('div', { class: 'htl-mid' });
     panel.append(mid);
     const portrait = new PortraitPresenter(this, this.frameRoot, s.customer.name, motion);
@@ -119,7 +123,7 @@ export class CallScene extends BaseScene {
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
       new RepliesPresenter(mid, s.locale, t, choose),
       new TranscriptPresenter(panel, s, () => c.session.context, t, motion),
-      new EndPresenter(panel, t, () => this.send({ type: 'ENDED', finished: { selection, session: c.session } })),
+      new EndPresenter(panel, t, () => this.send({ type: 'ENDED', finished: { selection, result: resultOf() } })),
       audio,
       debug,
       {
@@ -127,7 +131,7 @@ export class CallScene extends BaseScene {
         show: (view) => {
           if (view.phase !== 'ended' || ended) return;
           ended = true;
-          recordResult(services, selection, c.session);
+          recordResult(services, selection, resultOf());
         },
         destroy: () => {},
       },

@@ -1,7 +1,6 @@
 // The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
 // turn-by-turn timeline with feedback and better replies, and what to do next.
 import { SCENES } from '../config.js';
-import { debriefOf } from '../debrief/debriefModel.js';
 import { scorePanel } from '../debrief/scorePanel.js';
 import { timeline } from '../debrief/timeline.js';
 import type { Services } from '../services.js';
@@ -21,7 +20,7 @@ export class DebriefScene extends BaseScene {
     const t = this.t;
     const finished = this.services.flow.getSnapshot().context.finished;
     if (!finished) return this.send({ type: 'PICKER' });
-    const m = debriefOf(finished.session);
+    const m = finished.result.review;
     const scores = scorePanel(m, t);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
     const panel = this.mount(
@@ -31,7 +30,7 @@ export class DebriefScene extends BaseScene {
         h(
           'header',
           { class: 'htl-bar' },
-          h('h1', { id: 'htl-debrief-h' }, t('debrief.heading'), ' — ', h('span', { lang: m.locale }, m.title)),
+          h('h1', { id: 'htl-debrief-h' }, t('debrief.heading'), ' — ', h('span', { lang: m.scenario.locale }, m.scenario.title)),
           h(
             'nav',
             { class: 'htl-row', 'aria-label': t('debrief.next') },

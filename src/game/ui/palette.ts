@@ -1,7 +1,8 @@
 // One palette for canvas and DOM. Signal colours come from the Okabe–Ito set, which stays
 // distinguishable with every common colour-vision deficiency; meaning is never carried by colour
 // alone (every band and score also has a label).
-import { MOOD_BANDS, BAND_START, type MoodBand } from '../../engine/index.js';
+// The bands themselves are the engine's (a module with no imports, safe before the title).
+import { MOOD_BANDS, BAND_START, type MoodBand } from '../../engine/rules/moodBands.js';
 
 export { MOOD_BANDS, BAND_START };
 

@@ -64,6 +64,11 @@ export function formatPlay(r: PlayReport): string {
     lines.push(`turn ${t.turn} at ${t.node}`, `  customer: ${t.customer}`, `  trainee:  ${t.move}`);
     lines.push(`  mood ${t.moodBefore} → ${t.moodAfter}, patience ${t.patienceBefore} → ${t.patienceAfter}${t.revealed.length ? `, found: ${t.revealed.join(', ')}` : ''}`);
     if (t.ledger.length > 0) lines.push('  ledger:', ...t.ledger.map(entry));
+    if (t.better) {
+      const reach = t.better.yours === null ? `best still possible ${t.better.overall}` : `best still possible ${t.better.overall}, after this move ${t.better.yours}`;
+      lines.push(`  better:   ${t.better.reply}: ${t.better.say} (${reach})`);
+      if (t.better.why) lines.push(`            ${t.better.why}`);
+    }
   }
   if (r.ending) {
     lines.push('', `ended at ${r.ending.node}: ${r.ending.outcome}${r.ending.say ? ` — "${r.ending.say}"` : ''}`);

@@ -1,7 +1,8 @@
 // simulate --path: plays a sequence of moves on the engine's own Session, exactly as the game
 // would (replies given at once, actions and timers running their time in 100 ms ticks), and
-// returns each turn with its ledger entries and the final score card.
-import { Session, TICK_MS, type LedgerEntry, type Mode, type ScoreCard, type Scenario, type Transcript, type TurnChoice } from '../../engine/index.js';
+// renders the engine's review of that call: each turn with its ledger entries and the better
+// reply, and the final score card. Nothing here judges a turn.
+import { Session, TICK_MS, reviewCall, type BetterReply, type LedgerEntry, type Mode, type ScoreCard, type Scenario, type Transcript, type TurnChoice } from '../../engine/index.js';
 
 /** A move as typed: a reply's position in the file under its node (from 1), "t" (timeout) or "h" (hang up). */
 export type PathToken = number | 't' | 'h';
@@ -32,6 +33,10 @@ export interface PlayedTurn {
   readonly patienceAfter: number;
   readonly revealed: readonly string[];
   readonly ledger: readonly LedgerEntry[];
+  /** The engine's better reply where the move was not on a cheapest way on; null where it was. */
+  readonly better: { readonly reply: string; readonly say: string; readonly why: string | null; readonly overall: number; readonly yours: number | null } | null;
+  /** The best overall score still reachable before this move (null where nothing could be explored). */
+  readonly bestReachable: number | null;
 }
 
 export interface PlayReport {
@@ -96,8 +101,10 @@ export function playPath(s: Scenario, tokens: readonly PathToken[], options: { s
   const session = new Session(s, { seed: options.seed ?? 1, mode: options.mode ?? 'exam' });
   session.answer();
   tokens.forEach((t, i) => play(session, t, i));
-  const score = session.score();
-  const turns = session.context.history.map((t) => ({
+  const review = reviewCall(s, session.transcript());
+  const score = review.score;
+  const betterOf = (b: BetterReply | null) => (b ? { reply: b.reply, say: b.say, why: b.why, overall: b.overall, yours: b.yours } : null);
+  const turns = session.context.history.map((t, i) => ({
     turn: t.turn,
     node: t.node,
     customer: s.nodes.get(t.node)?.say ?? '',
@@ -107,7 +114,9 @@ export function playPath(s: Scenario, tokens: readonly PathToken[], options: { s
     patienceBefore: t.patienceBefore,
     patienceAfter: t.patienceAfter,
     revealed: t.revealed,
-    ledger: score.ledger.filter((e) => e.turn === t.turn),
+    ledger: review.turns[i]!.ledger,
+    better: betterOf(review.turns[i]!.better),
+    bestReachable: review.turns[i]!.bestReachable,
   }));
   const view = session.view;
   const report: PlayReport = {

@@ -83,9 +83,10 @@ function costed(g: StateGraph, p: BestPath): CostedPath {
 export function simulateCall(s: Scenario, options: SimulateOptions = {}): SimulationReport {
   const free = buildStateGraph(s, { timeouts: options.timeouts ?? false, hangUp: options.hangUp ?? false, maxStates: options.maxStates ?? 2_000_000 });
   const bounds = scoreBounds(free);
-  const paths = bestPaths(free);
-  // Paths and endings are read on the graph the analyses used (exact turns when turns matter).
-  const g = paths.graph;
+  // Endings and their cheapest paths on the graph the worst bounds needed: with exact turns where
+  // the call can loop, so the customer giving up at the turn limit is one of the endings.
+  const g = bounds.graph;
+  const paths = bestPaths(g);
   const out = {} as Record<Dimension, SimulationReport['bounds'][Dimension]>;
   for (const d of DIMENSIONS) {
     const { best, worst } = bounds[d];

@@ -23,8 +23,9 @@ export function scenario(file = 'scenarios/first-call.json'): Scenario {
 }
 
 /**
- * Answers and plays to the end, taking reply `pick(turn, count)` (1-based) each turn and letting
- * `thinkMs` pass before each reply; snapshots are passed to `onView` as they come.
+ * Answers and plays to the end, taking reply `pick(turn, count)` (1-based, counted in the file's
+ * order of the replies on offer — never their shuffled order on screen) each turn and letting
+ * `thinkMs` pass before each reply.
  */
 export function play(s: Scenario, opts: { seed?: number; mode?: Mode; pick?: (turn: number, count: number) => number; thinkMs?: number } = {}): Session {
   const session = new Session(s, { seed: opts.seed ?? 1, mode: opts.mode ?? 'practice' });
@@ -35,8 +36,11 @@ export function play(s: Scenario, opts: { seed?: number; mode?: Mode; pick?: (tu
     if (v.phase === 'listening') {
       session.advance(opts.thinkMs ?? 900);
       if (session.view.phase !== 'listening') continue;
-      const count = session.view.replies.length;
-      session.choose(Math.min(count, Math.max(1, opts.pick?.(session.view.turn + 1, count) ?? 1)));
+      const replies = session.view.replies;
+      const node = s.nodes.get(session.context.node)!;
+      const inFileOrder = [...replies].sort((a, b) => node.replies.findIndex((r) => r.id === a.id) - node.replies.findIndex((r) => r.id === b.id));
+      const k = Math.min(replies.length, Math.max(1, opts.pick?.(session.view.turn + 1, replies.length) ?? 1));
+      session.choose(inFileOrder[k - 1]!.n);
     } else session.advance(250);
   }
   if (!session.ended) throw new Error(`${s.id} did not end`);
