@@ -30,6 +30,7 @@ export {
   skillWeights,
   weightedLoss,
   scoresOfLost,
+  lostSoFar,
   clampScore,
   endEntries,
   matchIdeal,

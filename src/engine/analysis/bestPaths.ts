@@ -6,7 +6,7 @@ import type { Outcome } from '../format/model.js';
 import { scoresOfLost, weightedLoss } from '../scoring/score.js';
 import { EPS, cheapestFromStart, cheapestToEnd, ranksBefore, type Tree } from './cheapest.js';
 import type { Edge, StateGraph } from './stateGraph.js';
-import { addLost, endLost, exactGraph, moveCost, moveLost, movesTo, noLoss, turnGraph, withinTurnLimit, type Lost, type TurnGraph } from './turnGraph.js';
+import { addLost, endLost, exactGraph, moveCost, moveLost, movesTo, noLoss, turnGraph, turnLimitFloor, withinTurnLimit, type Lost, type TurnGraph } from './turnGraph.js';
 
 export interface BestPath {
   /** The moves, from the graph's start. */
@@ -74,6 +74,9 @@ function bestOn(tg: TurnGraph): CallPaths | null {
     if (ending.ideal && (!ideal || ranksBefore(here.cost, here.moves, ideal.cost, ideal.moves))) ideal = here;
   }
   if ([...byNode.values()].some((b) => !withinTurnLimit(tg.graph, b.moves))) return null;
+  // Where the customer could give up at the turn limit, that ending may be cheaper than found here.
+  const limit = byNode.get(tg.scenario.hangUpNode);
+  if (limit && limit.cost > turnLimitFloor(tg.graph) + EPS) return null;
   const pathOf = (entry: number) => {
     const { moves, entries } = movesTo(tg, tree.link, tree.linkMove, entry);
     return summary(tg, entries, moves);
@@ -120,6 +123,9 @@ function continuationsOn(tg: TurnGraph): Continuations | null {
   };
   const moves = tg.graph.edges[0]!.map((move, k) => ({ move, best: after(k) }));
   if (moves.some((m) => m.best && !withinTurnLimit(tg.graph, m.best.moves.length))) return null;
+  // A way on that runs to the turn limit (left out here) might be cheaper than one found.
+  const floor = turnLimitFloor(tg.graph);
+  if (moves.some((m) => m.best && m.best.pointsLost > floor + EPS)) return null;
   let best: MoveValue | null = null;
   for (const m of moves) {
     if (m.best && (!best || ranksBefore(m.best.pointsLost, m.best.moves.length, best.best!.pointsLost, best.best!.moves.length))) best = m;

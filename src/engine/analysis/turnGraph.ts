@@ -8,7 +8,7 @@
 // the judgment it costs beyond par.
 import type { Scenario } from '../format/model.js';
 import { MAX_TURNS } from '../rules/transitions.js';
-import { overParPoints, weightedLoss, type Dimension } from '../scoring/score.js';
+import { overParPoints, skillWeights, weightedLoss, type Dimension } from '../scoring/score.js';
 import { buildStateGraph, needsExactTurns, type StateGraph } from './stateGraph.js';
 
 export interface TurnGraph {
@@ -39,6 +39,17 @@ export function exactGraph(g: StateGraph): StateGraph {
  */
 export function withinTurnLimit(g: StateGraph, moves: number): boolean {
   return g.turns === 'exact' || g.startTurns + moves < MAX_TURNS;
+}
+
+/**
+ * A floor under the weighted points lost by any path from the graph's start that runs until the
+ * customer gives up at the turn limit — the judgment beyond par of every turn up to the limit —
+ * or Infinity where no path can get that long. A graph without exact turns leaves such paths
+ * out; a cheapest path found there that costs no more than this floor is still the cheapest.
+ */
+export function turnLimitFloor(g: StateGraph): number {
+  if (g.turns === 'exact' || !needsExactTurns(g)) return Infinity;
+  return skillWeights(g.scenario).judgment * (overParPoints(g.scenario, MAX_TURNS) - overParPoints(g.scenario, g.startTurns));
 }
 
 const graphs = new WeakMap<StateGraph, TurnGraph>();

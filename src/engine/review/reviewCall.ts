@@ -10,11 +10,11 @@
 // cheapest way on (the first in the file among equals).
 import { asGoodAs, continuations, type BestPath } from '../analysis/bestPaths.js';
 import { buildStateGraph } from '../analysis/stateGraph.js';
-import { addLost, noLoss, type Lost } from '../analysis/turnGraph.js';
+import { addLost } from '../analysis/turnGraph.js';
 import type { Fact, Ideal, Outcome, Scenario } from '../format/model.js';
 import type { SessionContext } from '../rules/state.js';
 import { RULES_VERSION } from '../rulesVersion.js';
-import { scoreCall, scoresOfLost, type LedgerEntry, type ScoreCard } from '../scoring/score.js';
+import { lostSoFar, scoreCall, scoresOfLost, type LedgerEntry, type ScoreCard } from '../scoring/score.js';
 import type { Transcript } from '../session/transcript.js';
 import { walkTranscript } from './decisions.js';
 
@@ -73,13 +73,6 @@ export interface CallReview {
   readonly missed: readonly Fact[];
 }
 
-/** Points lost so far per skill, from the turns already taken. */
-function lostSoFar(ctx: SessionContext): Lost {
-  let lost = noLoss();
-  for (const t of ctx.history) lost = addLost(lost, { politeness: -t.deductions.politeness, accuracy: -t.deductions.accuracy, judgment: -t.deductions.judgment });
-  return lost;
-}
-
 interface TurnAnalysis {
   readonly better: Omit<BetterReply, 'turn'> | null;
   readonly bestReachable: number | null;
@@ -90,7 +83,7 @@ function analyseTurn(s: Scenario, before: SessionContext, chosen: string | null)
   if (before.phase !== 'listening') return { better: null, bestReachable: null };
   const c = continuations(buildStateGraph(s, { from: before, timeouts: false, hangUp: false }));
   if (!c.best?.best) return { better: null, bestReachable: null };
-  const prior = lostSoFar(before);
+  const prior = lostSoFar(s, before.history);
   const overallOf = (p: BestPath) => scoresOfLost(s, addLost(prior, p.lost)).overall;
   const best = c.best.best;
   const mine = chosen === null ? undefined : c.moves.find((m) => m.move.move.kind === 'reply' && m.move.move.reply.id === chosen);

@@ -176,6 +176,16 @@ export function missedFacts(s: Scenario, ending: EndingRef, facts: readonly stri
   return neededFacts(s, ending, facts).filter((f) => !facts.includes(f));
 }
 
+/**
+ * Points lost per skill by the turns taken so far, as the ledger will count them: each turn's
+ * deductions, and judgment for the turns already beyond par.
+ */
+export function lostSoFar(s: Scenario, history: readonly TurnRecord[]): Record<Dimension, number> {
+  const lost = { politeness: 0, accuracy: 0, judgment: overParPoints(s, history.length) };
+  for (const t of history) for (const d of DIMENSIONS) lost[d] -= t.deductions[d];
+  return lost;
+}
+
 /** A skill's score: 100 less the points lost, kept within 0–100. */
 export const clampScore = (v: number) => Math.max(0, Math.min(100, v));
 
