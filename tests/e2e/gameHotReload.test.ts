@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startDev, type DevServer } from '../game/support/dev.js';
 import { gamePage, nextTurn } from '../game/support/game.js';
+import { SEED } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'htl-hot-'));
@@ -35,7 +36,7 @@ afterAll(async () => {
 describe('npm run dev', () => {
   it('reloads a saved scenario into the running call, and shows a broken one’s place', async () => {
     const { page, errors } = await gamePage(browser, 'hot-reload');
-    await page.goto(`${url}/?scenario=first-call&mode=practice`);
+    await page.goto(`${url}/?scenario=first-call&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
     await nextTurn(page);
     const original = readFileSync(file, 'utf8');

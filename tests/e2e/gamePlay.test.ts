@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, Session, type Scenario, type ScoreCard, type Transcript } from '../../src/engine/index.js';
 import { TEST_TRAINER_TOKEN } from '../support/server.js';
 import { debriefScores, gamePage, gameRig, nextTurn, replyNames, type GameRig } from '../game/support/game.js';
+import { keyFor, playReplies, replyButton, SEED } from '../game/support/replies.js';
 import { scenario } from '../game/support/scenarios.js';
 
 let rig: GameRig;
@@ -15,12 +16,13 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => rig?.close());
 
-const TIME = 'timeScale=8';
+// Time runs faster, and the seed pins the order of the replies (they are chosen by id all the same).
+const TIME = `timeScale=8&seed=${SEED}`;
 /** The reply's own words, from its button's name "2. Words · takes time". */
 const words = (name: string) => name.replace(/^\d\.\s*/, '').replace(/\s*·.*$/, '').trim();
 const shown = (score: ScoreCard) => ({ politeness: String(score.politeness), accuracy: String(score.accuracy), judgment: String(score.judgment), overall: String(score.overall), grade: score.grade });
 
-/** Replays a call from the replies' words (the order on screen is the page's own seed). */
+/** Replays a call from the replies' words (the order on screen is the page's seed, not this one). */
 function replayByWords(s: Scenario, said: readonly string[]): ScoreCard {
   const session = new Session(s, { seed: 1, mode: 'practice' });
   session.answer();
@@ -44,6 +46,13 @@ async function outboxTranscripts(page: Page): Promise<Transcript[]> {
 
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
+/** Answers the ringing call and returns the ids of the first replies, in the order shown. */
+async function firstOrder(page: Page): Promise<string[]> {
+  await page.getByRole('button', { name: 'Answer', exact: true }).click();
+  expect(await nextTurn(page)).toBe(true);
+  return page.locator('.htl-replies button').evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.reply!));
+}
+
 describe('playing a call', () => {
   it('keyboard only: answer, reply with number keys, Tab through replies, reach the debrief', async () => {
     const { page, errors } = await gamePage(rig.browser, 'keyboard-only');
@@ -53,8 +62,12 @@ describe('playing a call', () => {
     expect(await focusedName(page)).toBe('Answer');
     await page.keyboard.press('Enter');
 
+    // Blames the customer, then makes amends: two actions on the way to a grudging ending.
+    const path = ['opening.3', 'blamed.1', 'order-shipped.1', 'delay-known.2'];
     const said: string[] = [];
-    for (let turn = 1; await nextTurn(page); turn++) {
+    for (const id of path) {
+      expect(await nextTurn(page), `the call ended before ${id}`).toBe(true);
+      await replyButton(page, id).waitFor();
       const names = await replyNames(page);
       expect(names.length).toBeGreaterThanOrEqual(2);
       names.forEach((n, i) => expect(n.startsWith(`${i + 1}. `), n).toBe(true));
@@ -66,10 +79,11 @@ describe('playing a call', () => {
       // The caption is text in a live region.
       const caption = await page.locator('[aria-live][data-caption]').textContent();
       expect(caption).toMatch(/^Martin Hale: \S/);
-      const pick = 1 + (turn % names.length);
-      said.push(words(names[pick - 1]!));
-      await page.keyboard.press(String(pick));
+      const key = await keyFor(page, id);
+      said.push(words(names[Number(key) - 1]!));
+      await page.keyboard.press(key);
     }
+    expect(await nextTurn(page)).toBe(false);
     expect(await focusedName(page)).toBe('See the debrief');
     await page.keyboard.press('Enter');
     const scores = await debriefScores(page);
@@ -86,10 +100,7 @@ describe('playing a call', () => {
     await page.getByRole('radio', { name: /Exam/ }).click();
     await page.locator('[data-play="first-call"]').click();
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
-    for (let turn = 1; await nextTurn(page); turn++) {
-      const buttons = page.locator('.htl-replies button');
-      await buttons.nth(turn % (await buttons.count())).click();
-    }
+    await playReplies(page, ['opening.2', 'promise-doubt.1', 'order-shipped.1', 'delay-known.1'], 'click');
     await page.getByRole('button', { name: 'See the debrief' }).click();
     const scores = await debriefScores(page);
     // The exam waits in the outbox (no team yet) as a transcript: replaying it gives the same scores.
@@ -119,7 +130,7 @@ describe('playing a call', () => {
     await page.getByRole('radio', { name: /Exam/ }).click();
     await page.locator('[data-play="first-call"]').click();
     await page.keyboard.press('Enter');
-    while (await nextTurn(page)) await page.keyboard.press('1');
+    await playReplies(page, ['opening.1', 'order-shipped.1', 'delay-known.1'], 'key');
     await page.keyboard.press('Enter');
     const scores = await debriefScores(page);
     await expect.poll(async () => (await (await fetch(`${rig.server.url}/api/teams/${team.code}/results`)).json()).results.length, { timeout: 15_000 }).toBe(1);
@@ -141,6 +152,28 @@ describe('playing a call', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('Not signed in').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('holdtheline.identity'))).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('?seed=N shows the replies in the same order on every visit and on Try again', async () => {
+    const { page, errors } = await gamePage(rig.browser, 'seeded-order');
+    const open = (seed: number) => page.goto(`${rig.server.url}/?scenario=update-warning&mode=practice&timeScale=8&seed=${seed}`);
+    await open(SEED);
+    const order = await firstOrder(page);
+    expect([...order].sort()).toEqual(['defend-product', 'find-order', 'reinstall-first', 'remind-later']);
+    await open(SEED);
+    expect(await firstOrder(page)).toEqual(order);
+    // Another seed, another order (for these two seeds: the order is theirs, every time).
+    await open(SEED + 1);
+    expect(await firstOrder(page)).not.toEqual(order);
+    // Try again, in the same visit, keeps the visit's seed.
+    await open(SEED);
+    expect(await firstOrder(page)).toEqual(order);
+    await page.getByRole('button', { name: 'End call' }).click();
+    await page.getByRole('button', { name: 'Press again to hang up' }).click();
+    await page.getByRole('button', { name: 'See the debrief' }).click();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    expect(await firstOrder(page)).toEqual(order);
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TRAINER_TOKEN } from '../support/server.js';
 import { gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
+import { SEED } from '../game/support/replies.js';
 
 let rig: GameRig;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('around the call', () => {
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('holdtheline.settings')!) as { textSpeed: string; volume: { music: number } });
     expect(saved).toMatchObject({ textSpeed: 'instant', volume: { music: 0 } });
     // With "all at once" the caption is whole the moment the line is spoken, animations or not.
-    await page.goto(`${rig.server.url}/?scenario=first-call&mode=practice`);
+    await page.goto(`${rig.server.url}/?scenario=first-call&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Odbierz' }).click();
     await nextTurn(page);
     expect(await page.locator('.htl-caption-text .htl-untyped').textContent()).toBe('');
@@ -34,7 +35,7 @@ describe('around the call', () => {
 
   it('hangs up only when End call is pressed twice, and the debrief says so', async () => {
     const { page, errors } = await gamePage(rig.browser, 'hang-up');
-    await page.goto(`${rig.server.url}/?scenario=first-call&mode=practice`);
+    await page.goto(`${rig.server.url}/?scenario=first-call&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
     await nextTurn(page);
     await page.getByRole('button', { name: 'End call' }).click();

@@ -9,6 +9,7 @@ import { generate } from '../../src/game/dev/generateAudio.js';
 import { launchBrowser } from '../support/browser.js';
 import { startDev } from '../game/support/dev.js';
 import { gamePage, nextTurn } from '../game/support/game.js';
+import { SEED } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 
 const tools = [['espeak-ng', '--version'], ['sox', '--version'], ['ffmpeg', '-version']].every(([t, v]) => spawnSync(t!, [v!]).status === 0);
@@ -43,7 +44,7 @@ describe('voices', () => {
       });
       const voiceRequests: string[] = [];
       page.on('request', (r) => r.url().includes('opening') && voiceRequests.push(r.url()));
-      await page.goto(`${dev.url}/?scenario=first-call&mode=practice`);
+      await page.goto(`${dev.url}/?scenario=first-call&mode=practice&seed=${SEED}`);
       await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
       await nextTurn(page);
       expect(await page.locator('[data-caption]').textContent()).toBe(`Martin Hale: ${s.nodes.opening!.say}`);

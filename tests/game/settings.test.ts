@@ -31,9 +31,21 @@ describe('settings', () => {
 
 describe('launch address', () => {
   it('reads the call, mode, language, inspector and time scale', () => {
-    expect(parseLaunch('?scenario=first-call&mode=practice')).toEqual({ scenario: { id: 'first-call', locale: null, mode: 'practice' }, inspect: false, lang: null, timeScale: 1 });
-    expect(parseLaunch('?scenario=x&mode=exam&locale=ru&inspect&lang=uk&timeScale=20')).toEqual({ scenario: { id: 'x', locale: 'ru', mode: 'exam' }, inspect: true, lang: 'uk', timeScale: 20 });
+    expect(parseLaunch('?scenario=first-call&mode=practice')).toEqual({ scenario: { id: 'first-call', locale: null, mode: 'practice' }, inspect: false, lang: null, timeScale: 1, seed: null });
+    expect(parseLaunch('?scenario=x&mode=exam&locale=ru&inspect&lang=uk&timeScale=20')).toEqual({ scenario: { id: 'x', locale: 'ru', mode: 'exam' }, inspect: true, lang: 'uk', timeScale: 20, seed: null });
     // Unknown values fall back; time never runs slower than real time (that would ease an exam).
-    expect(parseLaunch('?mode=hard&lang=xx&timeScale=0.1')).toEqual({ scenario: null, inspect: false, lang: null, timeScale: 1 });
+    expect(parseLaunch('?mode=hard&lang=xx&timeScale=0.1')).toEqual({ scenario: null, inspect: false, lang: null, timeScale: 1, seed: null });
+  });
+
+  it('pins the replies’ shuffle with ?seed=N for a whole number 0..4294967295, and ignores anything else', () => {
+    const seed = (search: string) => parseLaunch(search).seed;
+    expect(seed('?scenario=first-call&mode=practice&seed=7')).toBe(7);
+    expect(seed('?seed=0')).toBe(0);
+    expect(seed('?seed=4294967295')).toBe(4294967295);
+    expect(seed('?seed=007')).toBe(7);
+    // Out of range, signed, fractional, hex, exponent, padded, empty, bare: a random seed as before.
+    for (const bad of ['4294967296', '99999999999', '-1', '+1', '1.5', '1.0', '0x10', '1e3', ' 7', '7 ', '', 'seven']) expect(seed(`?seed=${encodeURIComponent(bad)}`), bad).toBeNull();
+    expect(seed('?seed')).toBeNull();
+    expect(seed('?scenario=first-call')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The replies on offer, as real buttons named "1. …", "2. …" in the order shown (so Tab order is
 // reply order and keys 1–9 match the numbers). Actions are marked: they take time, and patience
-// drains while they run.
+// drains while they run. Each button's `data-reply` is the reply's id, which no shuffle changes
+// (tests pick replies by it).
 import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
 import { fill, h } from '../ui/dom.js';
@@ -35,7 +36,7 @@ export class RepliesPresenter implements CallPresenter {
           {},
           h(
             'button',
-            { type: 'button', class: `htl-reply${r.isAction ? ' htl-reply-action' : ''}`, 'data-n': r.n, onclick: () => this.onChoose(r.n) },
+            { type: 'button', class: `htl-reply${r.isAction ? ' htl-reply-action' : ''}`, 'data-n': r.n, 'data-reply': r.id, onclick: () => this.onChoose(r.n) },
             h('span', { class: 'htl-reply-n' }, `${r.n}.`),
             ' ',
             h('span', { class: 'htl-reply-say', lang: this.lang }, r.say),

@@ -1,6 +1,7 @@
 // What the page's address asks for: `?scenario=<id>&mode=practice|exam[&locale=ru]` opens that
 // call ringing (trainers' preview and tests); `?inspect` connects the Stately inspector;
-// `?lang=` picks the interface language for this visit; `?timeScale=` speeds time up (benchmarks).
+// `?lang=` picks the interface language for this visit; `?timeScale=` speeds time up (benchmarks);
+// `?seed=N` fixes the order of the replies in every call of this visit (previews, golden tests).
 import type { Mode } from '../../engine/index.js';
 import { isLanguage, type Language } from '../../i18n/index.js';
 
@@ -10,6 +11,17 @@ export interface Launch {
   readonly lang: Language | null;
   /** Game time per real time, at least 1 (slowing time down would make exams easier). */
   readonly timeScale: number;
+  /** The seed that shuffles every call's replies (0..2^32-1); null: a random one per call. */
+  readonly seed: number | null;
+}
+
+const MAX_SEED = 0xffff_ffff;
+
+/** A whole number 0..2^32-1 written in decimal digits; anything else (sign, point, hex) is no seed. */
+function parseSeed(text: string | null): number | null {
+  if (text === null || !/^\d{1,10}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= MAX_SEED ? n : null;
 }
 
 export function parseLaunch(search: string): Launch {
@@ -23,5 +35,6 @@ export function parseLaunch(search: string): Launch {
     inspect: q.has('inspect'),
     lang: isLanguage(lang) ? lang : null,
     timeScale: Number.isFinite(scale) && scale >= 1 ? Math.min(scale, 100) : 1,
+    seed: parseSeed(q.get('seed')),
   };
 }
