@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ENGINE = join(import.meta.dirname, '../../src/engine');
-const ALLOWED_PACKAGES = ['xstate', 'zod', 'jsonc-parser', 'pure-rand', '@noble/hashes', 'fastest-levenshtein'];
+const ALLOWED_PACKAGES = ['xstate', 'zod', 'jsonc-parser', 'pure-rand', '@noble/hashes', 'fastest-levenshtein', 'tinyqueue'];
 const FORBIDDEN = [
   /\bMath\.random\b/,
   /\bDate\.now\b/,
