@@ -20,8 +20,9 @@ export class TranscriptPresenter implements CallPresenter {
     private readonly motion: () => boolean,
   ) {
     this.labels = { silence: t('transcript.silence'), hungUp: t('transcript.hungUp'), working: t('call.working') };
-    this.list = h('ol', { class: 'htl-transcript-list' });
-    this.panel = h('section', { class: 'htl-transcript', 'aria-labelledby': 'htl-transcript-h', tabindex: 0 }, h('h2', { id: 'htl-transcript-h' }, t('transcript.heading')), this.list);
+    // The list is what scrolls, so it is what takes focus: keyboard users can scroll it.
+    this.list = h('ol', { class: 'htl-transcript-list', tabindex: 0, 'aria-labelledby': 'htl-transcript-h' });
+    this.panel = h('section', { class: 'htl-transcript', 'aria-labelledby': 'htl-transcript-h' }, h('h2', { id: 'htl-transcript-h' }, t('transcript.heading')), this.list);
     dom.append(this.panel);
   }
 
