@@ -4,7 +4,8 @@ import { Session, type Scenario, type Transcript } from '../../src/engine/index.
 
 /**
  * Plays a call to its end as a player would: answers, then takes the reply `pick(turn, count)`
- * (1-based, default the first) at each turn, letting time pass in 100 ms ticks while the customer
+ * (1-based, default the first, counted in the file's order of the replies on offer — never their
+ * shuffled order on screen) at each turn, letting time pass in 100 ms ticks while the customer
  * waits or an action runs. Returns the finished session.
  */
 export function playCall(scenario: Scenario, opts: { seed?: number; mode?: 'exam' | 'practice'; pick?: (turn: number, count: number) => number } = {}): Session {
@@ -17,7 +18,9 @@ export function playCall(scenario: Scenario, opts: { seed?: number; mode?: 'exam
       s.advance(1200);
       if (s.ended || s.view.phase !== 'listening') continue;
       const replies = s.view.replies;
-      s.choose(Math.min(replies.length, Math.max(1, opts.pick?.(v.turn + 1, replies.length) ?? 1)));
+      const node = scenario.nodes.get(s.context.node)!;
+      const inFileOrder = [...replies].sort((a, b) => node.replies.findIndex((r) => r.id === a.id) - node.replies.findIndex((r) => r.id === b.id));
+      s.choose(inFileOrder[Math.min(replies.length, Math.max(1, opts.pick?.(v.turn + 1, replies.length) ?? 1)) - 1]!.n);
     } else {
       s.advance(100);
     }
