@@ -91,8 +91,9 @@ function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translat
     h('h4', {}, t('replay.turn', { n: turn.turn })),
     h('p', {}, h('span', { class: 'htl-muted' }, `${t('replay.customer')}: `), h('span', { class: 'htl-say', lang: review.scenario.locale }, turn.line)),
     h('ol', { class: 'htl-replies', lang: review.scenario.locale }, ...turn.shown.map((x) => h('li', { class: x.id === turn.choice.reply ? 'htl-chosen' : null }, x.say))),
-    turn.choice.kind === 'timeout' && h('p', { class: 'htl-loss' }, t('replay.timeout')),
-    turn.choice.kind === 'hang-up' && h('p', { class: 'htl-loss' }, t('replay.hangUp')),
+    // What happened instead of a reply; marked as a loss only where today's points are shown.
+    turn.choice.kind === 'timeout' && h('p', { class: points ? 'htl-loss' : 'htl-muted' }, t('replay.timeout')),
+    turn.choice.kind === 'hang-up' && h('p', { class: points ? 'htl-loss' : 'htl-muted' }, t('replay.hangUp')),
     points && lossList(turn.ledger, t),
     better &&
       h(
@@ -115,11 +116,15 @@ function endView(r: Replayed, review: CallReview | null, t: Translate): HTMLElem
     h('h4', {}, t('replay.ending')),
     review?.ending?.say ? h('p', { class: 'htl-say', lang: review.scenario.locale }, review.ending.say) : null,
     h('p', {}, t('replay.outcome', { outcome: t(`outcome.${d.outcome}`) }), ' · ', t(d.ideal ? 'replay.ideal' : 'replay.notIdeal')),
-    r.oldRules !== null && h('p', { class: 'htl-muted htl-old-rules', role: 'note' }, t('replay.oldRules', { rules: r.oldRules })),
     points && lossList(review.closing, t),
-    points && review.found.length > 0 && h('p', {}, `${t('replay.factsFound')}: `, review.found.map((f) => f.text).join('; ')),
-    points && review.missed.length > 0 && h('p', { class: 'htl-loss' }, `${t('replay.factsMissed')}: `, review.missed.map((f) => f.text).join('; ')),
+    points && review.found.length > 0 && factList(t('replay.factsFound'), review.found, review.scenario.locale, null),
+    points && review.missed.length > 0 && factList(t('replay.factsMissed'), review.missed, review.scenario.locale, 'htl-loss'),
   );
+}
+
+/** Facts as a list: their texts are the trainer's sentences, which a separator would run together. */
+function factList(label: string, facts: CallReview['found'], locale: string, className: string | null): HTMLElement {
+  return h('div', { class: className }, `${label}:`, h('ul', { class: 'htl-fact-list', lang: locale }, ...facts.map((f) => h('li', {}, f.text))));
 }
 
 /** Opens the replay in a modal dialog; returns a function that closes it. */
@@ -170,6 +175,8 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
           ...SKILLS.map((s) => h('span', {}, `${skillLabel(t, s)} `, h('b', {}, d[s]))),
           h('span', {}, `${skillLabel(t, 'overall')} `, h('b', {}, d.overall), ` (${d.grade})`),
         ),
+        // Beside the scores it explains, from the first turn on.
+        r.oldRules !== null && h('p', { class: 'htl-old-rules', role: 'note' }, t('replay.oldRules', { rules: r.oldRules })),
         h('p', { class: 'htl-muted' }, formatDate(d.playedAt, o.locale), ' · ', t('replay.time', { seconds: formatNumber(d.elapsedMs / 1000, o.locale), turns: d.turns })),
         list,
         h('div', { class: 'htl-group' }, prev, next, all),

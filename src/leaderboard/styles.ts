@@ -8,6 +8,7 @@ const CSS = `
 .htl-lb h2, .htl-lb h3 { margin: 0 0 8px; font-weight: 650; }
 .htl-lb button { font: inherit; color: var(--text); background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; cursor: pointer; }
 .htl-lb button:hover { border-color: var(--accent); }
+.htl-lb button:disabled { opacity: 0.45; cursor: default; border-color: var(--line); }
 .htl-lb button:focus-visible, .htl-lb a:focus-visible, .htl-lb tr:focus-visible { outline: 3px solid var(--warm); outline-offset: 2px; }
 .htl-lb button[aria-pressed="true"], .htl-lb button[aria-selected="true"] { background: var(--accent); color: #04111f; border-color: var(--accent); }
 .htl-lb .htl-head { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; justify-content: space-between; margin-bottom: 12px; }
@@ -38,7 +39,8 @@ const CSS = `
 dialog.htl-replay { max-width: min(900px, 96vw); width: 100%; max-height: 92vh; padding: 0; border: 1px solid #2c3847; border-radius: 10px; }
 dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-replay .htl-lb { padding: 20px; }
-.htl-lb .htl-turn { border-left: 3px solid var(--line); padding: 4px 0 8px 12px; margin: 10px 0; }
+.htl-lb .htl-timeline { position: static; overflow: visible; background: none; border: 0; border-radius: 0; padding: 0; } /* not the game's debrief panel (game/ui/styles.css) */
+.htl-lb .htl-turn { display: block; font-size: inherit; border-left: 3px solid var(--line); padding: 4px 0 8px 12px; margin: 10px 0; }
 .htl-lb .htl-turn.htl-current { border-left-color: var(--warm); }
 .htl-lb .htl-say { font-style: italic; }
 .htl-lb .htl-replies { margin: 4px 0; padding-left: 20px; }
@@ -48,6 +50,8 @@ dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-lb .htl-better { border-left: 3px solid var(--accent); padding-left: 8px; margin-top: 4px; }
 .htl-lb .htl-scores { display: flex; flex-wrap: wrap; gap: 16px; font-size: 1.1em; }
 .htl-lb .htl-scores b { font-size: 1.4em; }
+.htl-lb .htl-old-rules { border-left: 4px solid var(--warm); background: var(--panel); border-radius: 4px; padding: 6px 12px; margin: 8px 0 0; }
+.htl-lb .htl-fact-list { margin: 2px 0 6px; padding-left: 20px; }
 .htl-meeting.htl-lb { --bg: #000; --panel: #0b0b0b; --text: #fff; --muted: #e0e0e0; --accent: #5cb8ff; --warm: #ffd24d; --line: #555;
   font-size: clamp(18px, 2.1vw, 40px); position: fixed; inset: 0; overflow: auto; max-height: none; padding: 2vw 3vw 4vw; }
 .htl-meeting .htl-slide-title { font-size: 1.6em; margin: 0 0 0.4em; }
