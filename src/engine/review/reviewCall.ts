@@ -4,11 +4,12 @@
 // this and compute nothing themselves.
 //
 // The better reply is exact: at each turn the engine explores every way the call could still
-// go from the state the trainee was in (answering at once from then on), and ranks them as the
-// ideal path is ranked — fewest weighted points lost, then fewest turns. Where the trainee's move
-// lies on a cheapest way on, there is no better reply; otherwise it is the first reply of the
-// cheapest way on (the first in the file among equals).
-import { asGoodAs, continuations, type BestPath } from '../analysis/bestPaths.js';
+// go from the state the trainee was in (answering at once from then on), takes for each reply
+// on offer the cheapest way on after it (ranked as the ideal path is), and compares the overall
+// scores those would end with. Where the trainee's reply reaches the best of them there is no
+// better reply; otherwise it is the reply that does (see analyseTurn for ties).
+import { continuations } from '../analysis/bestPaths.js';
+import { ranksBefore } from '../analysis/cheapest.js';
 import { buildStateGraph } from '../analysis/stateGraph.js';
 import { addLost } from '../analysis/turnGraph.js';
 import type { Fact, Ideal, Outcome, Scenario } from '../format/model.js';
@@ -70,7 +71,17 @@ export interface CallReview {
   /** What is judged at the end of the call (facts the ending needed, the outcome, length). */
   readonly closing: readonly LedgerEntry[];
   readonly found: readonly Fact[];
+  /** What the ending needed and the call never found: facts that cost accuracy, and requirements of the ideal left unmet. */
   readonly missed: readonly Fact[];
+}
+
+/** The facts the end of the call was judged without, in the ledger's order, once each. */
+function missedOf(score: ScoreCard): string[] {
+  const out: string[] = [];
+  for (const e of score.ledger) {
+    if ((e.cause.kind === 'missed-fact' || e.cause.kind === 'unmet') && !out.includes(e.cause.fact)) out.push(e.cause.fact);
+  }
+  return out;
 }
 
 interface TurnAnalysis {
@@ -78,28 +89,35 @@ interface TurnAnalysis {
   readonly bestReachable: number | null;
 }
 
-/** What was still possible in `before`, and whether the trainee's move (`chosen`: a reply id, or null) was among the best. */
+/**
+ * What was still possible in `before`, and whether the trainee's move (`chosen`: a reply id, or
+ * null) was among the best. Each reply on offer is valued by the overall score the call would
+ * end with after it and the cheapest way on (what the trainee already lost included, so a skill
+ * already at 0 no longer counts); the best is the highest, then the fewest weighted points lost,
+ * then the fewest turns, then the first in the file. The trainee's reply is on a best way on when
+ * it reaches the same overall score: then there is no better reply.
+ */
 function analyseTurn(s: Scenario, before: SessionContext, chosen: string | null): TurnAnalysis {
   if (before.phase !== 'listening') return { better: null, bestReachable: null };
   const c = continuations(buildStateGraph(s, { from: before, timeouts: false, hangUp: false }));
-  if (!c.best?.best) return { better: null, bestReachable: null };
   const prior = lostSoFar(s, before.history);
-  const overallOf = (p: BestPath) => scoresOfLost(s, addLost(prior, p.lost)).overall;
-  const best = c.best.best;
-  const mine = chosen === null ? undefined : c.moves.find((m) => m.move.move.kind === 'reply' && m.move.move.reply.id === chosen);
-  const bestReachable = overallOf(best);
-  if (mine?.best && asGoodAs(mine.best, best)) return { better: null, bestReachable };
-  const move = c.best.move.move;
-  if (move.kind !== 'reply') return { better: null, bestReachable };
+  const valued = c.moves.flatMap((m) => (m.best && m.move.move.kind === 'reply' ? [{ reply: m.move.move.reply, best: m.best, overall: scoresOfLost(s, addLost(prior, m.best.lost)).overall }] : []));
+  let top: (typeof valued)[number] | null = null;
+  for (const v of valued) {
+    if (!top || v.overall > top.overall || (v.overall === top.overall && ranksBefore(v.best.pointsLost, v.best.moves.length, top.best.pointsLost, top.best.moves.length))) top = v;
+  }
+  if (!top) return { better: null, bestReachable: null };
+  const mine = valued.find((v) => v.reply.id === chosen);
+  if (mine && mine.overall >= top.overall) return { better: null, bestReachable: top.overall };
   return {
-    bestReachable,
+    bestReachable: top.overall,
     better: {
-      reply: move.reply.id,
-      say: move.reply.say,
-      why: move.reply.feedback,
-      overall: bestReachable,
-      yours: mine?.best ? overallOf(mine.best) : null,
-      ending: { node: best.node, outcome: best.outcome },
+      reply: top.reply.id,
+      say: top.reply.say,
+      why: top.reply.feedback,
+      overall: top.overall,
+      yours: mine ? mine.overall : null,
+      ending: { node: top.best.node, outcome: top.best.outcome },
     },
   };
 }
@@ -147,6 +165,6 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),
     found: score.factsFound.map(fact),
-    missed: score.factsMissed.map(fact),
+    missed: missedOf(score).map(fact),
   };
 }

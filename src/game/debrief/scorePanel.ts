@@ -11,12 +11,41 @@ export interface ScorePanel {
   readonly el: HTMLElement;
   /** Elements whose text counts up to the engine's number, with that number. */
   readonly counters: readonly { readonly el: HTMLElement; readonly value: number; readonly bar: HTMLElement | null }[];
+  /** Fills the ring around the grade to `overall` (0–100). */
+  readonly ring: (overall: number) => void;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const RING_R = 50;
+const RING_LENGTH = 2 * Math.PI * RING_R;
+
+/**
+ * The ring around the grade, filled to the overall score. Part of the panel's own DOM (not the
+ * game canvas), so it scrolls with the panel and stays around its grade.
+ */
+function gradeRing(): { el: SVGSVGElement; fill: (overall: number) => void } {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'htl-ring');
+  svg.setAttribute('viewBox', '0 0 120 120');
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = (cls: string) => {
+    const c = document.createElementNS(SVG, 'circle');
+    for (const [k, v] of Object.entries({ class: cls, cx: '60', cy: '60', r: String(RING_R) })) c.setAttribute(k, v);
+    svg.append(c);
+    return c;
+  };
+  circle('htl-ring-track');
+  const fill = circle('htl-ring-fill');
+  fill.setAttribute('stroke-dasharray', String(RING_LENGTH));
+  return { el: svg, fill: (overall) => fill.setAttribute('stroke-dashoffset', String(RING_LENGTH * (1 - Math.max(0, Math.min(100, overall)) / 100))) };
 }
 
 export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
   const { locale } = m.scenario;
   const outcome = m.score.outcome;
   const counters: { el: HTMLElement; value: number; bar: HTMLElement | null }[] = [];
+  const ring = gradeRing();
+  ring.fill(m.score.overall);
   const overall = h('span', { class: 'htl-overall-n', 'data-score': 'overall' }, String(m.score.overall));
   counters.push({ el: overall, value: m.score.overall, bar: null });
   const skill = (d: Dimension) => {
@@ -34,7 +63,7 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
     h(
       'div',
       { class: 'htl-grade-row' },
-      h('div', { class: `htl-grade htl-grade-${m.score.grade}` }, h('span', { class: 'htl-sr-only' }, `${t('debrief.grade')} `), h('span', { 'data-score': 'grade' }, m.score.grade)),
+      h('div', { class: `htl-grade htl-grade-${m.score.grade}` }, ring.el, h('span', { class: 'htl-sr-only' }, `${t('debrief.grade')} `), h('span', { 'data-score': 'grade' }, m.score.grade)),
       h('p', { class: 'htl-overall' }, h('span', { class: 'htl-muted' }, t('debrief.overall')), ' ', overall),
     ),
     h('ul', { class: 'htl-skills' }, ...DIMENSIONS_SHOWN.map(skill)),
@@ -56,5 +85,5 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
     ),
     h('p', { class: 'htl-muted' }, t('debrief.length', { time: clock(m.score.elapsedMs), count: m.score.turns })),
   );
-  return { el, counters };
+  return { el, counters, ring: ring.fill };
 }

@@ -5,7 +5,6 @@ import { scorePanel } from '../debrief/scorePanel.js';
 import { timeline } from '../debrief/timeline.js';
 import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
-import { COLOURS } from '../ui/palette.js';
 import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
 
@@ -46,29 +45,16 @@ export class DebriefScene extends BaseScene {
     );
     if (finished.selection.mode === 'exam') panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
     retry.focus();
-    this.drawRing(m.score.overall);
     // Marks the moment every number shows its final value (tests and screenshots wait for it).
     const settled = () => (scores.el.dataset.settled = 'true');
-    if (this.motion) this.countUp(scores.counters, settled);
+    if (this.motion) this.countUp(scores, settled);
     else settled();
   }
 
-  /** A ring around the grade that fills to the overall score. */
-  private drawRing(overall: number): void {
-    const g = this.add.graphics();
-    this.frameRoot.add(g);
-    const draw = (p: number) => {
-      g.clear();
-      g.lineStyle(10, COLOURS.panelEdge, 1).strokeCircle(84, 143, 50);
-      if (p > 0) g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(84, 143, 50, -Math.PI / 2, -Math.PI / 2 + (Math.PI * 2 * p) / 100).strokePath();
-    };
-    if (!this.motion) return draw(overall);
-    this.tweens.addCounter({ from: 0, to: overall, duration: COUNT_MS, ease: 'Cubic.easeOut', onUpdate: (tw) => draw(tw.getValue() ?? 0) });
-  }
-
   /** Numbers count up and bars grow to the engine's values (which the DOM holds from the start). */
-  private countUp(counters: ReturnType<typeof scorePanel>['counters'], done: () => void): void {
+  private countUp({ counters, ring }: ReturnType<typeof scorePanel>, done: () => void): void {
     let left = counters.length;
+    ring(0);
     for (const c of counters) {
       this.tweens.addCounter({
         from: 0,
@@ -79,9 +65,11 @@ export class DebriefScene extends BaseScene {
           const v = Math.round(tw.getValue() ?? 0);
           c.el.textContent = String(v);
           if (c.bar) c.bar.style.width = `${v}%`;
+          if (c.el.dataset.score === 'overall') ring(v);
         },
         onComplete: () => {
           c.el.textContent = String(c.value);
+          if (c.el.dataset.score === 'overall') ring(c.value);
           if (--left === 0) done();
         },
       });
