@@ -22,7 +22,7 @@ export function formatSimulation(r: SimulationReport): string {
     lines.push(`  worst ${r.bounds[d].worst}: ${way(r.bounds[d].worstPath)}`, `        ${r.bounds[d].worstPath.steps}`);
   }
   lines.push('', `${r.endings.length} distinct ending(s) reachable:`);
-  lines.push(`  ${pad('ending', 20)} ${pad('outcome', 11)} ${pad('', 6)} ${pad('best overall', 13)} cheapest path`);
+  lines.push(`  ${pad('ending', 20)} ${pad('outcome', 11)} ${pad('ideal', 6)} ${pad('best overall', 13)} cheapest path (fewest weighted points lost, then turns)`);
   for (const e of r.endings) {
     lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)} ${pad(e.ideal ? 'ideal' : '', 6)} ${pad(`${e.best.overall} (${e.best.grade})`, 13)} --path ${e.best.path} (${e.best.turns} turn(s), ${points(e.best.pointsLost)} lost)`);
   }
