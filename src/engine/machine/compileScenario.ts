@@ -4,11 +4,10 @@
 // rules/step.ts alone: every transition is guarded by "step leads there" and runs step.
 import type { DialogueNode, Scenario } from '../format/model.js';
 import { BUILT_IN } from '../format/model.js';
+import { RINGING, workState } from '../rules/step.js';
 import { dialogueSetup, startContext, type SessionInput } from './dialogueSetup.js';
 
-export const RINGING = '$ringing';
-/** The state of an action under way: one per reply that takes time. */
-export const workState = (node: string, reply: number) => `$work:${node}:${reply}`;
+export { RINGING, workState };
 
 type Transition = { target?: string; reenter?: boolean; guard?: unknown; actions?: unknown };
 type StateConfig = { type?: 'final'; on?: Record<string, Transition[]> };

@@ -69,7 +69,7 @@ function work(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
 function tick(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
   switch (ctx.phase) {
     case 'ringing':
-    case 'ended':
+    case 'ended': // never reached: step refuses every event after the end
       return wait(ctx, ms, null);
     case 'listening':
       return listen(s, ctx, ms);
@@ -100,9 +100,14 @@ export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): Ses
   }
 }
 
+/** The machine's state while the phone rings. */
+export const RINGING = '$ringing';
+/** The machine's state of an action under way: one per reply that takes time. */
+export const workState = (node: string, reply: number) => `$work:${node}:${reply}`;
+
 /** The machine state a context is in: ringing, a node's state, or an action's working state. */
 export function machineStateOf(ctx: SessionContext): string {
-  if (ctx.phase === 'ringing') return '$ringing';
-  if (ctx.phase === 'working' && ctx.work) return `$work:${ctx.work.node}:${ctx.work.reply}`;
+  if (ctx.phase === 'ringing') return RINGING;
+  if (ctx.phase === 'working' && ctx.work) return workState(ctx.work.node, ctx.work.reply);
   return ctx.node;
 }
