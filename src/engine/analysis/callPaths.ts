@@ -2,7 +2,7 @@
 // fewest moves to each, and the places a trainee can get into from which no reply leads to an
 // ending. All linear in the size of the graph. (The cheapest paths are bestPaths.ts.)
 import type { Outcome } from '../format/model.js';
-import { pathTo, type Edge, type StateGraph } from './stateGraph.js';
+import { packedEdges, pathTo, type Edge, type StateGraph } from './stateGraph.js';
 
 export interface EndingReach {
   readonly node: string;
@@ -44,23 +44,33 @@ export interface Trap {
  */
 export function traps(g: StateGraph): Trap[] {
   const n = g.states.length;
-  const reverse: number[][] = Array.from({ length: n }, () => []);
+  const { start, to, gaveUp, ended } = packedEdges(g);
+  // The moves reversed, packed: the states with a move into s are from[into[s]] … from[into[s + 1] - 1].
+  const into = new Int32Array(n + 1);
+  for (const t of to) into[t + 1]!++;
+  for (let s = 0; s < n; s++) into[s + 1]! += into[s]!;
+  const from = new Int32Array(into[n]!);
+  const fill = into.slice(0, n);
   const canFinish = new Uint8Array(n);
-  const queue: number[] = [];
-  g.edges.forEach((out, s) => {
-    for (const e of out) {
-      reverse[e.to]!.push(s);
-      if (!e.gaveUp && g.states[e.to]!.ending && !canFinish[s]) {
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let s = 0; s < n; s++) {
+    for (let i = start[s]!; i < start[s + 1]!; i++) {
+      const t = to[i]!;
+      from[fill[t]!++] = s;
+      if (!gaveUp[i] && ended[t] && !canFinish[s]) {
         canFinish[s] = 1;
-        queue.push(s);
+        queue[tail++] = s;
       }
     }
-  });
-  for (let k = 0; k < queue.length; k++) {
-    for (const p of reverse[queue[k]!]!) {
-      if (!canFinish[p] && !g.states[p]!.ending) {
+  }
+  for (let k = 0; k < tail; k++) {
+    const q = queue[k]!;
+    for (let i = into[q]!; i < into[q + 1]!; i++) {
+      const p = from[i]!;
+      if (!canFinish[p] && !ended[p]) {
         canFinish[p] = 1;
-        queue.push(p);
+        queue[tail++] = p;
       }
     }
   }
@@ -68,20 +78,27 @@ export function traps(g: StateGraph): Trap[] {
   const group = new Int32Array(n).fill(-1);
   const out: Trap[] = [];
   for (let s = 0; s < n; s++) {
-    const st = g.states[s]!;
-    if (st.ending || canFinish[s] || group[s]! >= 0 || g.edges[s]!.length === 0 || st.offered === 0) continue;
+    if (ended[s] || canFinish[s] || group[s]! >= 0 || start[s] === start[s + 1] || g.states[s]!.offered === 0) continue;
     const nodes: string[] = [];
+    const seen = new Set<string>();
     const stack = [s];
     group[s] = out.length;
+    const visit = (v: number) => {
+      if (group[v]! < 0 && !ended[v] && !canFinish[v]) {
+        group[v] = out.length;
+        stack.push(v);
+      }
+    };
     while (stack.length > 0) {
       const u = stack.pop()!;
-      if (!nodes.includes(g.states[u]!.node)) nodes.push(g.states[u]!.node);
-      for (const v of [...g.edges[u]!.map((e) => e.to), ...reverse[u]!]) {
-        if (group[v]! < 0 && !g.states[v]!.ending && !canFinish[v]) {
-          group[v] = out.length;
-          stack.push(v);
-        }
+      const node = g.states[u]!.node;
+      if (!seen.has(node)) {
+        seen.add(node);
+        nodes.push(node);
       }
+      // Where its moves lead, then where the moves into it come from.
+      for (let i = start[u]!; i < start[u + 1]!; i++) visit(to[i]!);
+      for (let i = into[u]!; i < into[u + 1]!; i++) visit(from[i]!);
     }
     out.push({ state: s, nodes });
   }

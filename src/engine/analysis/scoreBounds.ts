@@ -3,9 +3,9 @@
 // (cheapest.ts); the worst, the dearest, needs every path bounded, so it is found by one pass
 // in topological order over a graph rebuilt with exact turns where the call can loop.
 import { DIMENSIONS, clampScore, type Dimension } from '../scoring/score.js';
-import { cheapestFromStart, ranksBefore } from './cheapest.js';
+import { cheapestFromStartBy, ranksBefore, treeFor, waysFor, type Tree, type Ways } from './cheapest.js';
 import type { Edge, StateGraph } from './stateGraph.js';
-import { endLost, entryOrder, exactGraph, judgmentBeyondPar, movesTo, turnGraph, withinTurnLimit, type TurnGraph } from './turnGraph.js';
+import { endingsOf, entryOrder, exactGraph, lostAt, movesTo, turnGraph, withinTurnLimit, type TurnGraph } from './turnGraph.js';
 
 export interface Bound {
   readonly score: number;
@@ -29,56 +29,75 @@ export type ScoreBounds = Record<Dimension, DimensionBounds> & {
 
 const NONE: Bound = { score: NaN, path: [], end: -1 };
 
-/** Points of skill d lost by move k of entry e (judgment beyond par included). */
-const lostBy = (tg: TurnGraph, d: Dimension) => (e: number, k: number) =>
-  (d === 'judgment' ? judgmentBeyondPar(tg, e, k) : 0) - tg.graph.edges[tg.state[e]!]![k]!.deductions[d];
 
 function bound(tg: TurnGraph, pred: Int32Array, predMove: Int32Array, entry: number, lost: number): Bound {
   const { moves, entries } = movesTo(tg, pred, predMove, entry);
   return { score: clampScore(100 - lost), path: moves.map((k, i) => tg.graph.edges[tg.state[entries[i]!]!]![k]!), end: tg.state[entry]! };
 }
 
-function fewest(tg: TurnGraph, d: Dimension): Bound | null {
-  const tree = cheapestFromStart(tg, lostBy(tg, d));
+/** Points of skill d lost at the end of ending entry e. */
+const endLost = (tg: TurnGraph, e: number, d: Dimension) => -tg.graph.states[tg.state[e]!]!.ending!.deductions[d];
+
+/**
+ * The best of a skill: a cheapest path (points of the skill lost, then moves) to an ending, or
+ * null where it runs into the turn limit. `tree` is memory to use (the skills take turns in it).
+ */
+function fewest(tg: TurnGraph, d: Dimension, memory: Tree, ways: Ways): Bound | null {
+  // Points of skill d lost by every move (judgment beyond par included).
+  const tree = cheapestFromStartBy(tg, lostAt(tg, d), memory, ways);
   let best = -1;
   let bestCost = Infinity;
-  for (let e = 0; e < tg.state.length; e++) {
-    const end = endLost(tg, e);
-    if (!end || tree.cost[e] === Infinity) continue;
-    const c = tree.cost[e]! + end[d];
+  for (const e of endingsOf(tg).entries) {
+    if (tree.cost[e] === Infinity) continue;
+    const c = tree.cost[e]! + endLost(tg, e, d);
     if (best < 0 || ranksBefore(c, tree.moves[e]!, bestCost, tree.moves[best]!)) [best, bestCost] = [e, c];
   }
   if (best < 0) return NONE;
   return withinTurnLimit(tg.graph, tree.moves[best]!) ? bound(tg, tree.link, tree.linkMove, best, bestCost) : null;
 }
 
-function most(tg: TurnGraph, order: Int32Array, d: Dimension): Bound {
+/**
+ * The worst of a skill: the dearest path to an ending, by one pass in topological order, in
+ * the memory of `ways` (entry e's value and the entry and move before it at 4e, 4e + 2, 4e + 3)
+ * and `tree` (for the path).
+ */
+function most(tg: TurnGraph, order: Int32Array, d: Dimension, tree: Tree, ways: Ways): Bound {
   const n = tg.state.length;
-  const value = new Float64Array(n).fill(-Infinity);
-  const pred = new Int32Array(n).fill(-1);
-  const predMove = new Int32Array(n).fill(-1);
-  const price = lostBy(tg, d);
-  value[0] = 0;
+  const w = ways;
+  for (let e = 0; e < n; e++) {
+    w[4 * e] = -Infinity;
+    w[4 * e + 2] = -1;
+    w[4 * e + 3] = -1;
+  }
+  const price = lostAt(tg, d);
+  const { isEnding } = endingsOf(tg);
+  w[0] = 0;
   let best = -1;
   let bestValue = -Infinity;
   for (const e of order) {
-    if (value[e] === -Infinity) continue;
-    const end = endLost(tg, e);
-    if (end) {
-      if (value[e]! + end[d] > bestValue) [best, bestValue] = [e, value[e]! + end[d]];
+    const here = w[4 * e]!;
+    if (here === -Infinity) continue;
+    if (isEnding[e]) {
+      const end = endLost(tg, e, d);
+      if (here + end > bestValue) [best, bestValue] = [e, here + end];
       continue;
     }
     for (let i = tg.first[e]!, k = 0; i < tg.first[e + 1]!; i++, k++) {
-      const to = tg.next[i]!;
-      const v = value[e]! + price(e, k);
-      if (v > value[to]!) {
-        value[to] = v;
-        pred[to] = e;
-        predMove[to] = k;
+      const at = 4 * tg.next[i]!;
+      const v = here + price(e, i, k);
+      if (v > w[at]!) {
+        w[at] = v;
+        w[at + 2] = e;
+        w[at + 3] = k;
       }
     }
   }
-  return best < 0 ? NONE : bound(tg, pred, predMove, best, bestValue);
+  if (best < 0) return NONE;
+  for (let e = 0; e < n; e++) {
+    tree.link[e] = w[4 * e + 2]!;
+    tree.linkMove[e] = w[4 * e + 3]!;
+  }
+  return bound(tg, tree.link, tree.linkMove, best, bestValue);
 }
 
 export function scoreBounds(input: StateGraph): ScoreBounds {
@@ -87,12 +106,24 @@ export function scoreBounds(input: StateGraph): ScoreBounds {
   if (!order) throw new Error('internal: the state graph has a loop after rebuilding with exact turns');
   // The best, on the graph as given; if a cheapest path runs into the turn limit (the customer
   // would have given up first), all of them again on the exact graph.
+  // Skill by skill, in the same memory (a call of 100,000 nodes has a million moves).
   let bestTg = turnGraph(input);
-  let bests = DIMENSIONS.map((d) => fewest(bestTg, d));
-  if (bests.some((b) => b === null)) [bestTg, bests] = [exact, DIMENSIONS.map((d) => fewest(exact, d))];
+  let tree = treeFor(bestTg);
+  let ways = waysFor(bestTg);
+  let bests = DIMENSIONS.map((d) => fewest(bestTg, d, tree, ways));
+  if (bests.some((b) => b === null)) {
+    bestTg = exact;
+    tree = treeFor(exact);
+    ways = waysFor(exact);
+    bests = DIMENSIONS.map((d) => fewest(exact, d, tree, ways));
+  }
+  if (bestTg !== exact) {
+    tree = treeFor(exact);
+    ways = waysFor(exact);
+  }
   const out = { graph: exact.graph, bestGraph: bestTg.graph } as ScoreBounds;
   DIMENSIONS.forEach((d, i) => {
-    (out as Record<Dimension, DimensionBounds>)[d] = { best: bests[i]!, worst: most(exact, order, d) };
+    (out as Record<Dimension, DimensionBounds>)[d] = { best: bests[i]!, worst: most(exact, order, d, tree, ways) };
   });
   return out;
 }

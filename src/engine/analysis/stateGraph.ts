@@ -103,40 +103,218 @@ function targetsOf(move: Move, node: string, s: Scenario): readonly string[] {
   }
 }
 
+/** The fields of the literal in withHistory, counted on first use. */
+let contextFields = -1;
+
+/** How many fields a context holds (its own, enumerable: what a spread copies). */
+function fieldsOf(ctx: SessionContext): number {
+  let fields = 0;
+  for (const _ in ctx) fields++;
+  return fields;
+}
+
+/**
+ * A context with another history, written out field by field. The engine's step copies the
+ * context it is given several times over (object spreads), and those copies are twice as fast
+ * from an object that holds every field in itself — which a literal does and a spread does
+ * not. A context with any field the literal does not name is copied with a spread, keeping it.
+ */
+function withHistory(ctx: SessionContext, history: readonly TurnRecord[]): SessionContext {
+  const copy: SessionContext = {
+    mode: ctx.mode,
+    seed: ctx.seed,
+    phase: ctx.phase,
+    node: ctx.node,
+    mood: ctx.mood,
+    patience: ctx.patience,
+    drain: ctx.drain,
+    facts: ctx.facts,
+    elapsedMs: ctx.elapsedMs,
+    waitMs: ctx.waitMs,
+    phaseStartPatience: ctx.phaseStartPatience,
+    order: ctx.order,
+    work: ctx.work,
+    history,
+    ending: ctx.ending,
+  };
+  if (contextFields < 0) contextFields = Object.keys(copy).length;
+  return fieldsOf(ctx) === contextFields ? copy : { ...ctx, history };
+}
+
+/**
+ * The states seen so far, by key: (node, and whether the call ended there), facts, mood and
+ * patience, turns. Numbers in an open-addressing table of state ids, so the search builds no
+ * string per move and keeps none per state; a state's four numbers side by side.
+ */
+class StateIndex {
+  private slots = new Int32Array(1 << 12);
+  private readonly keys: number[] = [];
+
+  private static hash(a: number, b: number, c: number, d: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c | 0, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d);
+    return h ^ (h >>> 15);
+  }
+
+  /** The facts part of state id's key. */
+  factsOf(id: number): number {
+    return this.keys[4 * id + 1]!;
+  }
+
+  /** The node part of state id's key. */
+  nodeOf(id: number): number {
+    return this.keys[4 * id]! >> 1;
+  }
+
+  /** The state with this key, or -1. */
+  get(a: number, b: number, c: number, d: number): number {
+    const mask = this.slots.length - 1;
+    const keys = this.keys;
+    for (let i = StateIndex.hash(a, b, c, d) & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i]! - 1;
+      if (id < 0) return -1;
+      const k = 4 * id;
+      if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c && keys[k + 3] === d) return id;
+    }
+  }
+
+  /** Records state `id` (the next one) under a key not seen before. */
+  add(id: number, a: number, b: number, c: number, d: number): void {
+    this.keys.push(a, b, c, d);
+    if (2 * (id + 1) > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let k = 0; k < id; k++) this.place(k);
+    }
+    this.place(id);
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    const k = 4 * id;
+    let i = StateIndex.hash(this.keys[k]!, this.keys[k + 1]!, this.keys[k + 2]!, this.keys[k + 3]!) & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = id + 1;
+  }
+}
+
+/**
+ * What the moves out of a node have in common, kept once: each move and what it costs — the
+ * same objects for every state, so a graph of a million moves holds a few thousand of them —
+ * by slot (reply index, then the timeout, then hanging up), as [move, deductions] pairs; and
+ * the nodes its moves were seen to lead to, as [id, number] pairs: a handful, looked through
+ * before the map of every node.
+ */
+interface NodeShare {
+  readonly replies: number;
+  readonly slots: (Move | Deductions | undefined)[];
+  readonly near: (string | number)[];
+}
+
 export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateGraph {
   const exact = options.turns === 'exact';
   const maxStates = options.maxStates ?? 2_000_000;
   const factBit = new Map([...s.facts.keys()].map((f, i) => [f, i]));
+  const nodeList = [...s.nodes.values()];
   const nodeIndex = new Map([...s.nodes.keys()].map((n, i) => [n, i]));
+  const shares: (NodeShare | undefined)[] = new Array(nodeList.length);
+  const shareOf = (n: number): NodeShare => (shares[n] ??= { replies: nodeList[n]!.replies.length, slots: [], near: [] });
+  const numberOf = (node: string, from: number): number => {
+    if (from < 0) return nodeIndex.get(node)!;
+    const near = shareOf(index.nodeOf(from)).near;
+    for (let k = 0; k < near.length; k += 2) if (near[k] === node) return near[k + 1] as number;
+    const n = nodeIndex.get(node)!;
+    if (near.length < 16) near.push(node, n);
+    return n;
+  };
   // Dummy histories: in exact mode only their length matters (the engine's turn limit reads it).
   const histories: TurnRecord[][] = [];
   const historyOf = (turns: number) => (histories[turns] ??= Array.from({ length: turns }, () => ({}) as TurnRecord));
 
   const states: StateInfo[] = [];
-  const contexts: (SessionContext | null)[] = [];
-  const edges: Edge[][] = [];
+  const edges: (Edge[] | null)[] = [];
   const parent: number[] = [];
   const parentEdge: number[] = [];
-  const index = new Map<string, number>();
+  const index = new StateIndex();
   let truncated = false;
 
-  // Facts as a bit mask while they fit in one number (almost always), else as a sorted list.
+  // The contexts of the states still to explore. Most are what a reply leaves: listening at
+  // the start of the node's line, nothing running, the call's mode, seed and drain. Those keep
+  // only what the state does not say (the time, and the replies' order) and are written out
+  // again when explored, so a large call does not keep hundreds of thousands of contexts alive
+  // while the search goes on. Any other is kept whole.
+  const contexts: (SessionContext | null)[] = [];
+  const elapsed: number[] = [];
+  const orders: (readonly number[] | null)[] = [];
+
+  // Facts as a bit mask while they fit in one number (almost always), else as a sorted list,
+  // numbered in the order first met.
   const wide = factBit.size > 30;
-  const factKey = (facts: readonly string[]): number | string => {
-    if (wide) return facts.map((f) => factBit.get(f)!).sort((a, b) => a - b).join(',');
-    let mask = 0;
-    for (const f of facts) mask |= 1 << factBit.get(f)!;
-    return mask;
+  const lists = new Map<string, number>();
+  const factKey = (facts: readonly string[]): number => {
+    if (!wide) {
+      let mask = 0;
+      for (const f of facts) mask |= 1 << factBit.get(f)!;
+      return mask;
+    }
+    const list = facts.map((f) => factBit.get(f)!).sort((a, b) => a - b).join(',');
+    let id = lists.get(list);
+    if (id === undefined) lists.set(list, (id = lists.size));
+    return id;
   };
+  const slotOf = (move: Move, replies: number) => (move.kind === 'reply' ? move.reply.index : move.kind === 'timeout' ? replies : replies + 1);
+  const sameDeductions = (a: Deductions, b: Deductions) => Object.is(a.politeness, b.politeness) && Object.is(a.accuracy, b.accuracy) && Object.is(a.judgment, b.judgment);
+
+  const first = options.from ?? answeredContext(s);
+  /** Whether a context is one withHistory would copy whole and `explored` can write out again from its state. */
+  const plain = (ctx: SessionContext) =>
+    ctx.phase === 'listening' &&
+    ctx.work === null &&
+    ctx.ending === null &&
+    Object.is(ctx.waitMs, 0) &&
+    Object.is(ctx.phaseStartPatience, ctx.patience) &&
+    Object.is(ctx.mode, first.mode) &&
+    Object.is(ctx.seed, first.seed) &&
+    Object.is(ctx.drain, first.drain) &&
+    fieldsOf(ctx) === contextFields;
+  /** State id's context, with its history, as withHistory made it. */
+  const explored = (id: number, turns: number): SessionContext | null => {
+    const kept = contexts[id];
+    if (kept) return kept;
+    const order = orders[id];
+    if (!order) return null;
+    const st = states[id]!;
+    return {
+      mode: first.mode,
+      seed: first.seed,
+      phase: 'listening',
+      node: st.node,
+      mood: st.mood,
+      patience: st.patience,
+      drain: first.drain,
+      facts: st.facts,
+      elapsedMs: elapsed[id]!,
+      waitMs: 0,
+      phaseStartPatience: st.patience,
+      order,
+      work: null,
+      history: exact ? historyOf(turns) : NONE,
+      ending: null,
+    };
+  };
+
   const add = (ctx: SessionContext, turns: number, from: number, via: number): number => {
     const ended = ctx.phase === 'ended';
-    const where = `${nodeIndex.get(ctx.node)}|${factKey(ctx.facts)}`;
     // At an ending only the facts matter for what is judged; mood and patience no longer do.
-    const key = ended ? where : `${where}|${ctx.mood * 101 + ctx.patience}|${exact ? turns : ''}`;
-    const seen = index.get(key);
-    if (seen !== undefined) return seen;
+    const a = 2 * numberOf(ctx.node, from) + (ended ? 1 : 0);
+    // A move that finds nothing new keeps the very same list of facts: its key is known.
+    const b = from >= 0 && ctx.facts === states[from]!.facts ? index.factsOf(from) : factKey(ctx.facts);
+    const c = ended ? 0 : ctx.mood * 101 + ctx.patience;
+    const d = ended || !exact ? 0 : turns;
+    const seen = index.get(a, b, c, d);
+    if (seen >= 0) return seen;
     const id = states.length;
-    index.set(key, id);
+    index.add(id, a, b, c, d);
     const ending: Ending | null = ctx.ending
       ? {
           outcome: ctx.ending.outcome,
@@ -147,14 +325,23 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       : null;
     const depth = from < 0 ? 0 : states[from]!.depth + 1;
     states.push({ node: ctx.node, facts: ctx.facts, mood: ctx.mood, patience: ctx.patience, depth, turns: exact ? turns : 0, ending, offered: 0 });
-    contexts.push(ended ? null : { ...ctx, history: exact ? historyOf(turns) : NONE });
-    edges.push([]);
+    if (ended) {
+      contexts.push(null);
+      orders.push(null);
+      elapsed.push(0);
+    } else {
+      if (contextFields < 0) withHistory(ctx, NONE); // counts the fields
+      const compact = plain(ctx);
+      contexts.push(compact ? null : withHistory(ctx, exact ? historyOf(turns) : NONE));
+      orders.push(compact ? ctx.order : null);
+      elapsed.push(compact ? ctx.elapsedMs : 0);
+    }
+    edges.push(null);
     parent.push(from);
     parentEdge.push(via);
     return id;
   };
 
-  const first = options.from ?? answeredContext(s);
   const startTurns = first.history.length;
   add(first, startTurns, -1, -1);
   for (let id = 0; id < states.length; id++) {
@@ -162,27 +349,35 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       truncated = true;
       break;
     }
-    const ctx = contexts[id];
-    if (!ctx || ctx.phase !== 'listening') continue;
     const here = exact ? states[id]!.turns : 0;
-    const list = edges[id]!;
+    const ctx = explored(id, here);
+    contexts[id] = null;
+    orders[id] = null;
+    if (!ctx || ctx.phase !== 'listening') continue;
+    const common = shareOf(index.nodeOf(id));
     let offered = 0;
-    for (const move of movesAt(s, ctx, options)) {
-      if (move.kind === 'reply') offered |= 1 << move.reply.index;
-      const next = afterMove(s, ctx, move);
+    edges[id] = movesAt(s, ctx, options).map((fresh, k): Edge => {
+      if (fresh.kind === 'reply') offered |= 1 << fresh.reply.index;
+      const next = afterMove(s, ctx, fresh);
       const turned = next.history.length > ctx.history.length;
       const record = turned ? next.history[next.history.length - 1] : undefined;
-      const gaveUp = next.phase === 'ended' && next.node === s.hangUpNode && !targetsOf(move, ctx.node, s).includes(s.hangUpNode);
-      const to = add(next, exact && turned ? Math.min(here + 1, MAX_TURNS) : here, id, list.length);
-      list.push({ to, move, deductions: record?.deductions ?? ZERO, gaveUp, turned });
-    }
+      const gaveUp = next.phase === 'ended' && next.node === s.hangUpNode && !targetsOf(fresh, ctx.node, s).includes(s.hangUpNode);
+      const to = add(next, exact && turned ? Math.min(here + 1, MAX_TURNS) : here, id, k);
+      const slot = 2 * slotOf(fresh, common.replies);
+      const move = (common.slots[slot] ??= fresh) as Move;
+      let deductions = record?.deductions ?? ZERO;
+      const known = common.slots[slot + 1] as Deductions | undefined;
+      if (known === undefined) common.slots[slot + 1] = deductions;
+      else if (sameDeductions(known, deductions)) deductions = known;
+      return { to, move, deductions, gaveUp, turned };
+    });
     (states[id] as { offered: number }).offered = offered;
-    contexts[id] = null;
   }
-  return {
+  const graph: StateGraph = {
     scenario: s,
     states,
-    edges,
+    // A state not explored (an ending, or past the limit) has no moves.
+    edges: edges.map((list) => list ?? []),
     parent: Int32Array.from(parent),
     parentEdge: Int32Array.from(parentEdge),
     truncated,
@@ -190,6 +385,30 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     startTurns,
     options,
   };
+  const of = new Int32Array(states.length);
+  for (let id = 0; id < states.length; id++) of[id] = index.nodeOf(id);
+  numbers.set(graph, { of, ids: [...s.nodes.keys()] });
+  return graph;
+}
+
+/** Each state's node as a number: ids[of[state]] is states[state].node (ids in the scenario's order). */
+export interface NodeNumbers {
+  readonly of: Int32Array;
+  readonly ids: readonly string[];
+}
+
+const numbers = new WeakMap<StateGraph, NodeNumbers>();
+
+/** The node numbers of a graph's states, for checks that gather what the states of a node share. */
+export function nodeNumbers(g: StateGraph): NodeNumbers {
+  let found = numbers.get(g);
+  if (!found) {
+    // A graph not made here (built by hand): number its nodes now.
+    const index = new Map([...g.scenario.nodes.keys()].map((n, i) => [n, i]));
+    found = { of: Int32Array.from(g.states, (st) => index.get(st.node)!), ids: [...g.scenario.nodes.keys()] };
+    numbers.set(g, found);
+  }
+  return found;
 }
 
 /** The moves from the start to a state along the fewest turns. */
@@ -205,15 +424,82 @@ export function pathTo(g: StateGraph, state: number): Edge[] {
  */
 export function needsExactTurns(g: StateGraph): boolean {
   if (g.turns === 'exact') return false;
+  let needs = needed.get(g);
+  if (needs === undefined) needed.set(g, (needs = computeNeedsExact(g)));
+  return needs;
+}
+
+const needed = new WeakMap<StateGraph, boolean>();
+
+function computeNeedsExact(g: StateGraph): boolean {
   const order = topologicalOrder(g);
   if (!order) return true;
+  const { start, to, ended } = packedEdges(g);
   const longest = new Int32Array(g.states.length);
   for (const s of order) {
-    for (const e of g.edges[s]!) longest[e.to] = Math.max(longest[e.to]!, longest[s]! + 1);
+    for (let i = start[s]!; i < start[s + 1]!; i++) longest[to[i]!] = Math.max(longest[to[i]!]!, longest[s]! + 1);
   }
   // The turn limit is checked when the customer speaks after the limit's turn.
-  return order.some((s) => g.states[s]!.ending === null && g.startTurns + longest[s]! >= MAX_TURNS - 1);
+  for (const s of order) if (!ended[s] && g.startTurns + longest[s]! >= MAX_TURNS - 1) return true;
+  return false;
 }
+
+/**
+ * The graph's moves, packed into arrays: state s's moves are start[s] … start[s + 1] - 1, in
+ * the order of g.edges[s]. For the passes over every move of a large call, which would
+ * otherwise visit a million objects each time.
+ */
+export interface PackedEdges {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly turned: Uint8Array;
+  readonly gaveUp: Uint8Array;
+  /** Each move's deductions: politeness, accuracy, judgment (3 numbers per move, exactly as in the edge). */
+  readonly deductions: Int8Array | Int32Array | Float64Array;
+  /** Per state: 1 at an ending. */
+  readonly ended: Uint8Array;
+}
+
+const packs = new WeakMap<StateGraph, PackedEdges>();
+
+/** The graph's moves in arrays, made once per graph. */
+export function packedEdges(g: StateGraph): PackedEdges {
+  let packed = packs.get(g);
+  if (packed) return packed;
+  const n = g.states.length;
+  const start = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) start[s + 1] = start[s]! + g.edges[s]!.length;
+  const m = start[n]!;
+  const to = new Int32Array(m);
+  const turned = new Uint8Array(m);
+  const gaveUp = new Uint8Array(m);
+  const ended = new Uint8Array(n);
+  // In the smallest array that holds every deduction exactly (they are whole points, 0 to -100).
+  let bits = 8;
+  for (let s = 0; s < n && bits < 64; s++) {
+    for (const e of g.edges[s]!) bits = Math.max(bits, bitsFor(e.deductions.politeness), bitsFor(e.deductions.accuracy), bitsFor(e.deductions.judgment));
+  }
+  const deductions = bits === 8 ? new Int8Array(3 * m) : bits === 32 ? new Int32Array(3 * m) : new Float64Array(3 * m);
+  for (let s = 0; s < n; s++) {
+    if (g.states[s]!.ending) ended[s] = 1;
+    let i = start[s]!;
+    for (const e of g.edges[s]!) {
+      to[i] = e.to;
+      turned[i] = e.turned ? 1 : 0;
+      gaveUp[i] = e.gaveUp ? 1 : 0;
+      deductions[3 * i] = e.deductions.politeness;
+      deductions[3 * i + 1] = e.deductions.accuracy;
+      deductions[3 * i + 2] = e.deductions.judgment;
+      i++;
+    }
+  }
+  packed = { start, to, turned, gaveUp, deductions, ended };
+  packs.set(g, packed);
+  return packed;
+}
+
+/** The bits of the smallest array that holds v exactly: 8 or 32 for a whole number (not -0), else 64. */
+const bitsFor = (v: number) => ((v | 0) !== v || Object.is(v, -0) ? 64 : v >= -128 && v <= 127 ? 8 : 32);
 
 const orders = new WeakMap<StateGraph, Int32Array | null>();
 
@@ -225,15 +511,16 @@ export function topologicalOrder(g: StateGraph): Int32Array | null {
 
 function computeOrder(g: StateGraph): Int32Array | null {
   const n = g.states.length;
+  const { start, to } = packedEdges(g);
   const indegree = new Int32Array(n);
-  for (const out of g.edges) for (const e of out) indegree[e.to]!++;
+  for (const t of to) indegree[t]!++;
   const order = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (let s = 0; s < n; s++) if (indegree[s] === 0) order[tail++] = s;
   while (head < tail) {
     const s = order[head++]!;
-    for (const e of g.edges[s]!) if (--indegree[e.to]! === 0) order[tail++] = e.to;
+    for (let i = start[s]!; i < start[s + 1]!; i++) if (--indegree[to[i]!]! === 0) order[tail++] = to[i]!;
   }
   return tail === n ? order : null;
 }

@@ -9,7 +9,7 @@
 import type { Scenario } from '../format/model.js';
 import { MAX_TURNS } from '../rules/transitions.js';
 import { overParPoints, skillWeights, weightedLoss, type Dimension } from '../scoring/score.js';
-import { buildStateGraph, needsExactTurns, type StateGraph } from './stateGraph.js';
+import { buildStateGraph, needsExactTurns, packedEdges, type StateGraph } from './stateGraph.js';
 
 export interface TurnGraph {
   readonly graph: StateGraph;
@@ -23,14 +23,36 @@ export interface TurnGraph {
   readonly next: Int32Array;
   /** Judgment lost beyond par by a move out of entry e that is a turn (turn turns[e] + 1); see judgmentBeyondPar. */
   readonly overPar: Float64Array;
+  /** What is worked out from this graph once, on first use (see costsOf, lostOf, entryOrder). */
+  readonly cache: TurnGraphCache;
+}
+
+interface TurnGraphCache {
+  weighted?: Float64Array;
+  endings?: Endings;
+  order?: Int32Array | null;
+}
+
+/** The entries that are endings: in ascending order, and as a mark per entry. */
+export interface Endings {
+  readonly entries: Int32Array;
+  readonly isEnding: Uint8Array;
 }
 
 /** Judgment lost beyond par by move k of entry e: only a move that is a turn of the call counts. */
 export const judgmentBeyondPar = (tg: TurnGraph, e: number, k: number) => (tg.graph.edges[tg.state[e]!]![k]!.turned ? tg.overPar[e]! : 0);
 
-/** The graph for analyses that need every path bounded: a rebuild with exact turns when the call can loop or run to the turn limit. */
+const rebuilt = new WeakMap<StateGraph, StateGraph>();
+
+/**
+ * The graph for analyses that need every path bounded: a rebuild with exact turns when the call
+ * can loop or run to the turn limit. Rebuilt once per graph, however many analyses ask.
+ */
 export function exactGraph(g: StateGraph): StateGraph {
-  return needsExactTurns(g) ? buildStateGraph(g.scenario, { ...g.options, turns: 'exact' }) : g;
+  if (!needsExactTurns(g)) return g;
+  let exact = rebuilt.get(g);
+  if (!exact) rebuilt.set(g, (exact = buildStateGraph(g.scenario, { ...g.options, turns: 'exact' })));
+  return exact;
 }
 
 /**
@@ -63,34 +85,43 @@ export function turnGraph(g: StateGraph): TurnGraph {
   const cap = exact || s.scoring.par === null ? 0 : s.scoring.par;
   const state: number[] = [];
   const turns: number[] = [];
-  const entriesOf: (number[] | undefined)[] = new Array(g.states.length);
+  // The entries of a state, as a list threaded through `sibling` (a state has a few at most).
+  const head = new Int32Array(g.states.length).fill(-1);
+  const sibling: number[] = [];
   const entry = (st: number, t: number): number => {
-    const list = (entriesOf[st] ??= []);
-    for (const e of list) if (turns[e] === t) return e;
+    for (let e = head[st]!; e >= 0; e = sibling[e]!) if (turns[e] === t) return e;
+    const e = state.length;
     state.push(st);
     turns.push(t);
-    list.push(state.length - 1);
-    return state.length - 1;
+    sibling.push(head[st]!);
+    head[st] = e;
+    return e;
   };
   entry(0, exact ? g.states[0]!.turns : Math.min(g.startTurns, cap));
   const first: number[] = [];
   const next: number[] = [];
+  const { start, to, turned } = packedEdges(g);
   for (let e = 0; e < state.length; e++) {
     first.push(next.length);
     const t = Math.min(turns[e]! + 1, cap);
-    for (const edge of g.edges[state[e]!]!) next.push(entry(edge.to, exact ? g.states[edge.to]!.turns : edge.turned ? t : turns[e]!));
+    for (let i = start[state[e]!]!; i < start[state[e]! + 1]!; i++) next.push(entry(to[i]!, exact ? g.states[to[i]!]!.turns : turned[i] ? t : turns[e]!));
   }
   first.push(next.length);
   const overPar = new Float64Array(state.length);
   // In a graph without exact turns, turns[e] is capped at par: every move from there is beyond it.
   for (let e = 0; e < state.length; e++) overPar[e] = overParPoints(s, turns[e]! + 1) - overParPoints(s, turns[e]!);
-  const out: TurnGraph = { graph: g, scenario: s, state: Int32Array.from(state), turns: Int32Array.from(turns), first: Int32Array.from(first), next: Int32Array.from(next), overPar };
+  const out: TurnGraph = { graph: g, scenario: s, state: Int32Array.from(state), turns: Int32Array.from(turns), first: Int32Array.from(first), next: Int32Array.from(next), overPar, cache: {} };
   graphs.set(g, out);
   return out;
 }
 
-/** Entries in an order where every move goes forward, or null if the turn graph has a loop. */
+/** Entries in an order where every move goes forward, or null if the turn graph has a loop. Computed once per turn graph. */
 export function entryOrder(tg: TurnGraph): Int32Array | null {
+  if (tg.cache.order === undefined) tg.cache.order = computeEntryOrder(tg);
+  return tg.cache.order;
+}
+
+function computeEntryOrder(tg: TurnGraph): Int32Array | null {
   const n = tg.state.length;
   const indegree = new Int32Array(n);
   for (const to of tg.next) indegree[to]!++;
@@ -129,7 +160,64 @@ export function addLost(a: Lost, b: Lost): Lost {
 }
 
 /** Weighted points lost by move k of entry e: what the rankings of paths add up. */
-export const moveCost = (tg: TurnGraph, e: number, k: number) => weightedLoss(tg.scenario, moveLost(tg, e, k));
+export const moveCost = (tg: TurnGraph, e: number, k: number) => costsOf(tg)[tg.first[e]! + k]!;
+
+/** moveCost of every move, by its place in `next` (first[e] + k): priced once per turn graph. */
+export function costsOf(tg: TurnGraph): Float64Array {
+  let out = tg.cache.weighted;
+  if (!out) {
+    out = tg.cache.weighted = new Float64Array(tg.next.length);
+    const lost = noLoss();
+    // From the graph's packed moves, which hold each deduction exactly as its edge does.
+    const { start, turned, deductions } = packedEdges(tg.graph);
+    for (let e = 0; e < tg.state.length; e++) {
+      for (let i = tg.first[e]!, x = start[tg.state[e]!]!; i < tg.first[e + 1]!; i++, x++) {
+        // moveLost's points, weighted by weightedLoss itself: the same numbers, to the last bit.
+        lost.politeness = -deductions[3 * x]!;
+        lost.accuracy = -deductions[3 * x + 1]!;
+        lost.judgment = -deductions[3 * x + 2]! + (turned[x] ? tg.overPar[e]! : 0);
+        out[i] = weightedLoss(tg.scenario, lost);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Points of skill `dim` lost by a move, judgment beyond par included — what the score bounds
+ * add up — read from the graph's packed moves as they are needed (a call of 100,000 nodes has
+ * a million moves; an array of their prices per skill would be memory for the collector).
+ */
+export function lostAt(tg: TurnGraph, dim: Dimension): (e: number, i: number, k: number) => number {
+  const { start, turned, deductions } = packedEdges(tg.graph);
+  const { state, overPar } = tg;
+  const judgment = dim === 'judgment';
+  const at = dim === 'politeness' ? 0 : dim === 'accuracy' ? 1 : 2;
+  // Entry e's moves are its state's, in order.
+  return (e, _i, k) => {
+    const x = start[state[e]!]! + k;
+    return (judgment ? (turned[x] ? overPar[e]! : 0) : 0) - deductions[3 * x + at]!;
+  };
+}
+
+/** The ending entries of a turn graph, found once. */
+export function endingsOf(tg: TurnGraph): Endings {
+  let endings = tg.cache.endings;
+  if (!endings) {
+    const n = tg.state.length;
+    const isEnding = new Uint8Array(n);
+    const entries: number[] = [];
+    const states = tg.graph.states;
+    for (let e = 0; e < n; e++) {
+      if (!states[tg.state[e]!]!.ending) continue;
+      isEnding[e] = 1;
+      entries.push(e);
+    }
+    endings = tg.cache.endings = { entries: Int32Array.from(entries), isEnding };
+  }
+  return endings;
+}
+
 
 /** The moves from the start to entry `e`, following `pred`/`predMove`. */
 export function movesTo(tg: TurnGraph, pred: Int32Array, predMove: Int32Array, e: number): { moves: number[]; entries: number[] } {

@@ -8,6 +8,9 @@ import type { JsonDocument } from './jsonDocument.js';
 
 type NextFile = string | readonly { to: string; if?: string | string[] | undefined }[];
 
+/** A JSON path, built only when a message needs it (most files have none to give). */
+type Where = () => JsonPath;
+
 export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnostic[] {
   const out: Diagnostic[] = [];
   const nodeIds = Object.keys(s.nodes);
@@ -21,34 +24,63 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     const guess = closest(name, known as string[]);
     return `did you mean "${guess}"? Or declare "${name}" under "${what}"`;
   };
-  const checkNode = (path: JsonPath, name: string, role: string) => {
-    if (!(name in s.nodes)) error(path, 'unknown-node', `${role} names no node "${name}"`, suggest(name, nodeIds, 'nodes'));
+  // `name in s.nodes`, answered from a set of the ids first: `in` looks every name up in the
+  // engine's table of strings, which a file of 100,000 nodes makes slow.
+  const ids = new Set(nodeIds);
+  const inherited = Object.getPrototypeOf(s.nodes) as object | null;
+  const isNode = (name: string) => ids.has(name) || (inherited !== null && name in inherited);
+  const checkNode = (where: Where, name: string, role: string) => {
+    if (!isNode(name)) error(where(), 'unknown-node', `${role} names no node "${name}"`, suggest(name, nodeIds, 'nodes'));
   };
-  const checkFacts = (path: JsonPath, names: readonly string[]) => {
+  const checkFacts = (where: Where, names: readonly string[]) => {
     for (const f of names) {
-      if (!declaredFacts.has(f)) error(path, 'unknown-fact', `fact "${f}" is not declared`, suggest(f, factIds, 'facts'));
+      if (!declaredFacts.has(f)) error(where(), 'unknown-fact', `fact "${f}" is not declared`, suggest(f, factIds, 'facts'));
     }
   };
-  const checkCondition = (path: JsonPath, cond: string | string[] | undefined) => {
-    if (cond !== undefined) checkFacts(path, factsIn(parseCondition(cond)));
+  const checkCondition = (where: Where, cond: string | string[] | undefined) => {
+    if (cond !== undefined) checkFacts(where, factsIn(parseCondition(cond)));
   };
-  const checkNext = (path: JsonPath, next: NextFile) => {
-    if (typeof next === 'string') return checkNode(path, next, '"next"');
+  const checkNext = (where: Where, next: NextFile) => {
+    if (typeof next === 'string') return checkNode(where, next, '"next"');
     next.forEach((b, i) => {
-      checkNode([...path, i, 'to'], b.to, '"to"');
-      checkCondition([...path, i, 'if'], b.if);
+      checkNode(() => [...where(), i, 'to'], b.to, '"to"');
+      checkCondition(() => [...where(), i, 'if'], b.if);
     });
     const last = next[next.length - 1];
     if (last?.if !== undefined) {
-      error([...path, next.length - 1, 'if'], 'no-default-branch', 'the last branch has an "if", so the call could have nowhere to go', `remove "if" from the last branch, or add {"to": "…"} at the end`);
+      error([...where(), next.length - 1, 'if'], 'no-default-branch', 'the last branch has an "if", so the call could have nowhere to go', `remove "if" from the last branch, or add {"to": "…"} at the end`);
     }
   };
   const listOf = (v: string | string[] | undefined) => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
 
+  // The same questions, asked without making anything: whether the checks above would find
+  // nothing to report. Only where one would is it run, with its paths and messages.
+  const factsOk = (v: string | readonly string[] | undefined) => {
+    if (v === undefined) return true;
+    if (typeof v === 'string') return declaredFacts.has(v);
+    for (const f of v) if (!declaredFacts.has(f)) return false;
+    return true;
+  };
+  /** A fact ("x" or "!x") that is declared; a comparison or anything else is left to checkCondition. */
+  const atomOk = (atom: string) => declaredFacts.has(atom.charCodeAt(0) === 33 ? atom.slice(1) : atom);
+  const conditionOk = (cond: string | readonly string[] | undefined) => {
+    if (cond === undefined) return true;
+    if (typeof cond === 'string') return atomOk(cond);
+    for (const a of cond) if (!atomOk(a)) return false;
+    return true;
+  };
+  const nextOk = (next: NextFile) => {
+    if (typeof next === 'string') return isNode(next);
+    for (const b of next) if (!isNode(b.to) || !conditionOk(b.if)) return false;
+    return next[next.length - 1]?.if === undefined;
+  };
+  const nodePath = (id: string): JsonPath => ['nodes', id];
+  const replyPath = (id: string, i: number): JsonPath => ['nodes', id, 'replies', i];
+
   if (nodeIds.length === 0) error(['nodes'], 'no-nodes', 'the scenario has no nodes', 'add the customer\'s first line under "nodes"');
-  if (s.start !== undefined) checkNode(['start'], s.start, '"start"');
+  if (s.start !== undefined) checkNode(() => ['start'], s.start, '"start"');
   if (s.hangUp !== undefined) {
-    checkNode(['hangUp'], s.hangUp, '"hangUp"');
+    checkNode(() => ['hangUp'], s.hangUp, '"hangUp"');
     const target = s.nodes[s.hangUp];
     if (target && target.end !== 'hung-up') {
       error(['hangUp'], 'bad-hang-up', `"hangUp" must name an ending with "end": "hung-up"; "${s.hangUp}" is not one`, `add "end": "hung-up" to node "${s.hangUp}"`);
@@ -56,45 +88,53 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   }
   const ideals = Array.isArray(s.ideal) ? s.ideal : [s.ideal];
   ideals.forEach((ideal, i) => {
-    checkFacts(Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires'], listOf(ideal.requires).map((f) => f.replace(/^!/, '')));
+    checkFacts(() => (Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires']), listOf(ideal.requires).map((f) => f.replace(/^!/, '')));
   });
   if (s.timeout) {
-    checkFacts(['timeout', 'reveals'], listOf(s.timeout.reveals));
-    if (s.timeout.next !== undefined) checkNext(['timeout', 'next'], s.timeout.next);
+    checkFacts(() => ['timeout', 'reveals'], listOf(s.timeout.reveals));
+    if (s.timeout.next !== undefined) checkNext(() => ['timeout', 'next'], s.timeout.next);
   }
 
-  const replyIds = new Map<string, JsonPath>();
-  for (const [id, node] of Object.entries(s.nodes)) {
-    const at: JsonPath = ['nodes', id];
+  // A reply without an id is "<node>.<position>"; those never repeat (node ids do not), so they
+  // can only clash with an id written with a dot — which the id pattern does not allow. Unless a
+  // file has one, only the ids written are kept and compared.
+  const replyIds = new Set<string>();
+  let dotted = false;
+  for (const id of nodeIds) for (const r of s.nodes[id]!.replies ?? []) if (r.id?.includes('.')) dotted = true;
+  for (const id of nodeIds) {
+    const node = s.nodes[id]!;
+    const at = () => nodePath(id);
     const hasReplies = (node.replies?.length ?? 0) > 0;
     if (hasReplies && node.end !== undefined) {
-      error([...at, 'end'], 'ending-with-replies', `node "${id}" is an ending but also has replies`, 'remove "end", or remove "replies" and make it an ending');
+      error([...at(), 'end'], 'ending-with-replies', `node "${id}" is an ending but also has replies`, 'remove "end", or remove "replies" and make it an ending');
     }
     if (!hasReplies && node.end === undefined) {
-      error(at, 'dead-end', `node "${id}" has neither replies nor "end", so the call would stop there`, 'add "replies": [ … ], or "end": "retained" (or another outcome)');
+      error(at(), 'dead-end', `node "${id}" has neither replies nor "end", so the call would stop there`, 'add "replies": [ … ], or "end": "retained" (or another outcome)');
     }
     if (node.end !== undefined && node.timeout) {
-      error([...at, 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
+      error([...at(), 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
     }
     if (node.needs !== undefined) {
-      if (node.end === undefined) error([...at, 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
-      checkFacts([...at, 'needs'], listOf(node.needs));
+      if (node.end === undefined) error([...at(), 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
+      checkFacts(() => [...at(), 'needs'], listOf(node.needs));
     }
     if (node.timeout) {
-      checkFacts([...at, 'timeout', 'reveals'], listOf(node.timeout.reveals));
-      if (node.timeout.next !== undefined) checkNext([...at, 'timeout', 'next'], node.timeout.next);
+      const timeout = node.timeout;
+      if (!factsOk(timeout.reveals)) checkFacts(() => [...at(), 'timeout', 'reveals'], listOf(timeout.reveals));
+      if (timeout.next !== undefined && !nextOk(timeout.next)) checkNext(() => [...at(), 'timeout', 'next'], timeout.next);
     }
     node.replies?.forEach((reply, i) => {
-      const rp: JsonPath = [...at, 'replies', i];
-      const rid = reply.id ?? `${id}.${i + 1}`;
-      const seen = replyIds.get(rid);
-      if (seen) error(reply.id ? [...rp, 'id'] : rp, 'duplicate-reply-id', `reply id "${rid}" is used twice`, 'give each reply its own "id"');
-      replyIds.set(rid, rp);
-      checkNext([...rp, 'next'], reply.next);
-      checkFacts([...rp, 'reveals'], listOf(reply.reveals));
-      checkCondition([...rp, 'if'], reply.if);
+      const rp = () => replyPath(id, i);
+      if (reply.id !== undefined || dotted) {
+        const rid = reply.id ?? `${id}.${i + 1}`;
+        if (replyIds.has(rid)) error(reply.id ? [...rp(), 'id'] : rp(), 'duplicate-reply-id', `reply id "${rid}" is used twice`, 'give each reply its own "id"');
+        replyIds.add(rid);
+      }
+      if (!nextOk(reply.next)) checkNext(() => [...rp(), 'next'], reply.next);
+      if (!factsOk(reply.reveals)) checkFacts(() => [...rp(), 'reveals'], listOf(reply.reveals));
+      if (!conditionOk(reply.if)) checkCondition(() => [...rp(), 'if'], reply.if);
       if (reply.doing !== undefined && reply.takes === undefined) {
-        out.push(doc.diagnostic([...rp, 'doing'], 'warning', 'doing-without-takes', '"doing" is shown only while an action runs, and this reply has no "takes"', 'add "takes": seconds, or remove "doing"'));
+        out.push(doc.diagnostic([...rp(), 'doing'], 'warning', 'doing-without-takes', '"doing" is shown only while an action runs, and this reply has no "takes"', 'add "takes": seconds, or remove "doing"'));
       }
     });
   }

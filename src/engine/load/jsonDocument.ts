@@ -2,7 +2,9 @@
 // path?" as line and column, so every message can point at the place.
 // The value comes from JSON.parse when the file is plain JSON (ten times faster than any
 // position-keeping parser); jsonc-parser scans once for syntax errors and duplicate keys, and
-// builds the tree of positions only when a message needs one.
+// builds the tree of positions only when a message needs one. Plain JSON that JSON.parse reads
+// has no syntax errors, and has no duplicate keys when it names as many properties as its value
+// holds; only then is jsonc-parser's scan skipped — it would find nothing.
 import {
   findNodeAtLocation,
   parse,
@@ -45,6 +47,13 @@ export class JsonDocument {
     readonly text: string,
     readonly file: string,
   ) {
+    const plain = parsePlain(text);
+    if (plain !== NOT_PLAIN && propertyNames(text) === propertiesIn(plain)) {
+      this.syntaxErrors = [];
+      this.duplicateKeys = [];
+      this.value = plain;
+      return;
+    }
     const syntax: Diagnostic[] = [];
     const duplicates: Diagnostic[] = [];
     // One pass of the scanner: syntax errors (one per place: a stray comma makes the parser
@@ -77,7 +86,7 @@ export class JsonDocument {
     );
     this.syntaxErrors = syntax;
     this.duplicateKeys = duplicates;
-    this.value = syntax.length > 0 ? undefined : parseValue(text);
+    this.value = syntax.length > 0 ? undefined : plain !== NOT_PLAIN ? plain : parse(text, [], PARSE_OPTIONS);
   }
 
   /** 1-based line and column of a character offset. */
@@ -128,13 +137,50 @@ export class JsonDocument {
   }
 }
 
-/** Plain JSON takes the fast road; a file with comments the scanner's. */
-function parseValue(text: string): unknown {
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/** Plain JSON takes the fast road; a file with comments (or a mistake) the scanner's. */
+function parsePlain(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return parse(text, [], PARSE_OPTIONS);
+    return NOT_PLAIN;
   }
+}
+
+/** The property names written in text that JSON.parse read: the strings followed by a colon. */
+function propertyNames(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('"'); i >= 0; ) {
+    // The string's closing quote: the next one not escaped by an odd run of backslashes.
+    let end = text.indexOf('"', i + 1);
+    for (;;) {
+      let slashes = 0;
+      while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    let at = end + 1;
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++at);
+    if (c === 58) count++;
+    i = text.indexOf('"', at);
+  }
+  return count;
+}
+
+/** The properties of every object in a parsed value (a key written twice is there once). */
+function propertiesIn(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) count += propertiesIn(v);
+    return count;
+  }
+  const keys = Object.keys(value);
+  count += keys.length;
+  for (const k of keys) count += propertiesIn((value as Record<string, unknown>)[k]);
+  return count;
 }
 
 function lineStartsOf(text: string): number[] {

@@ -3,8 +3,9 @@
 import type { Diagnostic } from '../errors.js';
 import { hasErrors } from '../errors.js';
 import type { Scenario } from '../format/model.js';
-import { SCHEMA_VERSION, scenarioSchema } from '../format/schema.js';
+import { SCHEMA_VERSION, scenarioSchema, type ScenarioParsed } from '../format/schema.js';
 import { checkReferences } from './checkReferences.js';
+import { compileConformance } from './conforms.js';
 import { contentHash } from './contentHash.js';
 import { JsonDocument } from './jsonDocument.js';
 import { normalize } from './normalize.js';
@@ -22,7 +23,10 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
     if (doc.syntaxErrors.length > 0) return { ok: false, diagnostics: early, doc };
     const version = versionProblem(doc);
     if (version) return { ok: false, diagnostics: [...early, version], doc };
-    const parsed = scenarioSchema.safeParse(doc.value);
+    // A file that certainly passes the schema is its own parsed value; zod judges (and explains) the rest.
+    const parsed = (conforms ??= compileConformance(scenarioSchema) ?? (() => false))(doc.value)
+      ? { success: true as const, data: doc.value as ScenarioParsed }
+      : scenarioSchema.safeParse(doc.value);
     if (!parsed.success) {
       return { ok: false, diagnostics: [...early, ...schemaDiagnostics(doc, scenarioSchema, parsed.error.issues)], doc };
     }
@@ -36,6 +40,8 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
     return { ok: false, diagnostics: [{ severity: 'error', code: 'internal', message, hint: null, file, line: 1, col: 1, path: [] }], doc };
   }
 }
+
+let conforms: ((value: unknown) => boolean) | undefined;
 
 /** An older or newer file gets one clear message instead of a page of schema errors. */
 function versionProblem(doc: JsonDocument): Diagnostic | null {

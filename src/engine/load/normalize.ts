@@ -16,10 +16,18 @@ export const DEFAULTS = {
 
 const list = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]);
 
-function branches(next: ReplyFile['next'] | undefined): Branch[] {
+/**
+ * Ids as the very strings the node map is keyed by (the same characters, one copy): every
+ * move of a call looks a node up by the id a branch names, and a key that is the same string
+ * is found without comparing characters.
+ */
+type Ids = ReadonlyMap<string, string>;
+const idOf = (ids: Ids, id: string) => ids.get(id) ?? id;
+
+function branches(next: ReplyFile['next'] | undefined, ids: Ids): Branch[] {
   if (next === undefined) return [];
-  if (typeof next === 'string') return [{ to: next, when: null }];
-  return next.map((b) => ({ to: b.to, when: parseCondition(b.if) }));
+  if (typeof next === 'string') return [{ to: idOf(ids, next), when: null }];
+  return next.map((b) => ({ to: idOf(ids, b.to), when: parseCondition(b.if) }));
 }
 
 function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>): Effects {
@@ -36,12 +44,12 @@ function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>): Effects {
 
 // Written out field by field: spreading `effects()` into a literal with more keys is ~100×
 // slower in V8, which shows on calls of 10,000 nodes.
-function timeout(t: TimeoutFile): Timeout {
+function timeout(t: TimeoutFile, ids: Ids): Timeout {
   const e = effects(t);
-  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next) };
+  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next, ids) };
 }
 
-function reply(nodeId: string, r: ReplyFile, index: number): Reply {
+function reply(nodeId: string, r: ReplyFile, index: number, ids: Ids): Reply {
   const e = effects(r);
   return {
     polite: e.polite,
@@ -55,7 +63,7 @@ function reply(nodeId: string, r: ReplyFile, index: number): Reply {
     index,
     say: r.say,
     when: parseCondition(r.if),
-    next: branches(r.next),
+    next: branches(r.next, ids),
     takesMs: r.takes === undefined ? 0 : Math.round(r.takes * 1000),
     doing: r.doing ?? null,
     repeat: r.repeat ?? false,
@@ -69,10 +77,16 @@ function ending(id: string, outcome: 'hung-up' | 'abandoned'): DialogueNode {
 /** `hash` is computed on first use: checking a file (lint, simulate) never needs it. */
 export function normalize(s: ScenarioParsed, hash: () => string, file: string): Scenario {
   let contentHash: string | null = null;
+  const nodeIds = Object.keys(s.nodes);
+  const ids = new Map<string, string>();
+  for (const id of nodeIds) ids.set(id, id);
+  ids.set(BUILT_IN.hungUp, BUILT_IN.hungUp);
+  ids.set(BUILT_IN.abandoned, BUILT_IN.abandoned);
   const defaultTimeout: Timeout | null =
-    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout);
+    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout, ids);
   const nodes = new Map<string, DialogueNode>();
-  for (const [id, n] of Object.entries(s.nodes)) {
+  for (const id of nodeIds) {
+    const n = s.nodes[id]!;
     const isEnd = n.end !== undefined;
     nodes.set(id, {
       id,
@@ -80,8 +94,8 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
       emotion: n.emotion ?? null,
       voice: n.voice ?? null,
       hint: n.hint ?? null,
-      replies: (n.replies ?? []).map((r, i) => reply(id, r, i)),
-      timeout: isEnd || n.timeout === false ? null : n.timeout ? timeout(n.timeout) : defaultTimeout,
+      replies: (n.replies ?? []).map((r, i) => reply(id, r, i, ids)),
+      timeout: isEnd || n.timeout === false ? null : n.timeout ? timeout(n.timeout, ids) : defaultTimeout,
       end: n.end ?? null,
       feedback: n.feedback ?? null,
       needs: n.needs === undefined ? null : list(n.needs),
@@ -107,7 +121,8 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
     title: s.title,
     locale: s.locale,
     difficulty: s.difficulty ?? DEFAULTS.difficulty,
-    tags: s.tags ?? [],
+    // Copies: the parsed file may be the document's own value, which the scenario must not share.
+    tags: [...(s.tags ?? [])],
     brief: s.brief,
     customer: {
       name: s.customer.name,
@@ -128,11 +143,11 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
       overPar: sc.overPar ?? DEFAULTS.scoring.overPar,
       missedFact: sc.missedFact ?? DEFAULTS.scoring.missedFact,
       unmet: sc.unmet ?? DEFAULTS.scoring.unmet,
-      credit: sc.credit ?? {},
+      credit: { ...sc.credit },
       hangUp: sc.hangUp ?? DEFAULTS.scoring.hangUp,
     },
-    start: s.start ?? Object.keys(s.nodes)[0]!,
-    hangUpNode: s.hangUp ?? BUILT_IN.hungUp,
+    start: idOf(ids, s.start ?? nodeIds[0]!),
+    hangUpNode: idOf(ids, s.hangUp ?? BUILT_IN.hungUp),
     nodes,
     get hash() {
       return (contentHash ??= hash());

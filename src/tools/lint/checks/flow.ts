@@ -8,7 +8,8 @@
 import { BUILT_IN, idealMet, type Scenario } from '../../../engine/index.js';
 import { stuckStates, traps } from '../../../engine/index.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
-import { buildStateGraph, pathTo, type StateGraph } from '../../../engine/index.js';
+import { buildStateGraph, pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
+import { nodeNumbers } from '../../../engine/analysis/stateGraph.js';
 
 /** States explored when looking for nodes that only the timer leads to. */
 const TIMER_BUDGET = 200_000;
@@ -46,7 +47,28 @@ export function checkFlow(ctx: FileContext, g: StateGraph): void {
   const s = ctx.scenario;
   const fileNodes = [...s.nodes.values()].filter((n) => !n.builtIn);
   const static_ = linked(s, [s.start]);
-  const reached = new Set(g.states.map((st) => st.node));
+  // What the states of each node share, gathered by node number (a call of 100,000 nodes has
+  // hundreds of thousands of states): whether any reaches it, and the replies any offers there,
+  // nodes in the order their first state not at an ending was found.
+  const { of, ids } = nodeNumbers(g);
+  const seen = new Uint8Array(ids.length);
+  const masks = new Int32Array(ids.length);
+  const listening = new Uint8Array(ids.length);
+  const firstListening: number[] = [];
+  g.states.forEach((st, i) => {
+    const n = of[i]!;
+    seen[n] = 1;
+    if (st.ending) return;
+    if (!listening[n]) {
+      listening[n] = 1;
+      firstListening.push(n);
+    }
+    masks[n]! |= st.offered;
+  });
+  const reached = new Set<string>();
+  ids.forEach((id, n) => {
+    if (seen[n]) reached.add(id);
+  });
   reached.add(s.hangUpNode); // the customer hangs up there whenever patience runs out
   const timed = byTimeout(s, reached);
   let unreached = fileNodes.filter((n) => !reached.has(n.id) && !timed.has(n.id));
@@ -75,7 +97,10 @@ export function checkFlow(ctx: FileContext, g: StateGraph): void {
     }
   }
 
-  const ends = g.states.map((st, i) => ({ st, i })).filter(({ st }) => st.ending);
+  const ends: { st: StateInfo; i: number }[] = [];
+  g.states.forEach((st, i) => {
+    if (st.ending) ends.push({ st, i });
+  });
   s.ideal.forEach((ideal, i) => {
     const path = Array.isArray(ctx.raw.ideal) ? ['ideal', i] : ['ideal'];
     const withOutcome = ends.filter(({ st }) => st.ending!.outcome === ideal.outcome);
@@ -99,9 +124,9 @@ export function checkFlow(ctx: FileContext, g: StateGraph): void {
     ctx.report('no-way-out', nodePath(first), `from node "${first}"${how(g, trap.state)} no reply leads to an ending: ${loop} until the customer gives up`, 'add a reply that ends the call or leads out of the loop', true);
   }
 
-  const offered = new Map<string, number>();
-  for (const st of g.states) if (!st.ending) offered.set(st.node, (offered.get(st.node) ?? 0) | st.offered);
-  for (const [id, mask] of offered) {
+  for (const n of firstListening) {
+    const id = ids[n]!;
+    const mask = masks[n]!;
     if (id === BUILT_IN.hungUp || id === BUILT_IN.abandoned) continue;
     for (const r of s.nodes.get(id)!.replies) {
       if (mask & (1 << r.index)) continue;
