@@ -3,27 +3,9 @@
 // when two tabs send them at the same time or an answer was lost.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiClient, Outbox, type Identity, type OutboxSnapshot, type OutboxStorage } from '../../src/client/index.js';
+import { MemoryStorage } from '../support/memoryStorage.js';
 import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
 import { call, finished, loadShipped } from './support.js';
-
-class MemoryStorage implements OutboxStorage {
-  private readonly map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 const scenario = loadShipped('first-call.json');
 let server: TestServer;
