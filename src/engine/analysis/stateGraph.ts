@@ -200,10 +200,10 @@ class StateIndex {
 
 /**
  * What the moves out of a node have in common, kept once: each move and what it costs — the
- * same objects for every state, so a graph of a million moves holds a few thousand of them —
- * by slot (reply index, then the timeout, then hanging up), as [move, deductions] pairs; and
- * the nodes its moves were seen to lead to, as [id, number] pairs: a handful, looked through
- * before the map of every node.
+ * same objects for every state at the node, so the graph holds as many as the call has replies,
+ * not as many as it has moves — by slot (reply index, then the timeout, then hanging up), as
+ * [move, deductions] pairs; and the nodes its moves were seen to lead to, as [id, number]
+ * pairs: a handful, looked through before the map of every node.
  */
 interface NodeShare {
   readonly replies: number;

@@ -23,7 +23,7 @@ export interface TurnGraph {
   readonly next: Int32Array;
   /** Judgment lost beyond par by a move out of entry e that is a turn (turn turns[e] + 1); see judgmentBeyondPar. */
   readonly overPar: Float64Array;
-  /** What is worked out from this graph once, on first use (see costsOf, lostOf, entryOrder). */
+  /** What is worked out from this graph once, on first use (see costsOf, endingsOf, entryOrder). */
   readonly cache: TurnGraphCache;
 }
 
