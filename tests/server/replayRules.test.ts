@@ -20,7 +20,7 @@ import { launchBrowser } from '../support/browser.js';
 import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
 import { openHarness } from './browser/page.js';
 import { asVersion1, playedByIds } from './playByIds.js';
-import { call, freshPgSchema, loadShipped, TEST_PG } from './support.js';
+import { call, loadShipped, serverBackends } from './support.js';
 
 const scenario = loadShipped('first-call.json');
 const GAME_CSS = resolve(import.meta.dirname, '../../src/game/ui/styles.css');
@@ -63,16 +63,7 @@ function lossLine(e: LedgerEntry): string {
   return `${label(e.dimension)} ${e.points}${why ? ` — ${why}` : ''}`;
 }
 
-const backends: { name: string; setup: () => Promise<{ databaseUrl?: string; drop?: () => Promise<void> }> }[] = [{ name: 'sqlite', setup: async () => ({}) }];
-if (TEST_PG) {
-  backends.push({
-    name: 'postgres',
-    setup: async () => {
-      const s = await freshPgSchema();
-      return { databaseUrl: s.url, drop: s.drop };
-    },
-  });
-}
+const backends = serverBackends();
 
 let browser: Browser;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { RULES_VERSION, TRANSCRIPT_VERSION } from '../../src/engine/index.js';
 import { MemoryStorage } from '../support/memoryStorage.js';
 import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
 import { asVersion1, playedByIds } from './playByIds.js';
-import { call, freshPgSchema, loadShipped, TEST_PG } from './support.js';
+import { call, loadShipped, serverBackends } from './support.js';
 
 const scenario = loadShipped('first-call.json');
 const trainer = { authorization: `Bearer ${TEST_TRAINER_TOKEN}` };
@@ -20,16 +20,7 @@ const MOVES = ['opening.2', 'promise-doubt.1', 'order-shipped.1', 'delay-known.1
 const played = playedByIds(scenario, MOVES, { seed: 4242 });
 const claimed = { politeness: played.score.politeness, accuracy: played.score.accuracy, judgment: played.score.judgment, overall: played.score.overall };
 
-const backends: { name: string; setup: () => Promise<{ databaseUrl?: string; drop?: () => Promise<void> }> }[] = [{ name: 'sqlite', setup: async () => ({}) }];
-if (TEST_PG) {
-  backends.push({
-    name: 'postgres',
-    setup: async () => {
-      const s = await freshPgSchema();
-      return { databaseUrl: s.url, drop: s.drop };
-    },
-  });
-}
+const backends = serverBackends();
 
 describe.each(backends)('scoring rules versions on $name', ({ setup }) => {
   let server: TestServer;

@@ -59,3 +59,23 @@ export async function call<T = any>(base: string, method: string, path: string, 
   if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
+
+/** Where a test server stores results: SQLite always, and PostgreSQL (a fresh schema) when TEST_DATABASE_URL is set. */
+export interface Backend {
+  readonly name: string;
+  readonly setup: () => Promise<{ databaseUrl?: string; drop?: () => Promise<void> }>;
+}
+
+export function serverBackends(): Backend[] {
+  const out: Backend[] = [{ name: 'sqlite', setup: async () => ({}) }];
+  if (TEST_PG) {
+    out.push({
+      name: 'postgres',
+      setup: async () => {
+        const s = await freshPgSchema();
+        return { databaseUrl: s.url, drop: s.drop };
+      },
+    });
+  }
+  return out;
+}
