@@ -60,3 +60,11 @@ export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from 
 export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
 export { walkTranscript, type Walked } from './review/decisions.js';
 export { callResult, type CallResult } from './review/callResult.js';
+// Translations as string tables: the texts of a call, composing a table with its original, a folder of files.
+export { stringsSchema, STRINGS_SCHEMA_VERSION, type StringsFile, type StringsParsed } from './format/strings.js';
+export { textsOf, voicesOf, sourceHash, type TextEntry, type TextKind, type VoiceEntry } from './translation/texts.js';
+export { composeTable, parseTable, mayBeTable, isTableValue, type ComposeResult, type TableResult, type Original } from './translation/compose.js';
+export { loadScenarioFiles, type LoadedFile, type SourceText } from './translation/loadFiles.js';
+export { tableFromTranslation, TranslationError } from './translation/fromTranslation.js';
+export { tableText } from './translation/tableText.js';
+export { differences, pathText, valueText, type Difference } from './translation/differences.js';

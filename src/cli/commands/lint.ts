@@ -13,7 +13,7 @@ export function lintCommand(args: readonly string[]): number {
   if (files.length === 0) throw new UsageError(`no scenario files (*.json) in ${positionals.join(', ')}`);
   const diagnostics = lintScenarios(
     files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
-    { fileExists: existsSync },
+    { fileExists: existsSync, readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null) },
   );
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

@@ -9,6 +9,8 @@ type JsonPath = Diagnostic['path'];
 /** What lint asks of the outside world (the CLI answers from the disk; tests from a map). */
 export interface LintEnv {
   fileExists(path: string): boolean;
+  /** A file's text, or null: lint reads a translation's original when only the translation is named. */
+  readFile?(path: string): string | null;
 }
 
 export interface FileContext {

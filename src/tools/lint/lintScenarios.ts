@@ -3,7 +3,7 @@
 // playing the call reveals, then what the files say together. Pure: the caller reads the files
 // and answers whether a file (a voice, the schema) exists. Never throws: a check that fails is
 // reported as a "lint-internal" error at the top of the file, and the other checks still run.
-import { loadScenario, type Diagnostic } from '../../engine/index.js';
+import { loadScenarioFiles, type Diagnostic } from '../../engine/index.js';
 import { scoreBounds } from '../../engine/index.js';
 import { buildStateGraph, type StateGraph } from '../../engine/index.js';
 import { LINT_CODES } from './codes.js';
@@ -11,6 +11,7 @@ import { checkAcrossFiles, type Loaded } from './checks/acrossFiles.js';
 import { checkFactsRevealed, checkFeedback, checkSchemaRef, checkVoices } from './checks/content.js';
 import { checkDiscrimination } from './checks/discrimination.js';
 import { checkFlow } from './checks/flow.js';
+import { checkTableFiles, originalsToRead } from './checks/strings.js';
 import { fileContext, type FileContext, type LintEnv } from './context.js';
 
 export type { LintEnv } from './context.js';
@@ -51,11 +52,23 @@ function checkPlay(ctx: FileContext, options: LintOptions): void {
 export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, options: LintOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const loaded: Loaded[] = [];
-  for (const src of sources) {
-    const result = loadScenario(src.text, src.file);
+  // A translation named alone is compared with its original, read for that and not itself linted.
+  const originals = originalsToRead(sources, env);
+  const onlyContext = new Set(originals.map((o) => o.file));
+  for (const result of loadScenarioFiles([...sources, ...originals])) {
+    const src = result;
+    if (onlyContext.has(src.file)) {
+      if (result.ok) loaded.push({ file: src.file, doc: result.doc, scenario: result.scenario, table: false });
+      continue;
+    }
     out.push(...result.diagnostics);
     if (!result.ok) continue;
-    loaded.push({ file: src.file, doc: result.doc, scenario: result.scenario });
+    loaded.push({ file: src.file, doc: result.doc, scenario: result.scenario, table: result.kind === 'table' });
+    // A table's structure is its original's, checked there; its own files are checked here.
+    if (result.kind === 'table') {
+      guarded(out, src.file, 'the checks of a string table', () => checkTableFiles(result, env, out));
+      continue;
+    }
     const ctx = fileContext(src.file, result.doc, result.scenario, env, out);
     guarded(out, src.file, 'the content checks', () => {
       checkSchemaRef(ctx);
@@ -68,5 +81,5 @@ export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, opti
   guarded(out, sources[0]?.file ?? '(no file)', 'the checks across files', () => checkAcrossFiles(loaded, out));
   // Files in the order given, each from top to bottom.
   const order = new Map(sources.map((src, i) => [src.file, i]));
-  return out.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
+  return out.filter((d) => !onlyContext.has(d.file)).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
 }

@@ -3,8 +3,10 @@
 // in every language. Only words may differ: say, feedback, hint, doing, titles, texts, voices.
 //
 // The original of a call is its "en" file if there is one, otherwise the first locale in
-// alphabetical order.
-import type { Diagnostic, Reply, Scenario, Timeout } from '../../../engine/index.js';
+// alphabetical order. A string table is the same call by construction (composed from its
+// original), so only whole-file translations are compared; a difference names the field and
+// both values. Missing, extra and stale strings of a table are the engine's (translation/).
+import { differences, pathText, valueText, type Diagnostic, type Reply, type Scenario, type Timeout } from '../../../engine/index.js';
 
 type JsonPath = Diagnostic['path'];
 import type { JsonDocument } from '../../../engine/load/jsonDocument.js';
@@ -14,21 +16,23 @@ export interface Loaded {
   readonly file: string;
   readonly doc: JsonDocument;
   readonly scenario: Scenario;
+  /** A string table (composed with its original). */
+  readonly table?: boolean;
 }
 
 const MAX_DIFFERENCES = 20;
 
 const effects = (e: Reply | Timeout) => ({ polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals });
-const replyShape = (r: Reply) => ({ id: r.id, ...effects(r), when: r.when, next: r.next, takesMs: r.takesMs, repeat: r.repeat });
-const timeoutShape = (t: Timeout | null) => (t ? { afterMs: t.afterMs, ...effects(t), next: t.next } : null);
+const replyShape = (r: Reply) => ({ id: r.id, ...effects(r), if: r.when, next: r.next, takes: r.takesMs / 1000, repeat: r.repeat });
+const timeoutShape = (t: Timeout | null) => (t ? { after: t.afterMs / 1000, ...effects(t), next: t.next } : false);
 
-/** What must be equal in a translation, call-wide. */
+/** What must be equal in a translation, call-wide, keyed as in the file. */
 function callShape(s: Scenario) {
   return {
     difficulty: s.difficulty,
     customer: { mood: s.customer.mood, patience: s.customer.patience, drain: s.customer.drain },
-    facts: [...s.facts.values()].map((f) => ({ id: f.id, key: f.key })),
-    ideal: s.ideal.map((i) => ({ outcome: i.outcome, requires: i.requires })),
+    facts: Object.fromEntries([...s.facts.values()].map((f) => [f.id, { key: f.key }])),
+    ideal: s.ideal.map((i) => ({ outcome: i.outcome, requires: i.requires, forbids: i.forbids })),
     scoring: s.scoring,
     start: s.start,
     hangUp: s.hangUpNode,
@@ -51,11 +55,17 @@ function compare(original: Loaded, translation: Loaded, out: Diagnostic[]): void
       translation.doc.diagnostic(path, LINT_CODES['translation-mismatch'], 'translation-mismatch', `this translation (${t.locale}) differs from its original (${o.locale}, ${where(origPath)}): ${what}`, 'change only the words in a translation; change the structure in the original and in every translation together', true),
     );
   };
+  /** Each field that differs, with both values: "customer.mood is 40 here and 55 in the original". */
+  const reportDifferences = (here: unknown, there: unknown, base: JsonPath, label: (path: JsonPath) => string = pathText) => {
+    for (const d of differences(here, there, MAX_DIFFERENCES, base)) {
+      report(d.path, d.path, `${label(d.path)} is ${valueText(d.here)} here and ${valueText(d.there)} in the original`);
+    }
+  };
 
   const shapeO = callShape(o);
   const shapeT = callShape(t);
   for (const key of Object.keys(shapeO) as (keyof typeof shapeO)[]) {
-    if (!same(shapeO[key], shapeT[key])) report([key], [key], `"${key}" is not the same`);
+    if (!same(shapeO[key], shapeT[key])) reportDifferences(shapeT[key], shapeO[key], [key]);
   }
   for (const [id, node] of o.nodes) {
     if (node.builtIn) continue;
@@ -65,16 +75,19 @@ function compare(original: Loaded, translation: Loaded, out: Diagnostic[]): void
       continue;
     }
     if (node.end !== other.end) report(['nodes', id], ['nodes', id], `node "${id}" ends with ${other.end ?? 'nothing'} here, ${node.end ?? 'nothing'} there`);
-    if (!same(timeoutShape(node.timeout), timeoutShape(other.timeout))) report(['nodes', id, 'timeout'], ['nodes', id], `the timeout of node "${id}" differs`);
+    const to = timeoutShape(other.timeout);
+    const ti = timeoutShape(node.timeout);
+    if (!same(ti, to)) {
+      if (ti && to) reportDifferences(to, ti, ['nodes', id, 'timeout'], (p) => `the timeout of node "${id}": ${pathText(p.slice(3)) || 'it'}`);
+      else report(['nodes', id, 'timeout'], ['nodes', id], `node "${id}" has ${to ? 'a timeout' : 'no timeout'} here and ${ti ? 'one' : 'none'} in the original (a call-wide default counts)`);
+    }
     if (node.replies.length !== other.replies.length) {
       report(['nodes', id, 'replies'], ['nodes', id, 'replies'], `node "${id}" has ${other.replies.length} replies here, ${node.replies.length} there`);
       continue;
     }
     node.replies.forEach((r, i) => {
-      const a = replyShape(r);
-      const b = replyShape(other.replies[i]!);
-      const fields = (Object.keys(a) as (keyof typeof a)[]).filter((k) => !same(a[k], b[k]));
-      if (fields.length > 0) report(['nodes', id, 'replies', i], ['nodes', id, 'replies', i], `reply ${i + 1} of node "${id}" differs in ${fields.join(', ')}`);
+      const label = (p: JsonPath) => `reply ${i + 1} ("${r.id}") of node "${id}": ${pathText(p.slice(4))}`;
+      if (!same(replyShape(r), replyShape(other.replies[i]!))) reportDifferences(replyShape(other.replies[i]!), replyShape(r), ['nodes', id, 'replies', i], label);
     });
   }
   for (const [id, node] of t.nodes) {
@@ -100,8 +113,9 @@ export function checkAcrossFiles(loaded: readonly Loaded[], out: Diagnostic[]): 
   }
   for (const versions of byId.values()) {
     if (versions.length < 2) continue;
-    const sorted = [...versions].sort((a, b) => (a.scenario.locale === 'en' ? -1 : b.scenario.locale === 'en' ? 1 : a.scenario.locale.localeCompare(b.scenario.locale)));
+    // A table is never the original (it has none of its own structure), and is never compared.
+    const sorted = [...versions].sort((a, b) => Number(!!a.table) - Number(!!b.table) || (a.scenario.locale === 'en' ? -1 : b.scenario.locale === 'en' ? 1 : a.scenario.locale.localeCompare(b.scenario.locale)));
     const [original, ...translations] = sorted;
-    for (const t of translations) compare(original!, t, out);
+    for (const t of translations) if (!t.table) compare(original!, t, out);
   }
 }
