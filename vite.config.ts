@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/game/dev/scenarioPlugin.js';
+import { scenarioDirOf } from './src/tools/folder/scenarioFolder.js';
 
 const root = import.meta.dirname;
+// The trainer's folder of calls: SCENARIO_DIR (npm start and npm run dev also take it as a folder
+// argument and set SCENARIO_DIR), else scenarios/. The game is built and served with its calls.
+const scenarios = scenarioDirOf(process.env);
 
 export default defineConfig({
   // Scenario JSON and generated assets are served as they are.
   publicDir: false,
-  // HTL_SCENARIOS points the game at another folder of scenarios (tests of hot reload use it).
-  plugins: [scenarioPlugin({ root, ...(process.env.HTL_SCENARIOS ? { dir: process.env.HTL_SCENARIOS } : {}) })],
+  plugins: [scenarioPlugin({ root, dir: scenarios })],
   build: {
     outDir: 'dist',
     target: 'es2022',
@@ -21,8 +24,8 @@ export default defineConfig({
       },
     },
   },
-  // The dev server may serve voice files from HTL_SCENARIOS too (outside the project in tests).
-  server: { port: 5173, fs: { allow: [root, ...(process.env.HTL_SCENARIOS ? [process.env.HTL_SCENARIOS] : [])] } },
+  // The dev server may serve voice files from the trainer's folder too (it may be outside the project).
+  server: { port: 5173, fs: { allow: [root, scenarios] } },
   // Pre-bundled when the dev server starts, so a module loaded later (the engine after the title)
   // never makes vite reload the page to optimise a dependency it had not seen yet.
   optimizeDeps: {

@@ -1,5 +1,6 @@
 // The server's settings, from the environment (documented in the README).
 import { resolve } from 'node:path';
+import { ROOT_DIR, scenarioDirOf, scenarioDirSource } from '../tools/folder/scenarioFolder.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -7,7 +8,10 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly trainerToken: string | undefined;
+  /** The trainer's folder of calls (subfolders too): the folder argument, else SCENARIO_DIR, else scenarios/. */
   readonly scenarioDir: string;
+  /** Where scenarioDir came from ("folder argument", "SCENARIO_DIR" or "default"), for the line printed at start. */
+  readonly scenarioDirFrom: string;
   readonly rootDir: string;
   /** The built game that is served (default dist/). */
   readonly staticDir: string;
@@ -17,9 +21,12 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
 }
 
-export const ROOT_DIR = resolve(import.meta.dirname, '../..');
+export { ROOT_DIR };
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+/** The settings from the environment and the command line (`npm start -- <folder>`: a folder of calls). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, args: readonly string[] = []): ServerConfig {
+  const [folder, ...extra] = args;
+  if (extra.length > 0 || folder?.startsWith('-')) throw new Error(`the only argument is a folder of scenarios, not "${args.join(' ')}"`);
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const rateLimit = env.RATE_LIMIT ? Number(env.RATE_LIMIT) : 600;
@@ -32,7 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     trainerToken: env.TRAINER_TOKEN || undefined,
-    scenarioDir: resolve(env.SCENARIO_DIR || resolve(ROOT_DIR, 'scenarios')),
+    scenarioDir: scenarioDirOf(env, folder),
+    scenarioDirFrom: scenarioDirSource(env, folder),
     rootDir: ROOT_DIR,
     staticDir: resolve(env.STATIC_DIR || resolve(ROOT_DIR, 'dist')),
     build,

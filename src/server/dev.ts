@@ -6,13 +6,17 @@ import { join } from 'node:path';
 import { createServer as createVite, type ViteDevServer } from 'vite';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
+import { requireFolder, scenarioFilesIn } from '../tools/folder/scenarioFolder.js';
 import { ScenarioLibrary } from './scenarios.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
 import { trainerToken } from './trainerToken.js';
 
 async function main(): Promise<void> {
-  const config = readConfig({ PORT: '5173', ...process.env });
+  const config = readConfig({ PORT: '5173', ...process.env }, process.argv.slice(2));
+  requireFolder(config.scenarioDir);
+  // vite.config.ts (its scenario plugin) reads the same folder.
+  process.env.SCENARIO_DIR = config.scenarioDir;
   const { db, dialect, where } = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const store = new Store(db, dialect);
   const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
   });
   await app.ready();
   await new Promise<void>((res) => http.listen(config.port, config.host, res));
+  console.log(`scenarios: ${config.scenarioDir} (${config.scenarioDirFrom}; ${scenarioFilesIn(config.scenarioDir).length} files)`);
   console.log(`storage: ${dialect} (${where})`);
   console.log(trainer.created ? `trainer token (new; also saved in ${trainer.file}): ${trainer.token}` : `trainer token: ${trainer.file ? `in ${trainer.file}` : 'from TRAINER_TOKEN'}`);
   console.log(`Hold the Line (dev) is serving on http://localhost:${config.port}`);

@@ -3,16 +3,20 @@
 import { buildApp } from './app.js';
 import { ensureBuilt } from './build.js';
 import { readConfig } from './config.js';
+import { requireFolder, scenarioFilesIn } from '../tools/folder/scenarioFolder.js';
 import { ScenarioLibrary } from './scenarios.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
 import { trainerToken } from './trainerToken.js';
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = readConfig(process.env, process.argv.slice(2));
+  requireFolder(config.scenarioDir);
+  // The build (vite.config.ts) bundles the same folder.
+  process.env.SCENARIO_DIR = config.scenarioDir;
   if (config.build === 'auto') {
     try {
-      await ensureBuilt(config.rootDir, (m) => console.log(m));
+      await ensureBuilt(config.rootDir, (m) => console.log(m), config.scenarioDir);
     } catch (e) {
       // The API and the previous build (if any) still serve; the message says what to fix.
       console.error(`the game could not be built: ${e instanceof Error ? e.message : String(e)}`);
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
 
+  console.log(`scenarios: ${config.scenarioDir} (${config.scenarioDirFrom}; ${scenarioFilesIn(config.scenarioDir).length} files)`);
   console.log(`storage: ${dialect} (${where}); ${versions} scenario versions on disk`);
   if (trainer.created) console.log(`trainer token (new; also saved in ${trainer.file}): ${trainer.token}`);
   else if (trainer.file) console.log(`trainer token: in ${trainer.file}`);

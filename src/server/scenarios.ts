@@ -1,9 +1,10 @@
 // The scenario versions the server can verify results against: every file in the scenarios
-// folder, and every version it has ever seen (kept in the store), so a result played on
+// folder and its subfolders, and every version it has ever seen (kept in the store), so a result played on
 // yesterday's version of a call still replays after a trainer edited the file.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { formatDiagnostic, loadScenario, type Scenario } from '../engine/index.js';
+import { scenarioFilesIn } from '../tools/folder/scenarioFolder.js';
 import type { Store } from './store/store.js';
 
 export interface ScenarioLibraryOptions {
@@ -34,9 +35,9 @@ export class ScenarioLibrary {
 
   private async doScan(): Promise<void> {
     this.lastScan = Date.now();
-    const files = (await readdir(this.o.dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
-    for (const f of files) {
-      const text = await readFile(join(this.o.dir, f), 'utf8');
+    for (const path of scenarioFilesIn(this.o.dir)) {
+      const f = relative(this.o.dir, path).split(sep).join('/');
+      const text = await readFile(path, 'utf8');
       const loaded = loadScenario(text, `scenarios/${f}`);
       if (!loaded.ok) {
         this.o.log?.(`skipping ${f}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)[0] ?? 'does not load'}`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { cli, edited } from './support.js';
+import { ROOT, cli, edited } from './support.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'scenario-cli-'));
 
@@ -40,7 +40,7 @@ describe('scenario CLI', () => {
   it('wrong usage exits 2', () => {
     expect(cli([]).status).toBe(2);
     expect(cli(['frobnicate']).status).toBe(2);
-    expect(cli(['lint']).status).toBe(2);
+    expect(cli(['lint'], ROOT, { SCENARIO_DIR: join(tmp(), 'none') }).status).toBe(2);
     expect(cli(['lint', 'no/such/dir']).status).toBe(2);
     expect(cli(['lint', '--bogus', 'scenarios']).status).toBe(2);
     expect(cli(['graph', 'scenarios/first-call.json', '--format', 'png']).status).toBe(2);

@@ -37,10 +37,12 @@ export function lint(files: Record<string, string>, missing: readonly string[] =
 
 export const codes = (ds: readonly Diagnostic[]) => [...new Set(ds.map((d) => d.code))].sort();
 
-/** Runs `npm run scenario -- …` (without npm's banner): exit status and output. */
-export function cli(args: readonly string[], cwd = ROOT): { status: number; stdout: string; stderr: string } {
+/** Runs `npm run scenario -- …` (without npm's banner): exit status and output. `env` adds to (or, undefined, removes from) the environment. */
+export function cli(args: readonly string[], cwd = ROOT, env: Record<string, string | undefined> = {}): { status: number; stdout: string; stderr: string } {
+  const fullEnv = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(fullEnv)) if (v === undefined) delete fullEnv[k];
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/scenario.ts'), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/scenario.ts'), ...args], { cwd, env: fullEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { status: 0, stdout, stderr: '' };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };

@@ -1,16 +1,15 @@
-// scenario lint <files or folders> [--json]
+// scenario lint [<files, folders or call ids>] [--json]: no argument lints the scenario folder.
 import { existsSync, readFileSync } from 'node:fs';
 import { formatDiagnostic } from '../../engine/index.js';
 import { lintScenarios } from '../../tools/lint/lintScenarios.js';
-import { scenarioFiles } from '../files.js';
+import { cliScenarioDir, scenarioFiles, shownPath } from '../files.js';
 import { EXIT, UsageError, parseCommand, write, writeJson } from '../usage.js';
 
 export function lintCommand(args: readonly string[]): number {
   const { values, positionals } = parseCommand(args, { json: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
   const { files, missing } = scenarioFiles(positionals);
-  if (missing.length > 0) throw new UsageError(missing.map((m) => `${m}: no such file or folder`).join('\n'));
-  if (files.length === 0) throw new UsageError(`no scenario files (*.json) in ${positionals.join(', ')}`);
+  if (missing.length > 0) throw new UsageError(missing.join('\n'));
+  if (files.length === 0) throw new UsageError(`no scenario files (*.json) in ${positionals.length > 0 ? positionals.join(', ') : shownPath(cliScenarioDir())}`);
   const diagnostics = lintScenarios(
     files.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
     { fileExists: existsSync, readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null) },

@@ -1,9 +1,10 @@
-// scenario new <id> [--out <file>] [--locale <code>] [--force]
+// scenario new <id> [--out <file>] [--locale <code>] [--force]: by default in the scenario folder.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../engine/index.js';
 import { scenarioTemplate } from '../../tools/scaffold/template.js';
+import { newFileFor } from '../files.js';
 import { EXIT, UsageError, parseCommand, write } from '../usage.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../scenarios/scenario.schema.json', import.meta.url));
@@ -18,7 +19,7 @@ export function newCommand(args: readonly string[]): number {
   const { values, positionals } = parseCommand(args, { out: { type: 'string' }, locale: { type: 'string' }, force: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('new needs exactly one id, e.g. new late-parcel');
   const id = positionals[0]!;
-  const out = values.out ?? `scenarios/${id}.json`;
+  const out = values.out ?? newFileFor(id);
   const text = scenarioTemplate({ id, locale: values.locale ?? 'en', schema: schemaReference(out) });
   // The template is fine by construction; what can be wrong is the id or the locale given.
   const check = loadScenario(text, out);

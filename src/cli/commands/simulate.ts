@@ -2,6 +2,7 @@
 import { formatSimulation, formatPlay } from '../../tools/simulate/formatReport.js';
 import { PathError, parsePath, playPath } from '../../tools/simulate/playPath.js';
 import { simulateCall } from '../../tools/simulate/simulateCall.js';
+import { oneScenarioFile } from '../files.js';
 import { loadOne } from '../loadOne.js';
 import { EXIT, UsageError, parseCommand, write, writeJson } from '../usage.js';
 
@@ -14,12 +15,12 @@ export function simulateCommand(args: readonly string[]): number {
     seed: { type: 'string' },
     mode: { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UsageError('simulate needs exactly one scenario file');
+  if (positionals.length !== 1) throw new UsageError('simulate needs exactly one scenario file (or a call id in the scenario folder)');
   const mode = values.mode ?? 'exam';
   if (mode !== 'exam' && mode !== 'practice') throw new UsageError(`--mode is "exam" or "practice", not "${mode}"`);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed is a whole number from 0 to 4294967295, not "${values.seed}"`);
-  const loaded = loadOne(positionals[0]!);
+  const loaded = loadOne(oneScenarioFile(positionals[0]!));
   if (!loaded.ok) return loaded.exit;
   const s = loaded.scenario;
 

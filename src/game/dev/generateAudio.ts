@@ -11,6 +11,7 @@ import { formatDiagnostic, loadScenario } from '../../engine/index.js';
 import { SOUNDS } from '../audio/sounds.js';
 import { RECIPES } from './soundRecipes.js';
 import { voiceJob, type VoiceConfig, type VoiceJob } from './voiceRecipes.js';
+import { isScenarioFile } from '../../engine/load/fileKinds.js';
 
 /** Bump to remake everything (a change in how files are encoded). */
 const VERSION = 1;
@@ -61,7 +62,7 @@ function readJson<T>(file: string, fallback: T): T {
 
 function voiceJobs(root: string, dir: string, config: VoiceConfig, problems: string[]): VoiceJob[] {
   const jobs: VoiceJob[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(dir).filter(isScenarioFile).sort()) {
     const file = relative(root, join(dir, name)).split('\\').join('/');
     const loaded = loadScenario(readFileSync(join(dir, name), 'utf8'), file);
     if (!loaded.ok) {

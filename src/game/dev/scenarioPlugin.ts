@@ -4,9 +4,11 @@
 // loader can name file:line:col in its messages) and the URL of every voice file under it.
 // With `npm run dev`, saving a scenario sends its new text to the running game over vite's
 // hot-reload socket instead of reloading the page; a file added or removed reloads the page.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { isScenarioFile } from '../../engine/load/fileKinds.js';
+import { scenarioFilesIn, voiceFilesIn } from '../../tools/folder/scenarioFolder.js';
 
 export const VIRTUAL_ID = 'virtual:htl-scenarios';
 const RESOLVED = `\0${VIRTUAL_ID}`;
@@ -15,7 +17,7 @@ export const HOT_EVENT = 'htl:scenario';
 export interface ScenarioPluginOptions {
   /** The project root, for the file names the game shows. */
   readonly root: string;
-  /** The folder of scenario files (default: <root>/scenarios). */
+  /** The folder of scenario files, subfolders included (default: <root>/scenarios). */
   readonly dir?: string;
 }
 
@@ -23,24 +25,6 @@ export interface ScenarioPluginOptions {
 export interface ScenarioUpdate {
   readonly file: string;
   readonly text: string;
-}
-
-const isScenarioFile = (name: string) => name.endsWith('.json') && !name.endsWith('.schema.json');
-
-function walk(dir: string, keep: (path: string) => boolean): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const n of names.sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...walk(p, keep));
-    else if (keep(p)) out.push(p);
-  }
-  return out;
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -78,9 +62,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const sent = new Map<string, string>();
 
   function moduleText(): string {
-    const scenarios = readdirSync(dir).filter(isScenarioFile).sort();
-    const files = Object.fromEntries(scenarios.map((f) => [name(join(dir, f)), readFileSync(join(dir, f), 'utf8')]));
-    const voices = walk(join(dir, 'voice'), (p) => /\.(webm|ogg|mp3|m4a)$/.test(p));
+    const files = Object.fromEntries(scenarioFilesIn(dir).map((f) => [name(f), readFileSync(f, 'utf8')]));
+    const voices = voiceFilesIn(dir);
     return [
       ...voices.map((v, i) => `import v${i} from ${JSON.stringify(`${importPath(v)}?url`)};`),
       `export const files = ${JSON.stringify(files)};`,
@@ -99,7 +82,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
     load(id) {
       if (id !== RESOLVED) return null;
       // The dev server watches the folder itself (configureServer); a watching build needs each file.
-      if (!server) for (const f of readdirSync(dir).filter(isScenarioFile)) this.addWatchFile(join(dir, f));
+      if (!server) for (const f of scenarioFilesIn(dir)) this.addWatchFile(f);
       return moduleText();
     },
     configureServer(s) {

@@ -19,11 +19,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startDev(opts: { scenarios: string; dataDir: string }): Promise<DevServer> {
+/** `scenarios` is given as SCENARIO_DIR, or as the folder argument with `asArgument`. */
+export async function startDev(opts: { scenarios: string; dataDir: string; asArgument?: boolean }): Promise<DevServer & { readonly log: () => string }> {
   const port = await freePort();
-  const dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/dev.ts')], {
+  const { SCENARIO_DIR: _, ...env } = process.env;
+  const dev = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/dev.ts'), ...(opts.asArgument ? [opts.scenarios] : [])], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, SCENARIO_DIR: opts.scenarios, HTL_SCENARIOS: opts.scenarios, TRAINER_TOKEN: 'dev-test-token-0123456789' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, ...(opts.asArgument ? {} : { SCENARIO_DIR: opts.scenarios }), TRAINER_TOKEN: 'dev-test-token-0123456789' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -36,5 +38,5 @@ export async function startDev(opts: { scenarios: string; dataDir: string }): Pr
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url: `http://127.0.0.1:${port}`, stop: () => void dev.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, stop: () => void dev.kill('SIGTERM'), log: () => log };
 }
