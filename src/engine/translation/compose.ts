@@ -65,8 +65,19 @@ export function parseTable(text: string, file: string): TableResult {
     };
   }
   const parsed = stringsSchema.safeParse(v);
-  if (!parsed.success) return { ok: false, doc, diagnostics: [...early, ...schemaDiagnostics(doc, stringsSchema, parsed.error.issues)] };
+  if (!parsed.success) {
+    const explained = schemaDiagnostics(doc, stringsSchema, parsed.error.issues).map((d) => (d.hint ? d : { ...d, hint: hintFor(d.path) }));
+    return { ok: false, doc, diagnostics: [...early, ...explained] };
+  }
   return { ok: true, table: parsed.data, doc, diagnostics: early };
+}
+
+/** What to write, where the schema's own message gives no hint. */
+function hintFor(path: JsonPath): string {
+  const last = path[path.length - 1];
+  if (path[0] === 'strings' && last === 'text') return 'write the translated text; leave out a string not yet translated (the original\'s text is shown)';
+  if (path[0] === 'strings' && last === 'source') return 'copy the hash from the checker\'s message, or let `npm run scenario -- import` write it';
+  return 'see docs/translating.md for the table format';
 }
 
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
