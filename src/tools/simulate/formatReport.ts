@@ -1,6 +1,6 @@
 // The simulate reports as text for people.
 import { DIMENSIONS, type LedgerEntry, type LedgerCause } from '../../engine/index.js';
-import type { PlayReport } from './playPath.js';
+import type { PacedDecision, PlayReport } from './playPath.js';
 import type { PathReport, SimulationReport } from './simulateCall.js';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -58,10 +58,23 @@ function cause(c: LedgerCause): string {
 
 const entry = (e: LedgerEntry) => `      ${pad(e.dimension, 11)} ${pad(e.points, 5)} ${cause(e.cause)}${e.note ? ` — ${e.note}` : ''}`;
 
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** A decision's wait under --think, on one line. */
+function paced(p: PacedDecision): string {
+  const timer = p.timerMs === null ? 'no timer' : `timer ${seconds(p.timerMs)}`;
+  const what = p.result === 'answered' ? `answered after ${seconds(p.thoughtMs)}` : p.result === 'timed-out' ? `the timer ran out after ${seconds(p.thoughtMs)}, before the answer` : `the customer hung up after ${seconds(p.thoughtMs)}, before the answer`;
+  return `  thinking: patience ${p.patienceAtStart} → ${p.patienceAtEnd} while waiting (${timer}); ${what}`;
+}
+
 export function formatPlay(r: PlayReport): string {
   const lines: string[] = [];
+  if (r.thinkMs !== null) lines.push(`exam pacing: the trainee takes ${seconds(r.thinkMs)} per decision`, '');
   for (const t of r.turns) {
-    lines.push(`turn ${t.turn} at ${t.node}`, `  customer: ${t.customer}`, `  trainee:  ${t.move}`);
+    lines.push(`turn ${t.turn} at ${t.node}`, `  customer: ${t.customer}`);
+    const p = r.pacing.find((x) => x.turn === t.turn);
+    if (p) lines.push(paced(p));
+    lines.push(`  trainee:  ${t.move}`);
     lines.push(`  mood ${t.moodBefore} → ${t.moodAfter}, patience ${t.patienceBefore} → ${t.patienceAfter}${t.revealed.length ? `, found: ${t.revealed.join(', ')}` : ''}`);
     if (t.ledger.length > 0) lines.push('  ledger:', ...t.ledger.map(entry));
     if (t.better) {
@@ -69,6 +82,13 @@ export function formatPlay(r: PlayReport): string {
       lines.push(`  better:   ${t.better.reply}: ${t.better.say} (${reach})`);
       if (t.better.why) lines.push(`            ${t.better.why}`);
     }
+  }
+  for (const p of r.pacing.filter((x) => !r.turns.some((t) => t.turn === x.turn))) lines.push(`turn ${p.turn} at ${p.node}`, paced(p));
+  if (r.stopped) lines.push('', `stopped: ${r.stopped}`);
+  if (r.thinkMs !== null) {
+    const lowest = Math.min(...r.pacing.map((p) => p.patienceAtEnd), ...r.turns.map((t) => t.patienceAfter));
+    const timeouts = r.turns.filter((t) => t.move.startsWith('(said nothing')).length;
+    lines.push('', `pacing: lowest patience ${Number.isFinite(lowest) ? lowest : '—'}, ${timeouts} timeout(s), ${r.ending?.outcome === 'hung-up' ? 'the customer hung up' : 'no hang-up'}`);
   }
   if (r.ending) {
     lines.push('', `ended at ${r.ending.node}: ${r.ending.outcome}${r.ending.say ? ` — "${r.ending.say}"` : ''}`);
