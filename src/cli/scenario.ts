@@ -1,6 +1,8 @@
 // npm run scenario -- <command>: the trainers' tools.
 // Exit status: 0 clean, 1 problems found, 2 wrong usage.
+import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
+import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
 import { newCommand } from './commands/new.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -25,6 +27,12 @@ commands:
       prints the turns with the scores' ledger, exactly as the game computes them
   new <id> [--out <file>] [--locale <code>] [--force]
       a new scenario file from a commented template (default scenarios/<id>.json)
+  export <original> --locale <code> [--out <file.po>]
+      the call's texts as a gettext PO file for translators (speaker, the trainer's notes
+      as context; the translation so far if <id>.<code>.json exists): docs/translating.md
+  import <file.po> [--out <table>] [--original <file>]
+      a translated PO file into the call's string table (<id>.<code>.json beside the
+      original), with each text's source hash; fuzzy and empty entries are not imported
 
 exit status: 0 nothing found, 1 problems found, 2 wrong usage
 `;
@@ -41,6 +49,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return simulateCommand(rest);
       case 'new':
         return newCommand(rest);
+      case 'export':
+        return exportCommand(rest);
+      case 'import':
+        return importCommand(rest);
       case 'help':
       case '--help':
       case '-h':

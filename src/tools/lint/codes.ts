@@ -49,6 +49,18 @@ export const LOADER_CODES = [
   'duplicate-reply-id',
   'doing-without-takes',
   'internal',
+  // String tables, composed with their original (src/engine/translation).
+  'not-a-table',
+  'table-version',
+  'wrong-original',
+  'same-locale',
+  'no-original',
+  'original-broken',
+  'compose-failed',
+  'missing-string',
+  'extra-string',
+  'stale-string',
+  'extra-voice',
 ] as const;
 
 /** A skill "can be aced" at this score or above, and "can be failed" at this or below. */
