@@ -51,7 +51,7 @@ export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
 export { step, machineStateOf } from './rules/step.js';
 // The exact analyses of a call, over its reachable states.
 export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './analysis/moves.js';
-export { buildStateGraph, pathTo, needsExactTurns, topologicalOrder, type StateGraph, type StateInfo, type Edge, type Ending, type GraphOptions } from './analysis/stateGraph.js';
+export { buildStateGraph, pathTo, subjectOf, needsExactTurns, topologicalOrder, type StateGraph, type StateInfo, type Edge, type Ending, type GraphOptions } from './analysis/stateGraph.js';
 export { turnGraph, exactGraph, type TurnGraph, type Lost } from './analysis/turnGraph.js';
 export { scoreBounds, type Bound, type DimensionBounds, type ScoreBounds } from './analysis/scoreBounds.js';
 export { bestPaths, continuations, type BestPath, type CallPaths, type Continuations, type MoveValue } from './analysis/bestPaths.js';

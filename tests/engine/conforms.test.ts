@@ -7,13 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileConformance } from '../../src/engine/load/conforms.js';
-import { scenarioSchema } from '../../src/engine/format/schema.js';
+import { SCENARIO_SCHEMAS } from '../../src/engine/format/schema.js';
 import { FIXTURE_DIR, SCENARIO_DIR } from './support.js';
 
-const conforms = compileConformance(scenarioSchema)!;
+// Each file is checked against the schema of its own version, as the loader does.
+const schemaOf = (v: unknown) => (v && typeof v === 'object' ? SCENARIO_SCHEMAS[(v as { schemaVersion: 1 | 2 }).schemaVersion] : undefined);
+const checkers = new Map(Object.values(SCENARIO_SCHEMAS).map((schema) => [schema, compileConformance(schema)!]));
+const conformsTo = (schema: NonNullable<ReturnType<typeof schemaOf>>, v: unknown) => checkers.get(schema)!(v);
 const files = [
   ...readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => join(SCENARIO_DIR, f)),
   join(FIXTURE_DIR, 'mechanics.json'),
+  join(FIXTURE_DIR, 'memory.json'),
 ];
 const values = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as unknown);
 
@@ -38,15 +42,15 @@ function mutate(value: unknown, path: (string | number)[], how: number, replacem
 }
 
 const odd = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 101, -101, 1e9, '', 'x', 'Bad Id', '!', 'mood>=', 'mood>=50', [], {}, ['a'], { say: 1 }),
+  fc.constantFrom(null, true, false, 0, -1, 1.5, 2, 3, 101, -101, 1e9, '', 'x', 'Bad Id', '!', 'mood>=', 'mood>=50', 'turns>2', 'chose:x.1', 'pushes+1', '$return', [], {}, ['a'], { say: 1 }, [{ text: 'x' }], { mood: -5 }),
   fc.jsonValue({ maxDepth: 2 }),
 );
 
 describe('the fast schema check', () => {
   it('passes every shipped scenario, as zod does, with zod making an equal value', () => {
     for (const v of values) {
-      expect(conforms(v)).toBe(true);
-      const parsed = scenarioSchema.safeParse(v);
+      expect(conformsTo(schemaOf(v)!, v)).toBe(true);
+      const parsed = schemaOf(v)!.safeParse(v);
       expect(parsed.success).toBe(true);
       expect(parsed.data).toEqual(v);
     }
@@ -58,8 +62,10 @@ describe('the fast schema check', () => {
         const value = values[file]!;
         const all = paths(value);
         const mutated = mutate(value, all[pick % all.length]!, how, replacement);
-        if (!conforms(mutated)) return;
-        const parsed = scenarioSchema.safeParse(mutated);
+        // The loader reads the version first and refuses a file of none.
+        const schema = schemaOf(mutated);
+        if (!schema || !conformsTo(schema, mutated)) return;
+        const parsed = schema.safeParse(mutated);
         expect(parsed.success).toBe(true);
         expect(parsed.data).toEqual(mutated);
       }),

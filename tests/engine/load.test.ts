@@ -55,9 +55,10 @@ describe('loading a scenario', () => {
 
   it('names a missing schemaVersion and a newer one in one clear message', () => {
     expect(lines(editedScenario('mechanics.json', (d) => delete d.schemaVersion))).toEqual([
-      'call.json:1:1: error: the scenario has no "schemaVersion" — add "schemaVersion": 1 near the top',
+      'call.json:1:1: error: the scenario has no "schemaVersion" — add "schemaVersion": 2 near the top',
     ]);
-    expect(lines(editedScenario('mechanics.json', (d) => (d.schemaVersion = 2)))[0]).toMatch(/format version 2, and this game reads version 1/);
+    expect(lines(editedScenario('mechanics.json', (d) => (d.schemaVersion = 3)))[0]).toMatch(/format version 3, and this game reads versions 1 to 2/);
+    expect(lines(editedScenario('mechanics.json', (d) => (d.schemaVersion = '2')))[0]).toMatch(/"schemaVersion" is "2", which is no format version/);
   });
 
   it('points at a wrong type and says what to write instead', () => {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableReplies, bestPaths, formatDiagnostic, idealMet, type Scenario } from '../../src/engine/index.js';
+import { availableReplies, bestPaths, subjectOf, formatDiagnostic, idealMet, type Scenario } from '../../src/engine/index.js';
 import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
 import { LIBRARY, SCENARIO_DIR, TRANSLATED, bestEndingWithin, examRun, loadScenarioFile, measure, type Measures } from './support/analysis.js';
 
@@ -119,7 +119,7 @@ describe.each(FILES)('%s', (file) => {
     const { ideal, graph } = measures();
     const ranks = ideal!.edges.map((e, i) => {
       const st = graph.states[ideal!.states[i]!]!;
-      const offered = availableReplies(scenario().nodes.get(st.node)!, st);
+      const offered = availableReplies(scenario().nodes.get(st.node)!, subjectOf(st));
       const chosen = e.move.kind === 'reply' ? e.move.reply : null;
       return offered.filter((r) => r.say.length > (chosen?.say.length ?? 0)).length + 1;
     });

@@ -9,9 +9,10 @@
 // the turns up to par, and the turn limit by rebuilding with exact turns (`turns: 'exact'`)
 // in the rare call where a path can get that long.
 import type { Outcome, Scenario } from '../format/model.js';
+import type { ConditionSubject } from '../rules/conditions.js';
 import type { Deductions, SessionContext, TurnRecord } from '../rules/state.js';
 import { MAX_TURNS } from '../rules/transitions.js';
-import { endEntries, isIdealEnding } from '../scoring/score.js';
+import { endEntries, isIdealEnding, knownAtEnd } from '../scoring/score.js';
 import { afterMove, answeredContext, movesAt, type Move, type MoveOptions } from './moves.js';
 
 export interface Edge {
@@ -43,6 +44,10 @@ export interface Ending {
 export interface StateInfo {
   readonly node: string;
   readonly facts: readonly string[];
+  /** Hidden memory (format 2): flags set, counters, where the call came from. */
+  readonly flags: readonly string[];
+  readonly counters: readonly number[];
+  readonly cameFrom: string | null;
   readonly mood: number;
   readonly patience: number;
   /** Fewest moves from the start. */
@@ -129,6 +134,9 @@ function withHistory(ctx: SessionContext, history: readonly TurnRecord[]): Sessi
     patience: ctx.patience,
     drain: ctx.drain,
     facts: ctx.facts,
+    flags: ctx.flags,
+    counters: ctx.counters,
+    cameFrom: ctx.cameFrom,
     elapsedMs: ctx.elapsedMs,
     waitMs: ctx.waitMs,
     phaseStartPatience: ctx.phaseStartPatience,
@@ -212,7 +220,8 @@ interface NodeShare {
 }
 
 export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateGraph {
-  const exact = options.turns === 'exact';
+  // A call whose conditions compare the turns taken tells states apart by them: exact turns.
+  const exact = options.turns === 'exact' || s.memory.turns;
   const maxStates = options.maxStates ?? 2_000_000;
   const factBit = new Map([...s.facts.keys()].map((f, i) => [f, i]));
   const nodeList = [...s.nodes.values()];
@@ -262,6 +271,18 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     if (id === undefined) lists.set(list, (id = lists.size));
     return id;
   };
+  // Hidden memory (format 2) joins the facts in a state's key: the facts' number, the flags set,
+  // the counters and where the call came from, numbered in the order first met.
+  const usesMemory = s.memory.hidden || s.memory.returns;
+  const memories = new Map<string, number>();
+  const memoryKey = (factsKey: number, ctx: SessionContext, ended: boolean): number => {
+    if (!usesMemory) return factsKey;
+    const flags = ctx.flags.length > 1 ? [...ctx.flags].sort().join(',') : ctx.flags.join(',');
+    const key = `${factsKey}|${flags}|${ctx.counters.join(',')}|${ended ? '' : (ctx.cameFrom ?? '')}`;
+    let id = memories.get(key);
+    if (id === undefined) memories.set(key, (id = memories.size));
+    return id;
+  };
   const slotOf = (move: Move, replies: number) => (move.kind === 'reply' ? move.reply.index : move.kind === 'timeout' ? replies : replies + 1);
   const sameDeductions = (a: Deductions, b: Deductions) => Object.is(a.politeness, b.politeness) && Object.is(a.accuracy, b.accuracy) && Object.is(a.judgment, b.judgment);
 
@@ -293,6 +314,9 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       patience: st.patience,
       drain: first.drain,
       facts: st.facts,
+      flags: st.flags,
+      counters: st.counters,
+      cameFrom: st.cameFrom,
       elapsedMs: elapsed[id]!,
       waitMs: 0,
       phaseStartPatience: st.patience,
@@ -308,7 +332,11 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     // At an ending only the facts matter for what is judged; mood and patience no longer do.
     const a = 2 * numberOf(ctx.node, from) + (ended ? 1 : 0);
     // A move that finds nothing new keeps the very same list of facts: its key is known.
-    const b = from >= 0 && ctx.facts === states[from]!.facts ? index.factsOf(from) : factKey(ctx.facts);
+    const prev = from >= 0 ? states[from]! : null;
+    const b =
+      prev && !(usesMemory && ended) && ctx.facts === prev.facts && ctx.flags === prev.flags && ctx.counters === prev.counters && ctx.cameFrom === prev.cameFrom
+        ? index.factsOf(from)
+        : memoryKey(factKey(ctx.facts), ctx, ended);
     const c = ended ? 0 : ctx.mood * 101 + ctx.patience;
     const d = ended || !exact ? 0 : turns;
     const seen = index.get(a, b, c, d);
@@ -319,12 +347,12 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       ? {
           outcome: ctx.ending.outcome,
           node: ctx.ending.node,
-          deductions: sum(endEntries(s, ctx.ending, ctx.facts, 0)),
-          ideal: isIdealEnding(s, ctx.ending.outcome, ctx.facts),
+          deductions: sum(endEntries(s, ctx.ending, knownAtEnd(ctx), 0)),
+          ideal: isIdealEnding(s, ctx.ending.outcome, knownAtEnd(ctx)),
         }
       : null;
     const depth = from < 0 ? 0 : states[from]!.depth + 1;
-    states.push({ node: ctx.node, facts: ctx.facts, mood: ctx.mood, patience: ctx.patience, depth, turns: exact ? turns : 0, ending, offered: 0 });
+    states.push({ node: ctx.node, facts: ctx.facts, flags: ctx.flags, counters: ctx.counters, cameFrom: ctx.cameFrom, mood: ctx.mood, patience: ctx.patience, depth, turns: exact ? turns : 0, ending, offered: 0 });
     if (ended) {
       contexts.push(null);
       orders.push(null);
@@ -389,6 +417,15 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
   for (let id = 0; id < states.length; id++) of[id] = index.nodeOf(id);
   numbers.set(graph, { of, ids: [...s.nodes.keys()] });
   return graph;
+}
+
+/**
+ * A state as conditions see it (rules/conditions.ts holds): its facts, memory, mood, patience
+ * and turns taken (exact in a graph built with exact turns — always, for a call whose conditions
+ * compare turns).
+ */
+export function subjectOf(st: StateInfo): ConditionSubject {
+  return { facts: st.facts, flags: st.flags, counters: st.counters, mood: st.mood, patience: st.patience, history: { length: st.turns } };
 }
 
 /** Each state's node as a number: ids[of[state]] is states[state].node (ids in the scenario's order). */

@@ -4,15 +4,24 @@ import type { Emotion, Outcome } from './schema.js';
 
 export type { Emotion, Outcome } from './schema.js';
 
-export type Quantity = 'mood' | 'patience';
+/** What a comparison can look at: the customer's mood or patience, the turns taken, or a counter (by id). */
+export type Quantity = 'mood' | 'patience' | 'turns' | { readonly counter: number };
 export type Comparator = '>=' | '<=' | '>' | '<' | '==';
 
-/** All parts must hold: facts known, facts not known, comparisons on mood or patience. */
+/**
+ * All parts must hold: facts or flags known, facts or flags not known, comparisons. An earlier
+ * reply ("chose:x") is a flag the engine sets when that reply is chosen (see choiceFlag).
+ */
 export interface Condition {
   readonly known: readonly string[];
   readonly unknown: readonly string[];
   readonly compare: readonly { readonly on: Quantity; readonly op: Comparator; readonly value: number }[];
 }
+
+/** A change to the call's hidden memory: a flag set or cleared, or a counter moved. */
+export type MemoryChange =
+  | { readonly kind: 'flag'; readonly flag: string; readonly on: boolean }
+  | { readonly kind: 'counter'; readonly counter: number; readonly op: '+' | '-' | '='; readonly value: number; readonly max: number };
 
 /** One possible destination; the first branch whose condition holds is taken. */
 export interface Branch {
@@ -28,7 +37,23 @@ export interface Effects {
   readonly mood: number;
   readonly patience: number;
   readonly reveals: readonly string[];
+  /** Changes to the hidden memory (format 2), including the flag recording this reply when a condition asks "chose:" it. */
+  readonly set: readonly MemoryChange[];
   readonly feedback: string | null;
+}
+
+/** What speaking a node's line does each time (format 2's "enter"). */
+export interface Entry {
+  readonly mood: number;
+  readonly patience: number;
+  readonly reveals: readonly string[];
+  readonly set: readonly MemoryChange[];
+}
+
+/** An ending's comment for the calls that meet its condition. */
+export interface FeedbackVariant {
+  readonly when: Condition | null;
+  readonly text: string;
 }
 
 export interface Reply extends Effects {
@@ -61,7 +86,16 @@ export interface DialogueNode {
   readonly timeout: Timeout | null;
   /** Set on endings, which have no replies. */
   readonly end: Outcome | null;
+  /** What speaking this line does, each time (null: nothing). */
+  readonly enter: Entry | null;
+  /** For endings: the name shown for how the call ended (null: the outcome's own name). */
+  readonly label: string | null;
+  /** For endings: judgment when it is not ideal (null: the scoring's credit for its outcome). */
+  readonly credit: number | null;
+  /** For endings: the comment when no variant's condition holds (or there are none). */
   readonly feedback: string | null;
+  /** For endings: comments tried in order before `feedback`; the first whose condition holds is shown. */
+  readonly feedbackVariants: readonly FeedbackVariant[];
   /** For endings: the facts a call ending here should have found (null: the default, see scoring/). */
   readonly needs: readonly string[] | null;
   /** True for the two endings every scenario gets from the engine. */
@@ -76,7 +110,7 @@ export interface Fact {
 
 export interface Ideal {
   readonly outcome: Outcome;
-  /** Facts that must be known when the call ends this way. */
+  /** Facts (or flags) that must be known when the call ends this way. */
   readonly requires: readonly string[];
   /** Facts that must not be ("!fact" in the file): a call that ends this way after one is no model ending. */
   readonly forbids: readonly string[];
@@ -101,7 +135,23 @@ export interface Customer {
   readonly drain: number;
 }
 
+/** A hidden flag (format 2), or the flag recording an earlier reply. */
+export interface Flag {
+  readonly id: string;
+  readonly note: string;
+}
+
+/** A hidden counter (format 2): 0 to max, starting at 0. `index` is its place in the context's counters. */
+export interface Counter {
+  readonly id: string;
+  readonly index: number;
+  readonly max: number;
+  readonly note: string;
+}
+
 export interface Scenario {
+  /** The format version of the file it was loaded from. */
+  readonly schemaVersion: 1 | 2;
   readonly id: string;
   readonly title: string;
   readonly locale: string;
@@ -110,6 +160,11 @@ export interface Scenario {
   readonly brief: string;
   readonly customer: Customer;
   readonly facts: ReadonlyMap<string, Fact>;
+  /** Hidden flags: declared ones, then one per reply a condition asks about ("chose:x"). */
+  readonly flags: ReadonlyMap<string, Flag>;
+  readonly counters: ReadonlyMap<string, Counter>;
+  /** Memory the analyses must tell states apart by (see memoryKey in rules/memory.ts). */
+  readonly memory: MemoryUse;
   readonly ideal: readonly Ideal[];
   readonly scoring: ScoringRules;
   readonly start: string;
@@ -121,6 +176,21 @@ export interface Scenario {
   /** Where it was loaded from, for messages. */
   readonly file: string;
 }
+
+/** Which kinds of memory a call uses; a call of format 1 uses none. */
+export interface MemoryUse {
+  /** Some target is "$return": the call remembers where it came from. */
+  readonly returns: boolean;
+  /** Some condition compares "turns": the turns taken are part of a state. */
+  readonly turns: boolean;
+  /** Flags or counters exist. */
+  readonly hidden: boolean;
+  /** The highest number of turns any condition tells apart (turns beyond it are all alike). */
+  readonly turnsCap: number;
+}
+
+/** The flag the engine sets when a reply some condition asks about ("chose:<id>") is chosen. */
+export const choiceFlag = (reply: string) => `chose:${reply}`;
 
 /** Ids of the endings the engine adds to every scenario. */
 export const BUILT_IN = {

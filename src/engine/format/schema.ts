@@ -1,10 +1,14 @@
-// The scenario format, version 1 — defined once, here.
-// The TypeScript types (types.ts) are inferred from these schemas, and
-// scenarios/scenario.schema.json is generated from them (npm run schema).
-// Descriptions become editor tooltips, so they are written for trainers.
+// The scenario format — defined once, here: version 1 first, then version 2 as what it adds
+// (every version-1 file reads the same as version 2 once its number is changed).
+// The TypeScript types are inferred from these schemas, and scenarios/scenario.schema.json is
+// generated from them (npm run schema). Descriptions become editor tooltips, so they are
+// written for trainers.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The newest format this engine reads; it reads every older one too. */
+export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSIONS = [1, 2] as const;
+export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
 
 /** Node, fact and reply ids: lower-case words joined by dashes, starting with a letter. */
 export const ID_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
@@ -216,10 +220,10 @@ export const customerSchema = z
   })
   .strict();
 
-export const scenarioSchema = z
+export const scenarioSchemaV1 = z
   .object({
     $schema: z.string().optional().describe('"./scenario.schema.json", so editors check and complete this file.'),
-    schemaVersion: z.literal(SCHEMA_VERSION).describe('The version of this format. Currently 1.'),
+    schemaVersion: z.literal(1).describe('The version of this format: 1 (the newest is 2).'),
     id: id('Scenario id').describe('The call\'s id; a translation keeps the same id and changes "locale".'),
     title: z.string().min(1),
     locale: z
@@ -242,10 +246,133 @@ export const scenarioSchema = z
   })
   .strict();
 
-export type ScenarioFile = z.input<typeof scenarioSchema>;
-export type ScenarioParsed = z.output<typeof scenarioSchema>;
-export type ReplyFile = z.output<typeof replySchema>;
-export type NodeFile = z.output<typeof nodeSchema>;
-export type TimeoutFile = z.output<typeof timeoutSchema>;
+
+// ——— Version 2: what it adds ———
+
+/** A reply id as conditions name it: a trainer's id, or the default "<node>.<position>". */
+const REPLY_REF = '[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?:\\.[1-9])?';
+const NAME = '[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*';
+
+/**
+ * A version-2 condition atom: a fact or flag ("order-found", "!order-found"), a comparison on
+ * mood, patience, the turns taken or a counter ("pushes>=3", "turns>5"), or an earlier reply
+ * ("chose:offer-refund", "!chose:offer-refund").
+ */
+export const CONDITION_PATTERN_V2 = new RegExp(`^(?:!?${NAME}|${NAME}(?:>=|<=|>|<|==)-?\\d+|!?chose:${REPLY_REF})$`);
+const conditionAtomV2 = z.string().regex(CONDITION_PATTERN_V2, {
+  message:
+    'a condition is a fact or flag id ("order-found"), its negation ("!order-found"), a comparison ("mood>=50", "pushes>=3", "turns>5") or an earlier reply ("chose:offer-refund")',
+});
+export const conditionSchemaV2 = z
+  .union([conditionAtomV2, z.array(conditionAtomV2).min(1)])
+  .describe(
+    'When this applies: facts or flags known ("order-found") or not ("!order-found"); "mood>=50", "patience<30", "turns>5", a counter "pushes>=3"; an earlier reply "chose:offer-refund". A list means all.',
+  );
+
+/** Where a call can go: a node id, or "$return" for the node the call came to this one from. */
+export const RETURN_TARGET = '$return';
+const target = z
+  .union([id('Node id'), z.literal(RETURN_TARGET)])
+  .describe('A node id, or "$return": back to the node the call came here from.');
+const branchV2 = z.object({ to: target.describe('The node the call goes to ("$return": back where it came from).'), if: conditionSchemaV2.optional() }).strict();
+export const nextSchemaV2 = z
+  .union([target, z.array(branchV2).min(1)])
+  .describe('Where the call goes next: a node id ("$return": back where it came from), or a list of {"to", "if"} tried in order (the last usually without "if").');
+
+/** A change to the call's hidden memory: "flag" sets it, "!flag" clears it, "pushes+1", "pushes-1", "pushes=0". */
+export const SET_PATTERN = new RegExp(`^(?:!?${NAME}|${NAME}(?:\\+|-|=)\\d+)$`);
+const setAtom = z.string().regex(SET_PATTERN, {
+  message: 'a change is a flag id ("offered-refund") to set it, "!" and its id to clear it, or a counter change ("pushes+1", "pushes-1", "pushes=0")',
+});
+const setList = z
+  .union([setAtom, z.array(setAtom)])
+  .describe('Changes to the hidden memory: "flag" sets a flag, "!flag" clears it, "pushes+1" / "pushes-1" / "pushes=0" change a counter.');
+
+const effectsV2 = { set: setList.optional() };
+
+export const replySchemaV2 = replySchema.extend({
+  ...effectsV2,
+  if: conditionSchemaV2.optional().describe('Show this reply only when the condition holds.'),
+  next: nextSchemaV2,
+});
+
+export const timeoutSchemaV2 = timeoutSchema.extend({
+  ...effectsV2,
+  next: nextSchemaV2.optional().describe('Where the call goes. Default: the same node again (the customer repeats).'),
+});
+
+export const entrySchema = z
+  .object({
+    mood: change('mood'),
+    patience: change('patience'),
+    reveals: factList.optional(),
+    set: setList.optional(),
+  })
+  .strict()
+  .describe("What happens each time the customer speaks this line, before the trainee answers: a change of mood or patience, facts revealed, memory set.");
+
+const feedbackVariant = z
+  .object({
+    if: conditionSchemaV2.optional().describe('This text is used when the condition holds (the first that holds wins).'),
+    text: z.string().describe("The trainer's comment."),
+  })
+  .strict();
+
+export const nodeSchemaV2 = nodeSchema.extend({
+  replies: z.array(replySchemaV2).min(1).max(9).optional().describe("The trainee's choices (1-9)."),
+  timeout: z.union([timeoutSchemaV2, z.literal(false)]).optional().describe('What happens when the trainee says nothing for too long; false turns the timer off.'),
+  enter: entrySchema.optional(),
+  label: z.string().min(1).optional().describe('For endings: the name shown for how the call ended, instead of the outcome\'s (e.g. "Account handed to an impostor").'),
+  credit: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('For endings that are not ideal: judgment (0-100) for ending here. Default: scoring.credit for its outcome.'),
+  feedback: z
+    .union([z.string(), z.array(feedbackVariant).min(1)])
+    .optional()
+    .describe('For endings: the trainer\'s comment on how the call ended; a list of {"if", "text"} picks the first whose condition holds.'),
+});
+
+const idealV2 = idealSchema.extend({
+  requires: z
+    .union([conditionAtomV2, z.array(conditionAtomV2)])
+    .optional()
+    .describe(
+      'Facts or flags that must be known when the call ends this way ("order-found"; each one missing means it ended too early), or must not be ("!free-upgrade": ending this way after it is no model ending).',
+    ),
+});
+
+const flagSchema = z.string().describe('What this flag records, for trainers (the trainee never sees flags).');
+const counterSchema = z
+  .object({
+    max: z.number().int().min(1).max(99).optional().describe('The highest value; changes stop there. Default 9.'),
+    note: z.string().optional().describe('What this counter counts, for trainers (the trainee never sees it).'),
+  })
+  .strict();
+
+export const scenarioSchemaV2 = scenarioSchemaV1.extend({
+  schemaVersion: z.literal(2).describe('The version of this format. Currently 2.'),
+  flags: z.record(id('Flag id'), flagSchema).optional().describe('Hidden memory the call keeps (on or off), by id: set with "set", tested in "if".'),
+  counters: z.record(id('Counter id'), counterSchema).optional().describe('Small hidden numbers (0 to max) the call keeps, by id: "set": "pushes+1", "if": "pushes>=3".'),
+  ideal: z.union([idealV2, z.array(idealV2).min(1)]).describe('The right ending(s), with the facts that must be known first.'),
+  timeout: z.union([timeoutSchemaV2, z.literal(false)]).optional().describe('The default for every node with replies. Default: after 40 s, mood -10, polite -10.'),
+  nodes: z.record(id('Node id'), nodeSchemaV2).describe("The customer's lines, by id."),
+});
+
+/** The schema of each version, by its number. */
+export const SCENARIO_SCHEMAS = { 1: scenarioSchemaV1, 2: scenarioSchemaV2 } as const;
+/** The newest format. */
+export const scenarioSchema = scenarioSchemaV2;
+
+export type ScenarioFile = z.input<typeof scenarioSchemaV2> | z.input<typeof scenarioSchemaV1>;
+/** A validated file of either version: version 1 is version 2 without its additions. */
+export type ScenarioParsed = Omit<z.output<typeof scenarioSchemaV2>, 'schemaVersion'> & { readonly schemaVersion: SchemaVersion };
+export type ReplyFile = z.output<typeof replySchemaV2>;
+export type NodeFile = z.output<typeof nodeSchemaV2>;
+export type TimeoutFile = z.output<typeof timeoutSchemaV2>;
+export type EntryFile = z.output<typeof entrySchema>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type Emotion = (typeof EMOTIONS)[number];

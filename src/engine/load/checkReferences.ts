@@ -2,8 +2,8 @@
 // Works on the validated file, whose JSON paths are the places shown to the trainer.
 import { closest } from 'fastest-levenshtein';
 import type { Diagnostic, JsonPath } from '../errors.js';
-import type { ScenarioParsed } from '../format/schema.js';
-import { parseCondition, factsIn } from '../rules/conditions.js';
+import { RETURN_TARGET, type ScenarioParsed } from '../format/schema.js';
+import { namesIn } from '../rules/conditions.js';
 import type { JsonDocument } from './jsonDocument.js';
 
 type NextFile = string | readonly { to: string; if?: string | string[] | undefined }[];
@@ -16,6 +16,12 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   const nodeIds = Object.keys(s.nodes);
   const factIds = Object.keys(s.facts ?? {});
   const declaredFacts = new Set(factIds);
+  // Format 2's hidden memory: flags are tested like facts; counters are compared and changed.
+  const flagIds = Object.keys(s.flags ?? {});
+  const counterIds = Object.keys(s.counters ?? {});
+  const declaredFlags = new Set(flagIds);
+  const declaredCounters = new Set(counterIds);
+  const memoryIds = [...factIds, ...flagIds];
   const error = (path: JsonPath, code: string, message: string, hint: string | null = null) =>
     out.push(doc.diagnostic(path, 'error', code, message, hint));
 
@@ -37,13 +43,43 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
       if (!declaredFacts.has(f)) error(where(), 'unknown-fact', `fact "${f}" is not declared`, suggest(f, factIds, 'facts'));
     }
   };
+  // Every reply's id, made only when a condition asks about an earlier reply ("chose:x").
+  let allReplyIds: string[] | null = null;
+  const replyIdList = () =>
+    (allReplyIds ??= nodeIds.flatMap((n) => (s.nodes[n]!.replies ?? []).map((r, i) => r.id ?? `${n}.${i + 1}`)));
   const checkCondition = (where: Where, cond: string | string[] | undefined) => {
-    if (cond !== undefined) checkFacts(where, factsIn(parseCondition(cond)));
+    if (cond === undefined) return;
+    const names = namesIn(cond);
+    for (const name of names.ids) {
+      if (name.startsWith('chose:')) {
+        const reply = name.slice(6);
+        if (!replyIdList().includes(reply)) error(where(), 'unknown-reply', `"chose:${reply}" names no reply "${reply}"`, suggest(reply, replyIdList(), 'a node\'s replies (as "id")'));
+      } else if (!declaredFacts.has(name) && !declaredFlags.has(name)) {
+        error(where(), 'unknown-fact', flagIds.length === 0 ? `fact "${name}" is not declared` : `"${name}" is neither a declared fact nor a flag`, suggest(name, memoryIds, flagIds.length > 0 ? 'facts or flags' : 'facts'));
+      }
+    }
+    for (const c of names.counters) {
+      if (!declaredCounters.has(c)) error(where(), 'unknown-counter', `counter "${c}" is not declared`, counterIds.length > 0 ? suggest(c, counterIds, 'counters') : `declare it: "counters": { "${c}": { "max": 9 } }; or compare mood, patience or turns`);
+    }
+  };
+  const checkSet = (where: Where, set: string | readonly string[] | undefined) => {
+    for (const atom of listOf(set as string | string[] | undefined)) {
+      const change = /^([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)[+=-]\d+$/.exec(atom);
+      if (change) {
+        if (!declaredCounters.has(change[1]!)) error(where(), 'unknown-counter', `counter "${change[1]}" is not declared`, counterIds.length > 0 ? suggest(change[1]!, counterIds, 'counters') : `declare it: "counters": { "${change[1]}": { "max": 9 } }`);
+      } else {
+        const flag = atom.replace(/^!/, '');
+        if (!declaredFlags.has(flag)) {
+          const hint = declaredFacts.has(flag) ? `"${flag}" is a fact: facts are found with "reveals"; "set" changes flags` : suggest(flag, flagIds, 'flags');
+          error(where(), 'unknown-flag', `flag "${flag}" is not declared`, hint);
+        }
+      }
+    }
   };
   const checkNext = (where: Where, next: NextFile) => {
-    if (typeof next === 'string') return checkNode(where, next, '"next"');
+    if (typeof next === 'string') return next === RETURN_TARGET ? undefined : checkNode(where, next, '"next"');
     next.forEach((b, i) => {
-      checkNode(() => [...where(), i, 'to'], b.to, '"to"');
+      if (b.to !== RETURN_TARGET) checkNode(() => [...where(), i, 'to'], b.to, '"to"');
       checkCondition(() => [...where(), i, 'if'], b.if);
     });
     const last = next[next.length - 1];
@@ -61,17 +97,21 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     for (const f of v) if (!declaredFacts.has(f)) return false;
     return true;
   };
-  /** A fact ("x" or "!x") that is declared; a comparison or anything else is left to checkCondition. */
-  const atomOk = (atom: string) => declaredFacts.has(atom.charCodeAt(0) === 33 ? atom.slice(1) : atom);
+  /** A fact or flag ("x" or "!x") that is declared; a comparison or anything else is left to checkCondition. */
+  const atomOk = (atom: string) => {
+    const name = atom.charCodeAt(0) === 33 ? atom.slice(1) : atom;
+    return declaredFacts.has(name) || declaredFlags.has(name);
+  };
   const conditionOk = (cond: string | readonly string[] | undefined) => {
     if (cond === undefined) return true;
     if (typeof cond === 'string') return atomOk(cond);
     for (const a of cond) if (!atomOk(a)) return false;
     return true;
   };
+  const targetOk = (to: string) => isNode(to) || to === RETURN_TARGET;
   const nextOk = (next: NextFile) => {
-    if (typeof next === 'string') return isNode(next);
-    for (const b of next) if (!isNode(b.to) || !conditionOk(b.if)) return false;
+    if (typeof next === 'string') return targetOk(next);
+    for (const b of next) if (!targetOk(b.to) || !conditionOk(b.if)) return false;
     return next[next.length - 1]?.if === undefined;
   };
   const nodePath = (id: string): JsonPath => ['nodes', id];
@@ -86,12 +126,20 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
       error(['hangUp'], 'bad-hang-up', `"hangUp" must name an ending with "end": "hung-up"; "${s.hangUp}" is not one`, `add "end": "hung-up" to node "${s.hangUp}"`);
     }
   }
+  // Ids are one namespace: a condition "x" must mean one thing.
+  for (const f of flagIds) if (declaredFacts.has(f)) error(['flags', f], 'name-clash', `"${f}" is both a fact and a flag`, 'rename one of them');
+  for (const c of counterIds) {
+    if (declaredFacts.has(c) || declaredFlags.has(c)) error(['counters', c], 'name-clash', `"${c}" is a counter and also a ${declaredFacts.has(c) ? 'fact' : 'flag'}`, 'rename one of them');
+    if (c === 'mood' || c === 'patience' || c === 'turns') error(['counters', c], 'reserved-name', `a counter cannot be called "${c}": conditions already use that name for the call's own ${c}`, `call it something else, e.g. "${c}-count"`);
+  }
   const ideals = Array.isArray(s.ideal) ? s.ideal : [s.ideal];
   ideals.forEach((ideal, i) => {
-    checkFacts(() => (Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires']), listOf(ideal.requires).map((f) => f.replace(/^!/, '')));
+    const where: Where = () => (Array.isArray(s.ideal) ? ['ideal', i, 'requires'] : ['ideal', 'requires']);
+    if (!conditionOk(ideal.requires)) checkCondition(where, ideal.requires);
   });
   if (s.timeout) {
     checkFacts(() => ['timeout', 'reveals'], listOf(s.timeout.reveals));
+    checkSet(() => ['timeout', 'set'], s.timeout.set);
     if (s.timeout.next !== undefined) checkNext(() => ['timeout', 'next'], s.timeout.next);
   }
 
@@ -114,6 +162,21 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     if (node.end !== undefined && node.timeout) {
       error([...at(), 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
     }
+    if (node.enter) {
+      const enter = node.enter;
+      checkFacts(() => [...at(), 'enter', 'reveals'], listOf(enter.reveals));
+      checkSet(() => [...at(), 'enter', 'set'], enter.set);
+    }
+    for (const key of ['label', 'credit'] as const) {
+      if (node[key] !== undefined && node.end === undefined) {
+        error([...at(), key], `${key}-without-end`, `"${key}" is only for endings, and node "${id}" is not one`, `remove "${key}", or make this node an ending with "end"`);
+      }
+    }
+    if (Array.isArray(node.feedback)) {
+      const variants = node.feedback;
+      variants.forEach((v, k) => checkCondition(() => [...at(), 'feedback', k, 'if'], v.if));
+      if (node.end === undefined) error([...at(), 'feedback'], 'feedback-variants-without-end', `feedback variants are only for endings, and node "${id}" is not one`, 'write one "feedback" text, or make this node an ending');
+    }
     if (node.needs !== undefined) {
       if (node.end === undefined) error([...at(), 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
       checkFacts(() => [...at(), 'needs'], listOf(node.needs));
@@ -121,6 +184,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     if (node.timeout) {
       const timeout = node.timeout;
       if (!factsOk(timeout.reveals)) checkFacts(() => [...at(), 'timeout', 'reveals'], listOf(timeout.reveals));
+      if (timeout.set !== undefined) checkSet(() => [...at(), 'timeout', 'set'], timeout.set);
       if (timeout.next !== undefined && !nextOk(timeout.next)) checkNext(() => [...at(), 'timeout', 'next'], timeout.next);
     }
     node.replies?.forEach((reply, i) => {
@@ -133,6 +197,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
       if (!nextOk(reply.next)) checkNext(() => [...rp(), 'next'], reply.next);
       if (!factsOk(reply.reveals)) checkFacts(() => [...rp(), 'reveals'], listOf(reply.reveals));
       if (!conditionOk(reply.if)) checkCondition(() => [...rp(), 'if'], reply.if);
+      if (reply.set !== undefined) checkSet(() => [...rp(), 'set'], reply.set);
       if (reply.doing !== undefined && reply.takes === undefined) {
         out.push(doc.diagnostic([...rp(), 'doing'], 'warning', 'doing-without-takes', '"doing" is shown only while an action runs, and this reply has no "takes"', 'add "takes": seconds, or remove "doing"'));
       }

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../errors.js';
 import { hasErrors } from '../errors.js';
 import type { Scenario } from '../format/model.js';
-import { SCHEMA_VERSION, scenarioSchema, type ScenarioParsed } from '../format/schema.js';
+import { SCENARIO_SCHEMAS, SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion, type ScenarioParsed } from '../format/schema.js';
 import { checkReferences } from './checkReferences.js';
 import { compileConformance } from './conforms.js';
 import { contentHash } from './contentHash.js';
@@ -21,14 +21,15 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
     doc = new JsonDocument(text, file);
     const early = [...doc.syntaxErrors, ...doc.duplicateKeys];
     if (doc.syntaxErrors.length > 0) return { ok: false, diagnostics: early, doc };
-    const version = versionProblem(doc);
-    if (version) return { ok: false, diagnostics: [...early, version], doc };
+    const version = versionOf(doc);
+    if (typeof version !== 'number') return { ok: false, diagnostics: [...early, version], doc };
+    const schema = SCENARIO_SCHEMAS[version];
     // A file that certainly passes the schema is its own parsed value; zod judges (and explains) the rest.
-    const parsed = (conforms ??= compileConformance(scenarioSchema) ?? (() => false))(doc.value)
+    const parsed = (conforms[version] ??= compileConformance(schema) ?? (() => false))(doc.value)
       ? { success: true as const, data: doc.value as ScenarioParsed }
-      : scenarioSchema.safeParse(doc.value);
+      : schema.safeParse(doc.value);
     if (!parsed.success) {
-      return { ok: false, diagnostics: [...early, ...schemaDiagnostics(doc, scenarioSchema, parsed.error.issues)], doc };
+      return { ok: false, diagnostics: [...early, ...withVersionHints(schemaDiagnostics(doc, schema, parsed.error.issues), version)], doc };
     }
     const diagnostics = [...early, ...checkReferences(doc, parsed.data)];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, doc };
@@ -41,10 +42,10 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
   }
 }
 
-let conforms: ((value: unknown) => boolean) | undefined;
+const conforms: Partial<Record<SchemaVersion, (value: unknown) => boolean>> = {};
 
-/** An older or newer file gets one clear message instead of a page of schema errors. */
-function versionProblem(doc: JsonDocument): Diagnostic | null {
+/** The file's format version; a file of no known version gets one clear message instead of a page of schema errors. */
+function versionOf(doc: JsonDocument): SchemaVersion | Diagnostic {
   const v = doc.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     return doc.diagnostic([], 'error', 'not-a-scenario', 'a scenario file holds one JSON object', 'start from `npm run scenario -- new <id>`');
@@ -53,8 +54,23 @@ function versionProblem(doc: JsonDocument): Diagnostic | null {
   if (version === undefined) {
     return doc.diagnostic([], 'error', 'no-version', 'the scenario has no "schemaVersion"', `add "schemaVersion": ${SCHEMA_VERSION} near the top`);
   }
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    return doc.diagnostic(['schemaVersion'], 'error', 'newer-version', `this file uses format version ${version}, and this game reads version ${SCHEMA_VERSION}`, 'update the game, or write the file for version 1');
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    return doc.diagnostic(['schemaVersion'], 'error', 'newer-version', `this file uses format version ${version}, and this game reads versions 1 to ${SCHEMA_VERSION}`, `update the game, or write the file for version ${SCHEMA_VERSION}`);
   }
-  return null;
+  if (!(SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
+    return doc.diagnostic(['schemaVersion'], 'error', 'bad-version', `"schemaVersion" is ${JSON.stringify(version)}, which is no format version`, `write "schemaVersion": ${SCHEMA_VERSION}`);
+  }
+  return version as SchemaVersion;
+}
+
+/** What only version 2 has, so a version-1 file that uses it is told how to get it. */
+const VERSION_2_ONLY = new Set(['flags', 'counters', 'enter', 'label', 'credit', 'set']);
+
+function withVersionHints(diagnostics: Diagnostic[], version: SchemaVersion): Diagnostic[] {
+  if (version !== 1) return diagnostics;
+  return diagnostics.map((d) => {
+    const key = d.path[d.path.length - 1];
+    if (d.code !== 'unknown-property' || typeof key !== 'string' || !VERSION_2_ONLY.has(key)) return d;
+    return { ...d, message: `${d.message} in format version 1`, hint: `"${key}" is new in format version 2: change "schemaVersion" to 2 (\`npm run scenario -- migrate <file>\` does it)` };
+  });
 }

@@ -1,9 +1,9 @@
 // Builds the engine's model from a validated, reference-checked file: defaults applied,
 // shorthands expanded. The defaults live here and in docs/authoring.md, nowhere else.
-import type { Branch, DialogueNode, Effects, Fact, Ideal, Reply, Scenario, Timeout } from '../format/model.js';
-import { BUILT_IN } from '../format/model.js';
-import type { ReplyFile, ScenarioParsed, TimeoutFile } from '../format/schema.js';
-import { parseCondition } from '../rules/conditions.js';
+import type { Branch, Counter, DialogueNode, Effects, Entry, Fact, FeedbackVariant, Flag, Ideal, MemoryChange, MemoryUse, Reply, Scenario, Timeout } from '../format/model.js';
+import { BUILT_IN, choiceFlag } from '../format/model.js';
+import { RETURN_TARGET, type EntryFile, type NodeFile, type ReplyFile, type ScenarioParsed, type TimeoutFile } from '../format/schema.js';
+import { namesIn, parseCondition } from '../rules/conditions.js';
 
 export const DEFAULTS = {
   difficulty: 'medium',
@@ -12,6 +12,7 @@ export const DEFAULTS = {
   drain: 3,
   timeout: { after: 40, mood: -10, polite: -10 },
   scoring: { overPar: 5, missedFact: 25, unmet: 30, hangUp: -50 },
+  counterMax: 9,
 } as const;
 
 const list = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]);
@@ -24,13 +25,39 @@ const list = (v: string | readonly string[] | undefined): string[] => (v === und
 type Ids = ReadonlyMap<string, string>;
 const idOf = (ids: Ids, id: string) => ids.get(id) ?? id;
 
-function branches(next: ReplyFile['next'] | undefined, ids: Ids): Branch[] {
-  if (next === undefined) return [];
-  if (typeof next === 'string') return [{ to: idOf(ids, next), when: null }];
-  return next.map((b) => ({ to: idOf(ids, b.to), when: parseCondition(b.if) }));
+/** What the file's names resolve to while normalizing: node ids, counters, replies asked about by "chose:". */
+interface Names {
+  readonly ids: Ids;
+  readonly counters: ReadonlyMap<string, Counter>;
+  readonly chosen: ReadonlySet<string>;
 }
 
-function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>): Effects {
+const NO_CHANGES: readonly MemoryChange[] = Object.freeze([]);
+const SET_CHANGE = /^([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(\+|-|=)(\d+)$/;
+
+/** "set" as changes (checked by the schema's pattern and the reference check). */
+function changes(set: string | readonly string[] | undefined, n: Names, also: string | null = null): readonly MemoryChange[] {
+  const atoms = list(set);
+  if (atoms.length === 0 && also === null) return NO_CHANGES;
+  const out: MemoryChange[] = atoms.map((atom): MemoryChange => {
+    const m = SET_CHANGE.exec(atom);
+    if (m) {
+      const c = n.counters.get(m[1]!)!;
+      return { kind: 'counter', counter: c.index, op: m[2] as '+' | '-' | '=', value: Number(m[3]), max: c.max };
+    }
+    return atom.startsWith('!') ? { kind: 'flag', flag: atom.slice(1), on: false } : { kind: 'flag', flag: atom, on: true };
+  });
+  if (also !== null) out.push({ kind: 'flag', flag: also, on: true });
+  return out;
+}
+
+function branches(next: ReplyFile['next'] | undefined, n: Names): Branch[] {
+  if (next === undefined) return [];
+  if (typeof next === 'string') return [{ to: idOf(n.ids, next), when: null }];
+  return next.map((b) => ({ to: idOf(n.ids, b.to), when: parseCondition(b.if, n.counters) }));
+}
+
+function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>, n: Names, also: string | null = null): Effects {
   return {
     polite: e.polite ?? 0,
     accuracy: e.accuracy ?? 0,
@@ -38,19 +65,38 @@ function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>): Effects {
     mood: e.mood ?? 0,
     patience: e.patience ?? 0,
     reveals: list(e.reveals),
+    set: changes(e.set, n, also),
     feedback: e.feedback ?? null,
   };
 }
 
 // Written out field by field: spreading `effects()` into a literal with more keys is ~100×
 // slower in V8, which shows on calls of 10,000 nodes.
-function timeout(t: TimeoutFile, ids: Ids): Timeout {
-  const e = effects(t);
-  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next, ids) };
+function timeout(t: TimeoutFile, n: Names): Timeout {
+  const e = effects(t, n);
+  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, set: e.set, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next, n) };
 }
 
-function reply(nodeId: string, r: ReplyFile, index: number, ids: Ids): Reply {
-  const e = effects(r);
+function entry(e: EntryFile | undefined, n: Names): Entry | null {
+  if (e === undefined) return null;
+  return { mood: e.mood ?? 0, patience: e.patience ?? 0, reveals: list(e.reveals), set: changes(e.set, n) };
+}
+
+function feedbackOf(f: NodeFile['feedback']): { feedback: string | null; variants: FeedbackVariant[] } {
+  if (f === undefined) return { feedback: null, variants: [] };
+  if (typeof f === 'string') return { feedback: f, variants: [] };
+  // Variants up to the first without a condition; that one is the comment when none holds.
+  const variants: FeedbackVariant[] = [];
+  for (const v of f) {
+    if (v.if === undefined) return { feedback: v.text, variants };
+    variants.push({ when: parseCondition(v.if), text: v.text });
+  }
+  return { feedback: null, variants };
+}
+
+function reply(nodeId: string, r: ReplyFile, index: number, n: Names): Reply {
+  const rid = r.id ?? `${nodeId}.${index + 1}`;
+  const e = effects(r, n, n.chosen.has(rid) ? choiceFlag(rid) : null);
   return {
     polite: e.polite,
     accuracy: e.accuracy,
@@ -58,12 +104,13 @@ function reply(nodeId: string, r: ReplyFile, index: number, ids: Ids): Reply {
     mood: e.mood,
     patience: e.patience,
     reveals: e.reveals,
+    set: e.set,
     feedback: e.feedback,
-    id: r.id ?? `${nodeId}.${index + 1}`,
+    id: rid,
     index,
     say: r.say,
-    when: parseCondition(r.if),
-    next: branches(r.next, ids),
+    when: parseCondition(r.if, n.counters),
+    next: branches(r.next, n),
     takesMs: r.takes === undefined ? 0 : Math.round(r.takes * 1000),
     doing: r.doing ?? null,
     repeat: r.repeat ?? false,
@@ -71,7 +118,45 @@ function reply(nodeId: string, r: ReplyFile, index: number, ids: Ids): Reply {
 }
 
 function ending(id: string, outcome: 'hung-up' | 'abandoned'): DialogueNode {
-  return { id, say: '', emotion: null, voice: null, hint: null, replies: [], timeout: null, end: outcome, feedback: null, needs: null, builtIn: true };
+  return { id, say: '', emotion: null, voice: null, hint: null, replies: [], timeout: null, end: outcome, enter: null, label: null, credit: null, feedback: null, feedbackVariants: [], needs: null, builtIn: true };
+}
+
+/**
+ * Which memory the call uses, and the replies conditions ask about ("chose:x"), found by
+ * reading every condition once. Version-1 files use none.
+ */
+function memoryUse(s: ScenarioParsed): { use: MemoryUse; chosen: Set<string> } {
+  const chosen = new Set<string>();
+  let returns = false;
+  let turnsCap = -1;
+  const see = (cond: string | readonly string[] | undefined) => {
+    if (cond === undefined) return;
+    const names = namesIn(cond);
+    for (const r of names.replies) chosen.add(r);
+    if (names.turns !== null) turnsCap = Math.max(turnsCap, names.turns + 1);
+  };
+  const seeNext = (next: ReplyFile['next'] | undefined) => {
+    if (next === undefined) return;
+    if (typeof next === 'string') returns ||= next === RETURN_TARGET;
+    else for (const b of next) {
+      returns ||= b.to === RETURN_TARGET;
+      see(b.if);
+    }
+  };
+  if (s.schemaVersion >= 2) {
+    if (s.timeout) seeNext(s.timeout.next);
+    for (const i of Array.isArray(s.ideal) ? s.ideal : [s.ideal]) see(i.requires);
+    for (const node of Object.values(s.nodes)) {
+      if (node.timeout) seeNext(node.timeout.next);
+      if (Array.isArray(node.feedback)) for (const v of node.feedback) see(v.if);
+      for (const r of node.replies ?? []) {
+        see(r.if);
+        seeNext(r.next);
+      }
+    }
+  }
+  const hidden = chosen.size > 0 || Object.keys(s.flags ?? {}).length > 0 || Object.keys(s.counters ?? {}).length > 0;
+  return { use: { returns, turns: turnsCap >= 0, hidden, turnsCap: Math.max(0, turnsCap) }, chosen };
 }
 
 /** `hash` is computed on first use: checking a file (lint, simulate) never needs it. */
@@ -82,23 +167,35 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
   for (const id of nodeIds) ids.set(id, id);
   ids.set(BUILT_IN.hungUp, BUILT_IN.hungUp);
   ids.set(BUILT_IN.abandoned, BUILT_IN.abandoned);
+  const counters = new Map<string, Counter>();
+  for (const [id, c] of Object.entries(s.counters ?? {})) counters.set(id, { id, index: counters.size, max: c.max ?? DEFAULTS.counterMax, note: c.note ?? '' });
+  const { use, chosen } = memoryUse(s);
+  const flags = new Map<string, Flag>();
+  for (const [id, note] of Object.entries(s.flags ?? {})) flags.set(id, { id, note });
+  for (const r of chosen) flags.set(choiceFlag(r), { id: choiceFlag(r), note: `the trainee chose reply "${r}"` });
+  const n: Names = { ids, counters, chosen };
   const defaultTimeout: Timeout | null =
-    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout, ids);
+    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout, n);
   const nodes = new Map<string, DialogueNode>();
   for (const id of nodeIds) {
-    const n = s.nodes[id]!;
-    const isEnd = n.end !== undefined;
+    const f = s.nodes[id]!;
+    const isEnd = f.end !== undefined;
+    const { feedback, variants } = feedbackOf(f.feedback);
     nodes.set(id, {
       id,
-      say: n.say,
-      emotion: n.emotion ?? null,
-      voice: n.voice ?? null,
-      hint: n.hint ?? null,
-      replies: (n.replies ?? []).map((r, i) => reply(id, r, i, ids)),
-      timeout: isEnd || n.timeout === false ? null : n.timeout ? timeout(n.timeout, ids) : defaultTimeout,
-      end: n.end ?? null,
-      feedback: n.feedback ?? null,
-      needs: n.needs === undefined ? null : list(n.needs),
+      say: f.say,
+      emotion: f.emotion ?? null,
+      voice: f.voice ?? null,
+      hint: f.hint ?? null,
+      replies: (f.replies ?? []).map((r, i) => reply(id, r, i, n)),
+      timeout: isEnd || f.timeout === false ? null : f.timeout ? timeout(f.timeout, n) : defaultTimeout,
+      end: f.end ?? null,
+      enter: entry(f.enter, n),
+      label: f.label ?? null,
+      credit: f.credit ?? null,
+      feedback,
+      feedbackVariants: variants,
+      needs: f.needs === undefined ? null : list(f.needs),
       builtIn: false,
     });
   }
@@ -117,6 +214,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
   }));
   const sc = s.scoring ?? {};
   return {
+    schemaVersion: s.schemaVersion,
     id: s.id,
     title: s.title,
     locale: s.locale,
@@ -132,6 +230,9 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
       drain: s.customer.drain ?? DEFAULTS.drain,
     },
     facts,
+    flags,
+    counters,
+    memory: use,
     ideal,
     scoring: {
       weights: {

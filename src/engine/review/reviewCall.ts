@@ -8,6 +8,7 @@
 // on offer the cheapest way on after it (ranked as the ideal path is), and compares the overall
 // scores those would end with. Where the trainee's reply reaches the best of them there is no
 // better reply; otherwise it is the reply that does (see analyseTurn for ties).
+import { endingFeedback } from '../rules/endings.js';
 import { continuations } from '../analysis/bestPaths.js';
 import { ranksBefore } from '../analysis/cheapest.js';
 import { buildStateGraph } from '../analysis/stateGraph.js';
@@ -64,7 +65,7 @@ export interface CallReview {
   readonly scenario: { readonly id: string; readonly locale: string; readonly title: string; readonly customer: string };
   readonly score: ScoreCard;
   readonly turns: readonly TurnReview[];
-  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly say: string; readonly feedback: string | null } | null;
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null } | null;
   readonly ideals: readonly Ideal[];
   /** Reached an ideal ending with every fact it requires. */
   readonly ideal: boolean;
@@ -128,7 +129,8 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
   const card = scoreCall(s, final);
   const score: ScoreCard = { ...card, matchedIdeal: card.matchedIdeal && { ...card.matchedIdeal } };
   // Copies, so a frozen review never freezes the scenario's own objects.
-  const fact = (id: string): Fact => ({ ...(s.facts.get(id) ?? { id, text: id, key: false }) });
+  // A requirement may be a hidden flag (format 2): shown by its note, as the trainer wrote it.
+  const fact = (id: string): Fact => ({ ...(s.facts.get(id) ?? { id, text: s.flags.get(id)?.note || id, key: false }) });
   const turns = final.history.map((t, i): TurnReview => {
     const node = s.nodes.get(t.node);
     const reply = t.choice.kind === 'reply' ? node?.replies[t.choice.index] : undefined;
@@ -160,7 +162,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     scenario: { id: s.id, locale: s.locale, title: s.title, customer: s.customer.name },
     score,
     turns,
-    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, say: endNode.say, feedback: endNode.feedback } : null,
+    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, label: endNode.label, say: endNode.say, feedback: endingFeedback(endNode, final) } : null,
     ideals: s.ideal.map((i) => ({ ...i, requires: [...i.requires], forbids: [...i.forbids] })),
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),

@@ -48,6 +48,12 @@ export interface SessionContext {
   readonly drain: number;
   /** Known facts, in the order they were found. */
   readonly facts: readonly string[];
+  /** Hidden flags set (format 2), in the order they were set. */
+  readonly flags: readonly string[];
+  /** Hidden counters (format 2), by the counter's index. */
+  readonly counters: readonly number[];
+  /** The node the call came to the current one from, for "$return" (null: none, or the call never returns). */
+  readonly cameFrom: string | null;
   /** Ms since the call was answered. */
   readonly elapsedMs: number;
   /** Ms waited in the current phase (ringing, listening or working). */

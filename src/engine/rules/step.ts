@@ -8,6 +8,8 @@ import type { SessionContext, SessionEvent } from './state.js';
 import {
   answer,
   applyReply,
+  arriveAt,
+  enterEffects,
   applyTimeout,
   customerGivesUp,
   enterNode,
@@ -17,6 +19,7 @@ import {
   patienceAfterWaiting,
   pickBranch,
   shownReply,
+  targetOf,
   wait,
 } from './transitions.js';
 
@@ -27,10 +30,17 @@ function settle(s: Scenario, ctx: SessionContext): SessionContext {
   return ctx.phase !== 'ended' && customerGivesUp(ctx) ? finish(ctx, nodeOf(s, s.hangUpNode)) : ctx;
 }
 
-/** The customer speaks a node's line: an ending finishes the call, any other node waits for a reply. */
-function speak(s: Scenario, ctx: SessionContext, id: string): SessionContext {
+/**
+ * The customer speaks a node's line (`to` as a branch names it: a node, or "$return"): what
+ * the line does on entering happens, then an ending finishes the call and any other node
+ * waits for a reply.
+ */
+function speak(s: Scenario, ctx: SessionContext, to: string): SessionContext {
+  const id = targetOf(ctx, to);
   const node = nodeOf(s, id);
-  return node.end ? finish(ctx, node) : enterNode(ctx, node);
+  const arrived = arriveAt(s, ctx, id);
+  const entered = node.enter ? enterEffects(arrived, node.enter) : arrived;
+  return node.end ? finish(entered, node) : enterNode(entered, node);
 }
 
 function choose(s: Scenario, ctx: SessionContext, n: number): SessionContext | null {

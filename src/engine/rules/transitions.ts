@@ -2,8 +2,10 @@
 // guards and actions call these; so do the analyses. Nothing here reads the clock or draws random numbers of its own.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { Branch, DialogueNode, Effects, Reply, Scenario, Timeout } from '../format/model.js';
+import type { Branch, DialogueNode, Effects, Entry, Reply, Scenario, Timeout } from '../format/model.js';
+import { RETURN_TARGET } from '../format/schema.js';
 import { holds, type ConditionSubject } from './conditions.js';
+import { changeMemory } from './memory.js';
 import type { Mode, SessionContext, TurnChoice, TurnRecord } from './state.js';
 
 const clamp = (v: number) => Math.max(0, Math.min(100, v));
@@ -30,6 +32,9 @@ export function customerGivesUp(ctx: SessionContext): boolean {
   return ctx.patience <= 0 || ctx.history.length >= MAX_TURNS;
 }
 
+const NO_FLAGS: readonly string[] = Object.freeze([]);
+const NO_COUNTERS: readonly number[] = Object.freeze([]);
+
 export function initialContext(s: Scenario, seed: number, mode: Mode): SessionContext {
   return {
     mode,
@@ -40,6 +45,9 @@ export function initialContext(s: Scenario, seed: number, mode: Mode): SessionCo
     patience: s.customer.patience,
     drain: s.customer.drain,
     facts: [],
+    flags: NO_FLAGS,
+    counters: s.counters.size === 0 ? NO_COUNTERS : new Array<number>(s.counters.size).fill(0),
+    cameFrom: null,
     elapsedMs: 0,
     waitMs: 0,
     phaseStartPatience: s.customer.patience,
@@ -72,9 +80,32 @@ function union(facts: readonly string[], more: readonly string[]): string[] {
   return out;
 }
 
-/** The state the conditions of `next` are checked against, after effects (and a finished wait). */
-export function subjectAfter(now: ConditionSubject, e: Pick<Effects, 'mood' | 'patience' | 'reveals'>, patience = now.patience): ConditionSubject {
-  return { facts: union(now.facts, e.reveals), mood: clamp(now.mood + e.mood), patience: clamp(patience + e.patience) };
+/** Where a branch leads from here: its node, or for "$return" the node the call came from (or this one). */
+export function targetOf(ctx: SessionContext, to: string): string {
+  return to === RETURN_TARGET ? (ctx.cameFrom ?? ctx.node) : to;
+}
+
+/**
+ * Speaking a node's line does what its "enter" says, each time: mood, patience, facts (credited
+ * to the turn that led here), memory. Applied before the replies are offered, so they see it.
+ */
+export function enterEffects(ctx: SessionContext, e: Entry): SessionContext {
+  const mood = clamp(ctx.mood + e.mood);
+  const patience = clamp(ctx.patience + e.patience);
+  const revealed = e.reveals.filter((f, i, all) => !ctx.facts.includes(f) && all.indexOf(f) === i);
+  const memory = changeMemory(ctx, e.set);
+  let history = ctx.history;
+  if (revealed.length > 0 && history.length > 0) {
+    const last = history[history.length - 1]!;
+    history = [...history.slice(0, -1), { ...last, revealed: [...last.revealed, ...revealed] }];
+  }
+  const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
+  return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history };
+}
+
+/** The call moves to another node's line: for "$return", remember where it came from. */
+export function arriveAt(s: Scenario, ctx: SessionContext, id: string): SessionContext {
+  return s.memory.returns && id !== ctx.node && ctx.phase !== 'ringing' ? { ...ctx, cameFrom: ctx.node } : ctx;
 }
 
 /** FNV-1a: mixes a node's id into the seed. */
@@ -135,7 +166,8 @@ function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoic
     deductions: { politeness: e.polite, accuracy: e.accuracy, judgment: e.judgment },
   };
   const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
-  return { ...ctx, mood, patience, facts, history: [...ctx.history, turn] };
+  const memory = changeMemory(ctx, e.set);
+  return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history: [...ctx.history, turn] };
 }
 
 /** The trainee's reply lands. An action starts working; its facts arrive when it finishes. */
@@ -163,7 +195,7 @@ export function applyTimeout(ctx: SessionContext, node: DialogueNode, t: Timeout
 
 /** The trainee hung up: a turn of its own, costing politeness. */
 export function hangUpByTrainee(ctx: SessionContext, node: DialogueNode, politenessCost: number): SessionContext {
-  const e: Effects = { polite: politenessCost, accuracy: 0, judgment: 0, mood: 0, patience: 0, reveals: [], feedback: null };
+  const e: Effects = { polite: politenessCost, accuracy: 0, judgment: 0, mood: 0, patience: 0, reveals: [], set: [], feedback: null };
   return applyEffects(ctx, node, { kind: 'hang-up' }, e, false);
 }
 

@@ -153,17 +153,21 @@ export function endEntries(s: Scenario, ending: EndingRef, facts: readonly strin
   }
   const { outcome } = ending;
   const ideal = matchIdeal(s, outcome, facts);
-  if (ideal) {
+  // An ending with its own credit (format 2) is judged by it whenever it is not a model ending:
+  // handing an account to an impostor is not "the right outcome, too early".
+  const own = s.nodes.get(ending.node)?.credit ?? null;
+  if (ideal && (own === null || idealMet(ideal, facts))) {
     if (s.scoring.unmet > 0) {
       for (const f of unmetOf(ideal, facts)) {
-        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: s.facts.get(f)?.text ?? null });
+        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: s.facts.get(f)?.text ?? s.flags.get(f)?.note ?? null });
       }
       for (const f of brokenOf(ideal, facts)) {
-        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'forbidden', fact: f, outcome }, note: s.facts.get(f)?.text ?? null });
+        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'forbidden', fact: f, outcome }, note: s.facts.get(f)?.text ?? s.flags.get(f)?.note ?? null });
       }
     }
   } else {
-    const credit = s.scoring.credit[outcome] ?? 0;
+    // The ending's own credit comes first, then the scoring's for its outcome.
+    const credit = own ?? s.scoring.credit[outcome] ?? 0;
     if (credit < 100) out.push({ turn: null, dimension: 'judgment', points: credit - 100, cause: { kind: 'outcome', outcome, credit }, note: null });
   }
   const overPar = overParPoints(s, turns);
@@ -209,21 +213,30 @@ export function scoresOfLost(s: Scenario, lost: Readonly<Record<Dimension, numbe
   return { politeness, accuracy, judgment, overall, grade: gradeOf(overall) };
 }
 
+/**
+ * What an ending is judged on: the facts found and, in format 2, the hidden flags set (an
+ * ideal may require or forbid either). The facts' own list when there are no flags.
+ */
+export function knownAtEnd(ctx: { readonly facts: readonly string[]; readonly flags: readonly string[] }): readonly string[] {
+  return ctx.flags.length === 0 ? ctx.facts : [...ctx.facts, ...ctx.flags];
+}
+
 /** The score card of a call, final once it has ended; before that, the scores so far. */
 export function scoreCall(s: Scenario, ctx: SessionContext): ScoreCard {
   const outcome = ctx.ending?.outcome ?? null;
+  const known = knownAtEnd(ctx);
   const ledger = [
     ...ctx.history.flatMap((t) => turnEntries(s, t)),
-    ...(ctx.ending ? endEntries(s, ctx.ending, ctx.facts, ctx.history.length) : []),
+    ...(ctx.ending ? endEntries(s, ctx.ending, known, ctx.history.length) : []),
   ];
-  const matchedIdeal = outcome ? matchIdeal(s, outcome, ctx.facts) : null;
+  const matchedIdeal = outcome ? matchIdeal(s, outcome, known) : null;
   return {
     ...scoresFrom(s, ledger),
     ledger,
     final: outcome !== null,
     outcome,
     matchedIdeal,
-    ideal: outcome !== null && isIdealEnding(s, outcome, ctx.facts),
+    ideal: outcome !== null && isIdealEnding(s, outcome, known),
     factsFound: [...ctx.facts],
     factsMissed: ctx.ending ? missedFacts(s, ctx.ending, ctx.facts) : [],
     turns: ctx.history.length,

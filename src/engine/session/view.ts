@@ -1,5 +1,6 @@
 // What a presenter may see of a call: the snapshot the runner exposes, derived from the
 // machine's context. Scenes read this and nothing else.
+import { endingFeedback } from '../rules/endings.js';
 import type { Emotion, Outcome, Scenario } from '../format/model.js';
 import type { Phase, SessionContext, TurnRecord } from '../rules/state.js';
 import { moodBand, type MoodBand } from '../rules/moodBands.js';
@@ -33,7 +34,8 @@ export interface SessionView {
   /** The action under way. */
   readonly work: { readonly label: string | null; readonly progress: number; readonly leftMs: number } | null;
   readonly lastTurn: TurnRecord | null;
-  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly say: string; readonly feedback: string | null } | null;
+  /** How the call ended: the ending, its outcome, the trainer's name for it (format 2's "label"; null: the outcome's), its line and comment. */
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null } | null;
 }
 
 export function viewOf(s: Scenario, ctx: SessionContext): SessionView {
@@ -70,6 +72,6 @@ export function viewOf(s: Scenario, ctx: SessionContext): SessionView {
         ? { label: work.doing, progress: Math.min(1, ctx.waitMs / ctx.work.totalMs), leftMs: Math.max(0, ctx.work.totalMs - ctx.waitMs) }
         : null,
     lastTurn: ctx.history[ctx.history.length - 1] ?? null,
-    ending: ctx.ending ? { node: ctx.ending.node, outcome: ctx.ending.outcome, say: node.say, feedback: node.feedback } : null,
+    ending: ctx.ending ? { node: ctx.ending.node, outcome: ctx.ending.outcome, label: node.label, say: node.say, feedback: endingFeedback(node, ctx) } : null,
   };
 }

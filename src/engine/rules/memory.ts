@@ -1,0 +1,30 @@
+// The call's hidden memory (format 2): flags on or off, and small counters from 0 to their max.
+// Changed by "set" on replies, timeouts and a node's "enter"; read by conditions.
+import type { MemoryChange } from '../format/model.js';
+
+export interface Memory {
+  readonly flags: readonly string[];
+  readonly counters: readonly number[];
+}
+
+/** The memory after these changes, in order. The same arrays when nothing changes. */
+export function changeMemory(m: Memory, changes: readonly MemoryChange[]): Memory {
+  if (changes.length === 0) return m;
+  let flags = m.flags;
+  let counters = m.counters;
+  for (const c of changes) {
+    if (c.kind === 'flag') {
+      const has = flags.includes(c.flag);
+      if (c.on && !has) flags = [...flags, c.flag];
+      else if (!c.on && has) flags = flags.filter((f) => f !== c.flag);
+    } else {
+      const now = counters[c.counter] ?? 0;
+      const next = Math.max(0, Math.min(c.max, c.op === '+' ? now + c.value : c.op === '-' ? now - c.value : c.value));
+      if (next !== now) {
+        counters = counters.slice();
+        (counters as number[])[c.counter] = next;
+      }
+    }
+  }
+  return flags === m.flags && counters === m.counters ? m : { flags, counters };
+}
