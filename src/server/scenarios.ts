@@ -3,7 +3,7 @@
 // yesterday's version of a call still replays after a trainer edited the file.
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { formatDiagnostic, loadScenario, type Scenario } from '../engine/index.js';
+import { formatDiagnostic, loadScenario, loadScenarioFiles, type Scenario } from '../engine/index.js';
 import { scenarioFilesIn } from '../tools/folder/scenarioFolder.js';
 import type { Store } from './store/store.js';
 
@@ -35,16 +35,19 @@ export class ScenarioLibrary {
 
   private async doScan(): Promise<void> {
     this.lastScan = Date.now();
+    const sources: { file: string; text: string }[] = [];
     for (const path of scenarioFilesIn(this.o.dir)) {
       const f = relative(this.o.dir, path).split(sep).join('/');
-      const text = await readFile(path, 'utf8');
-      const loaded = loadScenario(text, `scenarios/${f}`);
+      sources.push({ file: `scenarios/${f}`, text: await readFile(path, 'utf8') });
+    }
+    // Originals, whole-file translations and string tables; a table's version is its composed call.
+    for (const loaded of loadScenarioFiles(sources)) {
       if (!loaded.ok) {
-        this.o.log?.(`skipping ${f}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)[0] ?? 'does not load'}`);
+        this.o.log?.(`skipping ${loaded.file.slice('scenarios/'.length)}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)[0] ?? 'does not load'}`);
         continue;
       }
       const s = loaded.scenario;
-      if (!this.byHash.has(s.hash)) await this.o.store.rememberScenario({ hash: s.hash, id: s.id, locale: s.locale, title: s.title, text });
+      if (!this.byHash.has(s.hash)) await this.o.store.rememberScenario({ hash: s.hash, id: s.id, locale: s.locale, title: s.title, text: loaded.text });
       this.keep(s);
     }
     for (const v of await this.o.store.scenarioIndex()) this.calls.add(`${v.id}/${v.locale}`);
