@@ -1,8 +1,9 @@
-// The calls the game can play: every bundled scenario file loaded with the engine's loader,
-// grouped by id (one call, several languages). Broken files are kept with their messages for the
-// trainer. This module and the engine load after the title screen (see library/lazy.ts).
+// The calls the game can play: every bundled scenario file loaded with the engine's loader
+// (string tables composed with their originals), grouped by id (one call, several languages).
+// Broken files are kept with their messages for the trainer. This module and the engine load
+// after the title screen (see library/lazy.ts).
 import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
-import { callResult, formatDiagnostic, loadScenario, replay, Session, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
 import { besideFile } from './paths.js';
 
@@ -26,13 +27,18 @@ const DIFFICULTY = { easy: 0, medium: 1, hard: 2 } as const;
 export class ScenarioLibrary {
   private readonly byFile = new Map<string, Scenario>();
   private readonly problemsByFile = new Map<string, Problem>();
+  /** Every file's text: a string table is composed with its original, so they load together. */
+  private readonly texts = new Map<string, string>();
+  /** A string table's original, by the table's file. */
+  private readonly originalOf = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
 
   constructor(
     files: Record<string, string>,
     private readonly voiceUrls: Record<string, string>,
   ) {
-    for (const [file, text] of Object.entries(files)) this.load(file, text);
+    for (const [file, text] of Object.entries(files)) this.texts.set(file, text);
+    this.load();
   }
 
   /** Calls in the picker's order: tutorials first, then by difficulty, then by title. */
@@ -109,8 +115,11 @@ export class ScenarioLibrary {
 
   /** A trainer saved a file: load it again and tell whoever shows it. */
   update(file: string, text: string): void {
-    this.load(file, text);
-    for (const fn of this.listeners) fn(file);
+    this.texts.set(file, text);
+    this.load();
+    // The tables of a changed original are changed calls too.
+    const changed = [file, ...[...this.originalOf].filter(([, original]) => original === file).map(([table]) => table)];
+    for (const fn of this.listeners) for (const f of changed) fn(f);
   }
 
   subscribe(fn: Listener): () => void {
@@ -118,14 +127,17 @@ export class ScenarioLibrary {
     return () => this.listeners.delete(fn);
   }
 
-  private load(file: string, text: string): void {
-    const result = loadScenario(text, file);
-    if (result.ok) {
-      this.byFile.set(file, result.scenario);
-      this.problemsByFile.delete(file);
-    } else {
-      // Keep the last good version playing; show what is wrong with the new one.
-      this.problemsByFile.set(file, { file, messages: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) });
+  private load(): void {
+    for (const result of loadScenarioFiles([...this.texts].map(([file, text]) => ({ file, text })))) {
+      const file = result.file;
+      if (result.original) this.originalOf.set(file, result.original);
+      if (result.ok) {
+        this.byFile.set(file, result.scenario);
+        this.problemsByFile.delete(file);
+      } else {
+        // Keep the last good version playing; show what is wrong with the new one.
+        this.problemsByFile.set(file, { file, messages: result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) });
+      }
     }
   }
 }
