@@ -93,6 +93,10 @@ describe('export → translate → import → lint', () => {
     expect(b.score).toEqual(a.score);
     expect(uk!.scenario.title).toBe('Nothing is ever right'); // the fuzzy title was not imported
 
+    // The trainer's tools take the table as the call it composes to.
+    const sim = cli(['simulate', table]);
+    expect([sim.status, sim.stdout.split('\n')[0]]).toEqual([0, `${table}: "Nothing is ever right" (never-satisfied, uk)`]);
+
     // lint names what is left: the two untranslated strings, in the table.
     const lint = cli(['lint', table]);
     expect(lint.status).toBe(1);
