@@ -6,7 +6,6 @@
 // has no syntax errors, and has no duplicate keys when it names as many properties as its value
 // holds; only then is jsonc-parser's scan skipped — it would find nothing.
 import {
-  findNodeAtLocation,
   parse,
   parseTree,
   printParseErrorCode,
@@ -110,14 +109,39 @@ export class JsonDocument {
     if (this.tree === null) this.tree = parseTree(this.text, [], PARSE_OPTIONS);
     const root = this.tree;
     if (!root) return { line: 1, col: 1 };
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
-      if (!node) continue;
-      const keyNode = key && n === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-      return this.position((keyNode ?? node).offset);
+    // The deepest value along the path that exists (a missing property points at its object).
+    let node = root;
+    let n = 0;
+    for (; n < path.length; n++) {
+      const child = this.childOf(node, path[n]!);
+      if (!child) break;
+      node = child;
     }
-    return this.position(root.offset);
+    const keyNode = key && n === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return this.position((keyNode ?? node).offset);
   }
+
+  /**
+   * A value's child by property name or list index. An object's properties are indexed on first
+   * use, so a file with many messages (a large call) does not look through every node each time.
+   */
+  private childOf(node: JsonNode, segment: string | number): JsonNode | undefined {
+    if (node.type === 'array') return typeof segment === 'number' ? node.children?.[segment] : undefined;
+    if (node.type !== 'object' || typeof segment !== 'string') return undefined;
+    let index = this.properties.get(node);
+    if (!index) {
+      index = new Map();
+      for (const prop of node.children ?? []) {
+        const [name, value] = prop.children ?? [];
+        // The first of two properties with one name, as jsonc-parser's own lookup finds it.
+        if (name && value && !index.has(name.value as string)) index.set(name.value as string, value);
+      }
+      this.properties.set(node, index);
+    }
+    return index.get(segment);
+  }
+
+  private readonly properties = new WeakMap<JsonNode, Map<string, JsonNode>>();
 
   diagnostic(
     path: JsonPath,
