@@ -14,6 +14,13 @@ export const LINT_CODES = {
   stuck: 'error',
   'no-way-out': 'error',
   'reply-never-offered': 'warning',
+  'branch-never-taken': 'warning',
+  'single-penalised-reply': 'warning',
+  'vanishing-recovery': 'warning',
+  'catastrophic-passes': 'warning',
+  'plan-mismatch': 'error',
+  'not-a-plan-file': 'error',
+  'duplicate-plan': 'error',
   'no-feedback': 'warning',
   'fact-never-revealed': 'error',
   'cannot-ace': 'warning',
@@ -28,7 +35,7 @@ export const LINT_CODES = {
 
 export type LintCode = keyof typeof LINT_CODES;
 
-/** The loader's own codes (src/engine/load), which lint passes on unchanged. */
+/** The loader's own codes (src/engine/load, and src/engine/translation for string tables), which lint passes on unchanged. */
 export const LOADER_CODES = [
   'json-syntax',
   'duplicate-key',

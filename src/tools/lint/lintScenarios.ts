@@ -11,6 +11,10 @@ import { checkAcrossFiles, type Loaded } from './checks/acrossFiles.js';
 import { checkFactsRevealed, checkFeedback, checkSchemaRef, checkVoices } from './checks/content.js';
 import { checkDiscrimination } from './checks/discrimination.js';
 import { checkFlow } from './checks/flow.js';
+import { branchUses, checkBranches } from './checks/branches.js';
+import { checkCatastrophes } from './checks/catastrophe.js';
+import { checkOffers } from './checks/offers.js';
+import { checkPlans, isPlansFile } from './checks/plans.js';
 import { checkTableFiles, originalsToRead } from './checks/strings.js';
 import { fileContext, type FileContext, type LintEnv } from './context.js';
 
@@ -45,7 +49,11 @@ function checkPlay(ctx: FileContext, options: LintOptions): void {
     ctx.report('too-many-states', [], `the call has more than ${g.states.length} reachable states; its paths were not checked`, 'split the call, or use fewer distinct mood and patience changes');
     return;
   }
-  checkFlow(ctx, g);
+  const branches = branchUses(ctx.scenario, g);
+  checkFlow(ctx, g, branches);
+  checkBranches(ctx, branches);
+  checkOffers(ctx, g);
+  checkCatastrophes(ctx, g);
   checkDiscrimination(ctx, scoreBounds(g));
 }
 
@@ -53,9 +61,12 @@ export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, opti
   const out: Diagnostic[] = [];
   const loaded: Loaded[] = [];
   // A translation named alone is compared with its original, read for that and not itself linted.
-  const originals = originalsToRead(sources, env);
+  // Plan files named among the sources are checked on their calls below, not loaded as calls.
+  const planSources = sources.filter((src) => isPlansFile(src.file));
+  const callSources = planSources.length > 0 ? sources.filter((src) => !isPlansFile(src.file)) : sources;
+  const originals = originalsToRead(callSources, env);
   const onlyContext = new Set(originals.map((o) => o.file));
-  for (const result of loadScenarioFiles([...sources, ...originals])) {
+  for (const result of loadScenarioFiles([...callSources, ...originals])) {
     const src = result;
     if (onlyContext.has(src.file)) {
       if (result.ok) loaded.push({ file: src.file, doc: result.doc, scenario: result.scenario, table: false });
@@ -79,7 +90,15 @@ export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, opti
     guarded(out, src.file, 'the play checks', () => checkPlay(ctx, options));
   }
   guarded(out, sources[0]?.file ?? '(no file)', 'the checks across files', () => checkAcrossFiles(loaded, out));
-  // Files in the order given, each from top to bottom.
+  guarded(out, sources[0]?.file ?? '(no file)', 'the golden plans', () =>
+    checkPlans(
+      loaded.filter((l) => !onlyContext.has(l.file)),
+      planSources,
+      env,
+      out,
+    ),
+  );
+  // Files in the order given, each from top to bottom (plan files found beside them last).
   const order = new Map(sources.map((src, i) => [src.file, i]));
-  return out.filter((d) => !onlyContext.has(d.file)).sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
+  return out.filter((d) => !onlyContext.has(d.file)).sort((a, b) => (order.get(a.file) ?? sources.length) - (order.get(b.file) ?? sources.length) || a.line - b.line || a.col - b.col);
 }

@@ -5,7 +5,7 @@
 // "Play" here means the trainee's replies, given at once: the state graph without timeouts or
 // hanging up. A node that only letting the timer run out reaches is not reported as unreached:
 // such nodes are looked for again with timeouts (within a budget of states).
-import { BUILT_IN, idealMet, type Scenario } from '../../../engine/index.js';
+import { BUILT_IN, idealMet, type DialogueNode, type Reply, type Scenario } from '../../../engine/index.js';
 import { stuckStates, traps } from '../../../engine/index.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
 import { buildStateGraph, pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
@@ -14,6 +14,7 @@ import { nodeNumbers } from '../../../engine/analysis/stateGraph.js';
 /** States explored when looking for nodes that only the timer leads to. */
 const TIMER_BUDGET = 200_000;
 import { listOf, nodePath, replyPath, type FileContext } from '../context.js';
+import { branchReasons, type Branches } from './branches.js';
 
 /** Nodes reachable from `from` by any link (every branch, every timeout), conditions ignored. */
 function linked(s: Scenario, from: Iterable<string>): Set<string> {
@@ -43,7 +44,39 @@ const how = (g: StateGraph, state: number) => {
   return path.length > 0 ? ` (e.g. after --path ${pathArgument(path)}, ${describeState(g.states[state]!)})` : ` (${describeState(g.states[state]!)})`;
 };
 
-export function checkFlow(ctx: FileContext, g: StateGraph): void {
+/** The replies with a branch to each node, found once for every never-reached node. */
+function repliesInto(s: Scenario): Map<string, { node: DialogueNode; reply: Reply }[]> {
+  const into = new Map<string, { node: DialogueNode; reply: Reply }[]>();
+  for (const node of s.nodes.values()) {
+    for (const reply of node.replies) {
+      for (const to of new Set(reply.next.map((b) => b.to))) {
+        let list = into.get(to);
+        if (!list) into.set(to, (list = []));
+        list.push({ node, reply });
+      }
+    }
+  }
+  return into;
+}
+
+/**
+ * Why no play takes any of the ways into `target`: the node a way starts from is never reached,
+ * its reply is never on offer, or the branch pointing here is never taken (and why).
+ */
+function waysIn(ctx: FileContext, target: string, into: ReadonlyMap<string, { node: DialogueNode; reply: Reply }[]>, reached: ReadonlySet<string>, offeredAt: (node: string) => number, branches: Branches): string {
+  const reasons: string[] = [];
+  for (const { node, reply: r } of into.get(target) ?? []) {
+    if (!reached.has(node.id)) reasons.push(`node "${node.id}", whose reply "${r.id}" leads here, is never reached either`);
+    else if (!(offeredAt(node.id) & (1 << r.index))) reasons.push(`reply "${r.id}" of node "${node.id}" is never on offer`);
+    else if (r.next.length === 1) reasons.push(`the customer always hangs up after reply "${r.id}" of node "${node.id}" before this line`);
+  }
+  reasons.push(...branchReasons(ctx, branches, target));
+  const shown = reasons.slice(0, 3);
+  const more = reasons.length - shown.length;
+  return shown.length > 0 ? `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}` : 'the replies that lead here are never on offer, or their branches never taken';
+}
+
+export function checkFlow(ctx: FileContext, g: StateGraph, branches: Branches): void {
   const s = ctx.scenario;
   const fileNodes = [...s.nodes.values()].filter((n) => !n.builtIn);
   const static_ = linked(s, [s.start]);
@@ -80,20 +113,25 @@ export function checkFlow(ctx: FileContext, g: StateGraph): void {
     unreached = unreached.filter((n) => !alsoReached.has(n.id));
   }
 
+  const numberOfNode = new Map(ids.map((id, n) => [id, n]));
+  const offeredAt = (id: string) => masks[numberOfNode.get(id) ?? -1] ?? 0;
+  let into: ReturnType<typeof repliesInto> | undefined;
   for (const node of unreached) {
     const isLinked = static_.has(node.id);
     if (node.end) {
+      if (isLinked) into ??= repliesInto(s);
       ctx.report(
         'ending-unreachable',
         nodePath(node.id),
-        isLinked ? `ending "${node.id}" (${node.end}) is never reached: the replies that lead here are never on offer or their branches never taken` : `ending "${node.id}" (${node.end}) is never reached: nothing leads to it`,
+        isLinked ? `ending "${node.id}" (${node.end}) is never reached: ${waysIn(ctx, node.id, into!, reached, offeredAt, branches)}` : `ending "${node.id}" (${node.end}) is never reached: nothing leads to it`,
         isLinked ? 'check the "if" conditions on the way here' : `add "next": "${node.id}" to a reply, or remove the node`,
         true,
       );
     } else if (!isLinked) {
       ctx.report('unreachable-node', nodePath(node.id), `node "${node.id}" is unreachable: no reply or timeout leads to it from "${s.start}"`, `add "next": "${node.id}" to a reply, or remove the node`, true);
     } else {
-      ctx.report('never-reached', nodePath(node.id), `node "${node.id}" is never reached: the replies that lead here are never on offer, or their branches never taken`, 'check the "if" conditions on the way here: a fact never known by then, or a mood or patience never reached', true);
+      into ??= repliesInto(s);
+      ctx.report('never-reached', nodePath(node.id), `node "${node.id}" is never reached: ${waysIn(ctx, node.id, into, reached, offeredAt, branches)}`, 'check the "if" conditions on the way here: a fact never known by then, or a mood or patience never reached', true);
     }
   }
 

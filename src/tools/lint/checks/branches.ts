@@ -1,0 +1,232 @@
+// Branches of a "next" list that no play takes, with the values that make it so.
+//
+// Which branch a move took is read off the state graph, never worked out again: the node the
+// move led to names the branch that points there. Where that cannot tell (two branches to the
+// same node, a "$return", or the customer hanging up on the way, which hides where the call was
+// going), nothing is claimed about the branches concerned. The values shown are those of the
+// states the reply is chosen in — mood and patience ranges, facts known — beside the reply's own
+// effects, so a trainer can see why a condition never holds after them.
+//
+// One pass over every move of the graph: linear in its size.
+import type { Branch, Condition, Reply, Scenario, Timeout } from '../../../engine/index.js';
+import { buildStateGraph, type Edge, type StateGraph } from '../../../engine/index.js';
+import { pathTo } from '../../../engine/analysis/stateGraph.js';
+import { pathArgument } from '../../analysis/describe.js';
+import type { FileContext } from '../context.js';
+
+/** States explored with timeouts when a timer has branches (as flow.ts does for nodes only the timer reaches). */
+const TIMER_BUDGET = 200_000;
+
+/** How one "next" list with several branches was used across the states where its move was made. */
+export interface BranchUse {
+  readonly node: string;
+  /** The reply, or null for the node's timeout. */
+  readonly reply: Reply | null;
+  readonly branches: readonly Branch[];
+  /** Moves made (one per state). */
+  chosen: number;
+  /** Per branch: moves seen to take it. */
+  readonly taken: Int32Array;
+  /** Per branch: it may have been taken by a move whose branch cannot be told. */
+  readonly maybe: Uint8Array;
+  /** Moves whose branch cannot be told at all (the customer hung up on the way). */
+  unknown: number;
+  mood: [number, number];
+  patience: [number, number];
+  /** Facts known every time the move is made, and at least once. */
+  always: Set<string> | null;
+  readonly ever: Set<string>;
+  /** The first state (fewest moves) the move is made in. */
+  first: number;
+}
+
+export interface Branches {
+  /** By "node\u0000reply index" (the timeout: index -1). */
+  readonly uses: ReadonlyMap<string, BranchUse>;
+  /** The graph each use's states are in (the timer's graph for timeouts). */
+  readonly graphOf: (use: BranchUse) => StateGraph;
+}
+
+export const useKey = (node: string, index: number) => `${node}\u0000${index}`;
+
+function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeouts: boolean): void {
+  g.states.forEach((st, i) => {
+    if (st.ending) return;
+    for (const e of g.edges[i]!) {
+      if (e.move.kind === 'hang-up' || (e.move.kind === 'timeout') !== timeouts) continue;
+      const node = s.nodes.get(st.node)!;
+      const reply = e.move.kind === 'reply' ? e.move.reply : null;
+      const next = reply ? reply.next : (node.timeout as Timeout).next;
+      if (next.length < 2) continue;
+      const key = useKey(st.node, reply ? reply.index : -1);
+      let use = out.get(key);
+      if (!use) {
+        use = {
+          node: st.node,
+          reply,
+          branches: next,
+          chosen: 0,
+          taken: new Int32Array(next.length),
+          maybe: new Uint8Array(next.length),
+          unknown: 0,
+          mood: [st.mood, st.mood],
+          patience: [st.patience, st.patience],
+          always: null,
+          ever: new Set(),
+          first: i,
+        };
+        out.set(key, use);
+      }
+      record(s, g, use, st, e);
+    }
+  });
+}
+
+function record(s: Scenario, g: StateGraph, use: BranchUse, st: StateGraph['states'][number], e: Edge): void {
+  use.chosen++;
+  use.mood = [Math.min(use.mood[0], st.mood), Math.max(use.mood[1], st.mood)];
+  use.patience = [Math.min(use.patience[0], st.patience), Math.max(use.patience[1], st.patience)];
+  for (const f of st.facts) use.ever.add(f);
+  if (use.always === null) use.always = new Set(st.facts);
+  else for (const f of use.always) if (!st.facts.includes(f)) use.always.delete(f);
+  if (e.gaveUp) {
+    use.unknown++;
+    return;
+  }
+  const target = g.states[e.to]!.node;
+  const literal: number[] = [];
+  const wild: number[] = [];
+  use.branches.forEach((b, k) => {
+    if (b.to === target) literal.push(k);
+    else if (!s.nodes.has(b.to)) wild.push(k); // "$return": goes wherever the call came from
+  });
+  if (literal.length === 1 && wild.length === 0) use.taken[literal[0]!]!++;
+  else if (literal.length + wild.length === 0) use.unknown++;
+  else for (const k of [...literal, ...wild]) use.maybe[k] = 1;
+}
+
+/** How every "next" list of several branches was used: replies on `g`, timers on a graph with timeouts (when any has branches). */
+export function branchUses(s: Scenario, g: StateGraph): Branches {
+  const uses = new Map<string, BranchUse>();
+  gather(s, g, uses, false);
+  let timer: StateGraph | null = null;
+  const reached = new Set(g.states.map((st) => st.node));
+  const branchedTimer = [...s.nodes.values()].some((n) => (n.timeout?.next.length ?? 0) > 1 && reached.has(n.id));
+  if (branchedTimer) {
+    const withTimer = buildStateGraph(s, { timeouts: true, hangUp: false, maxStates: TIMER_BUDGET });
+    if (!withTimer.truncated) {
+      timer = withTimer;
+      gather(s, withTimer, uses, true);
+    }
+  }
+  return { uses, graphOf: (use) => (use.reply === null && timer ? timer : g) };
+}
+
+const range = ([lo, hi]: [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+
+/** "mood is 20–45 …; "order-found" is never known …": the values a branch's condition meets, as far as lint can see them. */
+function valuesFor(s: Scenario, use: BranchUse, when: Condition): string[] {
+  const effects = use.reply ?? s.nodes.get(use.node)!.timeout!;
+  const chosen = use.reply ? 'this reply is chosen' : 'the timer runs out';
+  const out: string[] = [];
+  const quantities = new Set(when.compare.map((c) => c.on).filter((q): q is 'mood' | 'patience' => q === 'mood' || q === 'patience'));
+  for (const q of quantities) {
+    const change = q === 'mood' ? effects.mood : effects.patience;
+    const own = change !== 0 ? `, and it changes ${q} by ${change > 0 ? '+' : ''}${change}` : '';
+    const wait = q === 'patience' && use.reply && use.reply.takesMs > 0 ? `, and waiting ${use.reply.takesMs / 1000} s for the action costs more` : '';
+    out.push(`${q} is ${range(q === 'mood' ? use.mood : use.patience)} when ${chosen}${own}${wait}`);
+  }
+  const reveals = effects.reveals;
+  for (const f of when.known) {
+    if (s.facts.has(f) && !use.ever.has(f) && !reveals.includes(f)) out.push(`"${f}" is never known by then`);
+  }
+  for (const f of when.unknown) {
+    if (s.facts.has(f) && (use.always?.has(f) || reveals.includes(f))) out.push(`"${f}" is always known by then`);
+  }
+  return out;
+}
+
+/** The "if" of a branch as written: atoms joined with "and". */
+function conditionText(raw: unknown): string {
+  if (typeof raw === 'string') return `"${raw}"`;
+  if (Array.isArray(raw)) return raw.map((a) => `"${a}"`).join(' and ');
+  return 'its "if"';
+}
+
+/** The branch's "if" as written in the file. */
+function rawIf(ctx: FileContext, use: BranchUse, k: number): unknown {
+  const node = (ctx.raw as { nodes?: Record<string, { replies?: { next?: unknown }[]; timeout?: { next?: unknown } }> }).nodes?.[use.node];
+  const next = use.reply ? node?.replies?.[use.reply.index]?.next : node?.timeout?.next;
+  return Array.isArray(next) ? (next[k] as { if?: unknown } | undefined)?.if : undefined;
+}
+
+const moveName = (use: BranchUse) => (use.reply ? `reply "${use.reply.id}" of node "${use.node}"` : `the timeout of node "${use.node}"`);
+
+const comparesPatience = (b: Branch, ops: readonly string[]) => b.when?.compare.some((c) => c.on === 'patience' && ops.includes(c.op)) ?? false;
+
+/**
+ * Whether a trainee who takes time to think could still take branch k. The graph's replies are
+ * given at once, but in an exam patience drains while the trainee thinks (a customer with any
+ * "drain"): patience can only be lower than the graph shows, so a branch that asks for low
+ * patience, or comes after one that asks for high patience, may be taken after all.
+ */
+function thinkingMayTake(s: Scenario, use: BranchUse, k: number): boolean {
+  if (s.customer.drain <= 0) return false;
+  return comparesPatience(use.branches[k]!, ['<', '<=', '==']) || use.branches.slice(0, k).some((b) => comparesPatience(b, ['>', '>=', '==']));
+}
+
+/** Whether branch k is known never to be taken, however long the trainee thinks. */
+export const neverTaken = (s: Scenario, use: BranchUse, k: number) =>
+  use.chosen > 0 && use.unknown === 0 && use.taken[k] === 0 && use.maybe[k] === 0 && !thinkingMayTake(s, use, k);
+
+/** Why branch k is never taken: its values, and which earlier branches are taken instead. */
+export function whyNeverTaken(ctx: FileContext, use: BranchUse, k: number): string {
+  const b = use.branches[k]!;
+  const reasons: string[] = [];
+  if (b.when) {
+    const values = valuesFor(ctx.scenario, use, b.when);
+    reasons.push(`${conditionText(rawIf(ctx, use, k))} never holds then${values.length > 0 ? `: ${values.join('; ')}` : ''}`);
+  }
+  const earlier = use.branches
+    .slice(0, k)
+    .map((e, j) => ({ e, j, n: use.taken[j]! }))
+    .filter((x) => x.n > 0)
+    .map((x) => `branch ${x.j + 1} (to "${x.e.to}") in ${x.n} state${x.n === 1 ? '' : 's'}`);
+  if (earlier.length > 0) reasons.push(`${b.when ? 'or ' : ''}an earlier branch matches first every time: ${earlier.join(', ')}`);
+  return reasons.join(', ');
+}
+
+/** Where the move is first made: "after --path 1,2". */
+export function firstMade(graph: StateGraph, use: BranchUse): string {
+  const path = pathTo(graph, use.first);
+  return path.length > 0 ? ` (first after --path ${pathArgument(path)})` : '';
+}
+
+export function checkBranches(ctx: FileContext, branches: Branches): void {
+  for (const use of branches.uses.values()) {
+    use.branches.forEach((b, k) => {
+      if (!neverTaken(ctx.scenario, use, k)) return;
+      const path = use.reply ? ['nodes', use.node, 'replies', use.reply.index, 'next', k] : ['nodes', use.node, 'timeout', 'next', k];
+      const why = whyNeverTaken(ctx, use, k);
+      ctx.report(
+        'branch-never-taken',
+        path,
+        `branch ${k + 1} (to "${b.to}") of ${moveName(use)} is never taken${firstMade(branches.graphOf(use), use)}: ${why}`,
+        b.when ? `change the "if", or put this branch before the one that always matches; remove it if it is not needed` : `the branches before it cover every case: remove one of their "if"s' cases, or remove this branch`,
+      );
+    });
+  }
+}
+
+/** For never-reached: why each way into `target` is not used, as far as the branches tell. */
+export function branchReasons(ctx: FileContext, branches: Branches, target: string): string[] {
+  const out: string[] = [];
+  for (const use of branches.uses.values()) {
+    use.branches.forEach((b, k) => {
+      if (b.to !== target || !neverTaken(ctx.scenario, use, k)) return;
+      out.push(`branch ${k + 1} of ${moveName(use)} is never taken (${whyNeverTaken(ctx, use, k)})`);
+    });
+  }
+  return out;
+}
+
