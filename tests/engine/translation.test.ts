@@ -208,6 +208,17 @@ describe('loading a folder', () => {
   });
 });
 
+describe('docs/translating.md', () => {
+  it('shows a table that is valid and up to date with never-satisfied.json (only the rest missing)', () => {
+    const guide = readFileSync(join(SCENARIO_DIR, '../docs/translating.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(guide)![1]!;
+    const r = composed(source('never-satisfied.json'), example, 'scenarios/never-satisfied.uk.json');
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.filter((d) => d.code !== 'missing-string')).toEqual([]);
+    expect(r.ok && r.scenario.title).toBe('Усе не так');
+  });
+});
+
 describe('tableFromTranslation', () => {
   it('refuses a translation that differs in more than words, naming the field', () => {
     const ns = source('never-satisfied.json');
