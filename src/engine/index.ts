@@ -68,3 +68,4 @@ export { loadScenarioFiles, type LoadedFile, type SourceText } from './translati
 export { tableFromTranslation, TranslationError } from './translation/fromTranslation.js';
 export { tableText } from './translation/tableText.js';
 export { differences, pathText, valueText, type Difference } from './translation/differences.js';
+export { boundPaths, type BoundPath, type BoundPaths } from './analysis/boundPaths.js';

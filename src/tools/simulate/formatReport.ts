@@ -1,5 +1,5 @@
 // The simulate reports as text for people.
-import { DIMENSIONS, type LedgerEntry, type LedgerCause } from '../../engine/index.js';
+import { DIMENSIONS, gradeOf, type LedgerEntry, type LedgerCause } from '../../engine/index.js';
 import type { PacedDecision, PlayReport } from './playPath.js';
 import type { PathReport, SimulationReport } from './simulateCall.js';
 
@@ -17,9 +17,12 @@ export function formatSimulation(r: SimulationReport): string {
   if (r.truncated) lines.push('WARNING: exploration stopped at the state limit; the figures cover only the states explored');
   lines.push('', 'skill        best  worst');
   for (const d of DIMENSIONS) lines.push(`${pad(d, 12)} ${pad(r.bounds[d].best, 5)} ${r.bounds[d].worst}`);
-  for (const d of DIMENSIONS) {
-    lines.push('', `${d}:`, `  best  ${r.bounds[d].best}: ${way(r.bounds[d].bestPath)}`, `        ${r.bounds[d].bestPath.steps}`);
-    lines.push(`  worst ${r.bounds[d].worst}: ${way(r.bounds[d].worstPath)}`, `        ${r.bounds[d].worstPath.steps}`);
+  if (r.overall) lines.push(`${pad('overall', 12)} ${pad(`${r.overall.best} ${gradeOf(r.overall.best)}`, 5)} ${r.overall.worst} ${gradeOf(r.overall.worst)}`);
+  else lines.push('overall      (not worked out: the call has too many distinct paths to keep)');
+  lines.push('', 'the shortest path to each (fewest moves):');
+  for (const [name, b] of [...DIMENSIONS.map((d) => [d, r.bounds[d]] as const), ...(r.overall ? [['overall', r.overall] as const] : [])]) {
+    lines.push('', `${name}:`, `  best  ${b.best}: ${way(b.bestPath)}`, `        ${b.bestPath.steps}`);
+    lines.push(`  worst ${b.worst}: ${way(b.worstPath)}`, `        ${b.worstPath.steps}`);
   }
   lines.push('', `${r.endings.length} distinct ending(s) reachable:`);
   lines.push(`  ${pad('ending', 20)} ${pad('outcome', 11)} ${pad('ideal', 6)} ${pad('best overall', 13)} cheapest path (fewest weighted points lost, then turns)`);

@@ -3,6 +3,7 @@
 import {
   DIMENSIONS,
   bestPaths,
+  boundPaths,
   buildStateGraph,
   endingsReached,
   scoreBounds,
@@ -43,6 +44,13 @@ export interface CostedPath extends PathReport {
   readonly scores: Record<Dimension, number>;
 }
 
+export interface ScoreRange {
+  readonly best: number;
+  readonly bestPath: PathReport;
+  readonly worst: number;
+  readonly worstPath: PathReport;
+}
+
 export interface SimulationReport {
   readonly scenario: { readonly id: string; readonly locale: string; readonly title: string; readonly file: string };
   readonly moves: { readonly replies: true; readonly timeouts: boolean; readonly hangUp: boolean };
@@ -51,7 +59,10 @@ export interface SimulationReport {
   readonly truncated: boolean;
   /** Whether turns were tracked exactly (a loop, or a path long enough for the turn limit). */
   readonly exactTurns: boolean;
-  readonly bounds: Record<Dimension, { readonly best: number; readonly bestPath: PathReport; readonly worst: number; readonly worstPath: PathReport }>;
+  /** Each skill's best and worst, each with the shortest path that reaches it. */
+  readonly bounds: Record<Dimension, ScoreRange>;
+  /** The best and worst overall score reachable, with the shortest path to each (null for a call with too many distinct paths to keep). */
+  readonly overall: ScoreRange | null;
   /** Every ending that can be reached: whether it can be ideal, the fewest moves there, and the cheapest path there. */
   readonly endings: readonly {
     readonly node: string;
@@ -87,11 +98,15 @@ export function simulateCall(s: Scenario, options: SimulateOptions = {}): Simula
   // the call can loop, so the customer giving up at the turn limit is one of the endings.
   const g = bounds.graph;
   const paths = bestPaths(g);
-  const out = {} as Record<Dimension, SimulationReport['bounds'][Dimension]>;
+  const out = {} as Record<Dimension, ScoreRange>;
+  // The shortest path to each bound; the bounds' own paths where the call is too tangled for that.
+  const shortest = boundPaths(bounds);
   for (const d of DIMENSIONS) {
-    const { best, worst } = bounds[d];
-    out[d] = { best: best.score, bestPath: report(bounds.bestGraph, best.path, best.end), worst: worst.score, worstPath: report(bounds.graph, worst.path, worst.end) };
+    const { best, worst } = shortest?.[d] ?? bounds[d];
+    const graphOf = (b: { path: readonly Edge[] }) => (shortest ? shortest.graph : b === bounds[d].best ? bounds.bestGraph : bounds.graph);
+    out[d] = { best: best.score, bestPath: report(graphOf(best), best.path, best.end), worst: worst.score, worstPath: report(graphOf(worst), worst.path, worst.end) };
   }
+  const overall = shortest ? shortest.overall : null;
   return {
     scenario: { id: s.id, locale: s.locale, title: s.title, file: s.file },
     moves: { replies: true, timeouts: options.timeouts ?? false, hangUp: options.hangUp ?? false },
@@ -99,6 +114,7 @@ export function simulateCall(s: Scenario, options: SimulateOptions = {}): Simula
     truncated: bounds.graph.truncated,
     exactTurns: bounds.graph.turns === 'exact',
     bounds: out,
+    overall: overall ? { best: overall.best.score, bestPath: report(shortest!.graph, overall.best.path, overall.best.end), worst: overall.worst.score, worstPath: report(shortest!.graph, overall.worst.path, overall.worst.end) } : null,
     endings: endingsReached(g).map((e) => ({
       node: e.node,
       outcome: e.outcome,
