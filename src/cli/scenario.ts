@@ -5,6 +5,7 @@ import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
 import { newCommand } from './commands/new.js';
+import { pinCommand } from './commands/pin.js';
 import { simulateCommand } from './commands/simulate.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -27,6 +28,10 @@ commands:
       prints the turns with the scores' ledger, exactly as the game computes them
   new <id> [--out <file>] [--locale <code>] [--force]
       a new scenario file from a commented template (default scenarios/<id>.json)
+  pin <file> --path <moves> --name "<plan>" [--seed n] [--mode practice|exam] [--note "<why>"]
+      play the moves (reply ids or positions as for simulate --path, "t", "h") and write
+      the plan — steps, ending, scores — into <id>.plans.json beside the call (a plan of
+      the same name is replaced); the golden tests and lint play every plan file
   export <original> --locale <code> [--out <file.po>]
       the call's texts as a gettext PO file for translators (speaker, the trainer's notes
       as context; the translation so far if <id>.<code>.json exists): docs/translating.md
@@ -53,6 +58,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return exportCommand(rest);
       case 'import':
         return importCommand(rest);
+      case 'pin':
+        return pinCommand(rest);
       case 'help':
       case '--help':
       case '-h':

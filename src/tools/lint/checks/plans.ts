@@ -38,7 +38,7 @@ function checkPlanFile(file: string, text: string, calls: readonly { file: strin
           LINT_CODES['plan-mismatch'],
           'plan-mismatch',
           `plan "${plan.name}" no longer plays as pinned on ${baseOf(call.file)}: ${diffs.map((d) => d.message).join('; ')}`,
-          `if the change to the call is meant, pin the plan again: npm run scenario -- pin ${call.file} --path <its replies> --name "${plan.name}"`,
+          `if the change to the call is meant, pin the plan again: npm run scenario -- pin ${call.file} --path ${plan.steps.map((s) => s[1]).join(',')}${plan.mode ? ` --mode ${plan.mode}` : ''}${plan.seed !== undefined ? ` --seed ${plan.seed}` : ''} --name "${plan.name}"`,
         ),
       );
       break; // one message per plan: the first file it fails on
