@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 export const STRINGS_SCHEMA_VERSION = 2;
 
-/** A source hash: the first 8 hex digits of the SHA-256 of the original text (translation/texts.ts). */
+/** A source hash: 8 hex digits, a 32-bit hash of the original text (translation/texts.ts). */
 export const SOURCE_HASH_PATTERN = /^[0-9a-f]{8}$/;
 
 export const stringEntrySchema = z

@@ -8,6 +8,7 @@ import type { Diagnostic, JsonPath } from '../errors.js';
 import { hasErrors } from '../errors.js';
 import type { Scenario } from '../format/model.js';
 import { STRINGS_SCHEMA_VERSION, stringsSchema, type StringsParsed } from '../format/strings.js';
+import { compileConformance } from '../load/conforms.js';
 import { JsonDocument } from '../load/jsonDocument.js';
 import { loadScenario } from '../load/loadScenario.js';
 import { schemaDiagnostics } from '../load/schemaIssues.js';
@@ -42,9 +43,8 @@ export const mayBeTable = (text: string): boolean => /"translates"\s*:/.test(tex
 export const isTableValue = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && 'translates' in value;
 
-/** Reads and validates a string table. Never throws. */
-export function parseTable(text: string, file: string): TableResult {
-  const doc = new JsonDocument(text, file);
+/** Reads and validates a string table (`doc`: the text already parsed). Never throws. */
+export function parseTable(text: string, file: string, doc: JsonDocument = new JsonDocument(text, file)): TableResult {
   const early = [...doc.syntaxErrors, ...doc.duplicateKeys];
   if (doc.syntaxErrors.length > 0) return { ok: false, doc, diagnostics: early };
   const v = doc.value;
@@ -64,7 +64,10 @@ export function parseTable(text: string, file: string): TableResult {
       diagnostics: [...early, doc.diagnostic(version === undefined ? [] : ['schemaVersion'], 'error', 'table-version', message, newer ? 'update the game, or write the table for version 2' : `write "schemaVersion": ${STRINGS_SCHEMA_VERSION}`)],
     };
   }
-  const parsed = stringsSchema.safeParse(v);
+  // A table that certainly passes is its own parsed value (see load/conforms.ts); zod judges the rest.
+  const parsed = (conforms ??= compileConformance(stringsSchema) ?? (() => false))(v)
+    ? { success: true as const, data: v as StringsParsed }
+    : stringsSchema.safeParse(v);
   if (!parsed.success) {
     const explained = schemaDiagnostics(doc, stringsSchema, parsed.error.issues).map((d) => (d.hint ? d : { ...d, hint: hintFor(d.path) }));
     return { ok: false, doc, diagnostics: [...early, ...explained] };
@@ -82,9 +85,11 @@ function hintFor(path: JsonPath): string {
 
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+let conforms: ((value: unknown) => boolean) | undefined;
+
 /** The table composed with its original into a scenario in the table's language. Never throws. */
-export function composeTable(original: Original, tableText: string, tableFile: string): ComposeResult {
-  const parsed = parseTable(tableText, tableFile);
+export function composeTable(original: Original, tableText: string, tableFile: string, tableDoc?: JsonDocument): ComposeResult {
+  const parsed = parseTable(tableText, tableFile, tableDoc);
   if (!parsed.ok) return parsed;
   const { table, doc } = parsed;
   const out: Diagnostic[] = [...parsed.diagnostics];

@@ -41,9 +41,9 @@ const dirOf = (file: string) => file.slice(0, Math.max(file.lastIndexOf('/'), fi
 const baseOf = (file: string) => file.slice(dirOf(file).length);
 
 /** The translates id of a table's text, or null when the text is not a table. */
-function tableTarget(text: string): { doc: JsonDocument; id: unknown } | null {
+function tableTarget(text: string, file: string): { doc: JsonDocument; id: unknown } | null {
   if (!mayBeTable(text)) return null;
-  const doc = new JsonDocument(text, '');
+  const doc = new JsonDocument(text, file);
   return isTableValue(doc.value) ? { doc, id: (doc.value as Record<string, unknown>).translates } : null;
 }
 
@@ -54,10 +54,11 @@ function tableTarget(text: string): { doc: JsonDocument; id: unknown } | null {
  */
 export function loadScenarioFiles(files: readonly SourceText[]): LoadedFile[] {
   const results = new Map<string, LoadedFile>();
-  const tables: SourceText[] = [];
+  const tables: (SourceText & { target: { doc: JsonDocument; id: unknown } })[] = [];
   for (const f of files) {
-    if (tableTarget(f.text)) {
-      tables.push(f);
+    const target = tableTarget(f.text, f.file);
+    if (target) {
+      tables.push({ ...f, target });
       continue;
     }
     const r = loadScenario(f.text, f.file);
@@ -72,8 +73,8 @@ export function loadScenarioFiles(files: readonly SourceText[]): LoadedFile[] {
   return files.map((f) => results.get(f.file)!);
 }
 
-function loadTable(t: SourceText, files: readonly SourceText[], results: ReadonlyMap<string, LoadedFile>): LoadedFile {
-  const target = tableTarget(t.text)!;
+function loadTable(t: SourceText & { target: { doc: JsonDocument; id: unknown } }, files: readonly SourceText[], results: ReadonlyMap<string, LoadedFile>): LoadedFile {
+  const target = t.target;
   const id = typeof target.id === 'string' ? target.id : '';
   const dir = dirOf(t.file);
   // Candidates: call files in the same folder, by id once loaded, or by name when they do not load.
@@ -85,17 +86,16 @@ function loadTable(t: SourceText, files: readonly SourceText[], results: Readonl
   const rank = (r: LoadedFile) => (baseOf(r.file) === `${id}.json` ? 0 : r.ok && r.scenario.locale === 'en' ? 1 : 2);
   const original = [...candidates].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : 1))[0];
   if (!original) {
-    // Validate the table itself, so its own mistakes are reported too.
-    const doc = new JsonDocument(t.text, t.file);
+    const doc = target.doc;
     const message = id ? `no call "${id}" in this folder for this table to translate (looked for ${dir}${id}.json)` : 'this table does not say which call it translates';
     return { file: t.file, ok: false, kind: 'table', doc, original: null, diagnostics: [doc.diagnostic(['translates'], 'error', 'no-original', message, 'put the table in the folder of its original, and write the original\'s "id" under "translates"')] };
   }
   if (!original.ok) {
-    const doc = new JsonDocument(t.text, t.file);
+    const doc = target.doc;
     return { file: t.file, ok: false, kind: 'table', doc, original: original.file, diagnostics: [doc.diagnostic(['translates'], 'error', 'original-broken', `the original of this table, ${original.file}, does not load`, `fix it first (npm run scenario -- lint ${original.file})`)] };
   }
   const from: Original = { file: original.file, doc: original.doc, scenario: original.scenario };
-  const c = composeTable(from, t.text, t.file);
+  const c = composeTable(from, t.text, t.file, target.doc);
   return c.ok
     ? { file: t.file, ok: true, kind: 'table', scenario: c.scenario, text: c.text, doc: c.doc, original: original.file, diagnostics: c.diagnostics }
     : { file: t.file, ok: false, kind: 'table', doc: c.doc, original: original.file, diagnostics: c.diagnostics };

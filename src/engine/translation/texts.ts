@@ -9,8 +9,6 @@
 //   line.<node>.hint, line.<node>.label, line.<node>.feedback (or line.<node>.feedback.<n> for
 //   feedback variants), line.<node>.timeout.feedback, reply.<reply id> (what the trainee says),
 //   reply.<reply id>.feedback, reply.<reply id>.doing. Voices are per node, outside the keys.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { JsonPath } from '../errors.js';
 
 export type TextKind =
@@ -51,9 +49,18 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
-/** The short hash of a source text kept beside its translation: 8 hex digits of its SHA-256. */
+/**
+ * The short hash of a source text kept beside its translation: 8 hex digits (32-bit FNV-1a over
+ * the text's UTF-16 code units). It only has to tell one key's text from that key's next text,
+ * and a call has tens of thousands of texts: a cryptographic hash would cost seconds.
+ */
 export function sourceHash(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 8);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A reply's stable id, as the loader defines it: its "id", or "<node>.<position>" from 1. */
