@@ -3,11 +3,12 @@
 // scenario and on values mutated at random, deep inside: wrong types, out-of-range numbers,
 // missing and extra fields, bad ids and conditions.
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileConformance } from '../../src/engine/load/conforms.js';
 import { SCENARIO_SCHEMAS } from '../../src/engine/format/schema.js';
+import { shippedLoaded } from '../support/shipped.js';
 import { FIXTURE_DIR, SCENARIO_DIR } from './support.js';
 
 // Each file is checked against the schema of its own version, as the loader does.
@@ -15,7 +16,8 @@ const schemaOf = (v: unknown) => (v && typeof v === 'object' ? SCENARIO_SCHEMAS[
 const checkers = new Map(Object.values(SCENARIO_SCHEMAS).map((schema) => [schema, compileConformance(schema)!]));
 const conformsTo = (schema: NonNullable<ReturnType<typeof schemaOf>>, v: unknown) => checkers.get(schema)!(v);
 const files = [
-  ...readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => join(SCENARIO_DIR, f)),
+  // The call files, not the translations' string tables (a format of their own).
+  ...shippedLoaded().filter((f) => f.kind === 'scenario').map((f) => join(SCENARIO_DIR, f.file.replace(/^scenarios\//, ''))),
   join(FIXTURE_DIR, 'mechanics.json'),
   join(FIXTURE_DIR, 'memory.json'),
 ];

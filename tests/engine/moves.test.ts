@@ -19,7 +19,7 @@ const essence = (c: SessionContext) => ({
 });
 
 describe('moves agree with the live machine', () => {
-  for (const scenario of [loadFixture('mechanics.json'), ...shippedScenarios()]) {
+  for (const scenario of [loadFixture('mechanics.json'), loadFixture('memory.json'), ...shippedScenarios()]) {
     it(`${scenario.id} (${scenario.locale})`, () => {
       fc.assert(
         fc.property(fc.array(fc.nat(), { maxLength: 30 }), fc.nat(1000), (picks, seed) => {

@@ -37,7 +37,7 @@ function playRandomly(s: Scenario, seed: number, mode: 'exam' | 'practice', step
 }
 
 describe('random play', () => {
-  for (const s of [loadFixture('mechanics.json'), ...shippedScenarios()]) {
+  for (const s of [loadFixture('mechanics.json'), loadFixture('memory.json'), ...shippedScenarios()]) {
     it(`${s.id} (${s.locale}): ends, scores in range, replay equals live`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom('exam', 'practice'), fc.array(step, { minLength: 1, maxLength: 40 }), (seed, mode, steps) => {

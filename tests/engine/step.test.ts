@@ -18,7 +18,7 @@ const event = fc.oneof(
 );
 
 describe('the machine takes every event exactly as step does', () => {
-  for (const scenario of [loadFixture('mechanics.json'), ...shippedScenarios()]) {
+  for (const scenario of [loadFixture('mechanics.json'), loadFixture('memory.json'), ...shippedScenarios()]) {
     it(`${scenario.id} (${scenario.locale})`, () => {
       fc.assert(
         fc.property(fc.array(event, { maxLength: 60 }), fc.nat(), fc.constantFrom('exam' as const, 'practice' as const), (events, seed, mode) => {

@@ -1,8 +1,9 @@
 // Shared helpers for the engine tests: loading fixtures and shipped scenarios, and playing a
 // move on a live Session the way a player would (time passing in 100 ms ticks).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, loadScenario, type Move, type Scenario, type Session } from '../../src/engine/index.js';
+import { shippedCalls } from '../support/shipped.js';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 export const FIXTURE_DIR = join(import.meta.dirname, 'fixtures');
@@ -15,13 +16,8 @@ export function loadFile(path: string, name = path): Scenario {
 
 export const loadFixture = (name: string) => loadFile(join(FIXTURE_DIR, name), `fixtures/${name}`);
 
-/** Every scenario file shipped in scenarios/, loaded. */
-export function shippedScenarios(): Scenario[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .sort()
-    .map((f) => loadFile(join(SCENARIO_DIR, f), `scenarios/${f}`));
-}
+/** Every scenario file shipped in scenarios/, loaded (translations composed). */
+export const shippedScenarios = (): Scenario[] => shippedCalls();
 
 /** A JSON text of a scenario, changed by `edit` (for tests of what bad input does). */
 export function editedScenario(name: string, edit: (doc: Record<string, any>) => void): string {

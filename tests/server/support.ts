@@ -1,23 +1,18 @@
 // Helpers for the server tests: playing real calls with the engine, fresh PostgreSQL schemas,
 // and a small HTTP helper that returns status and JSON body.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
-import { formatDiagnostic, loadScenario, type Scenario } from '../../src/engine/index.js';
+import type { Scenario } from '../../src/engine/index.js';
+import { shippedCall, shippedNames } from '../support/shipped.js';
 
 export { finished, playCall } from './playCall.js';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
 
-export function loadShipped(file: string): Scenario {
-  const r = loadScenario(readFileSync(join(SCENARIO_DIR, file), 'utf8'), `scenarios/${file}`);
-  if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
-  return r.scenario;
-}
+/** A shipped call by file name (a translation's table composed with its original). */
+export const loadShipped = (file: string): Scenario => shippedCall(file);
 
-export function shippedFiles(): string[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
-}
+export const shippedFiles = (): string[] => shippedNames();
 
 export const TEST_PG = process.env.TEST_DATABASE_URL;
 

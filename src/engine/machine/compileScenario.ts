@@ -2,8 +2,9 @@
 // and the call's ringing start; each state lists the states its events can lead to, so the
 // machine is the call's map (the Stately inspector draws it). What an event does is decided by
 // rules/step.ts alone: every transition is guarded by "step leads there" and runs step.
-import type { DialogueNode, Scenario } from '../format/model.js';
+import type { Branch, DialogueNode, Scenario } from '../format/model.js';
 import { BUILT_IN } from '../format/model.js';
+import { RETURN_TARGET } from '../format/schema.js';
 import { RINGING, workState } from '../rules/step.js';
 import { dialogueSetup, startContext, type SessionInput } from './dialogueSetup.js';
 
@@ -23,19 +24,57 @@ const to = (s: Scenario, target: string, actions: unknown[]): Transition =>
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
+/**
+ * The nodes a "$return" at each node can lead back to: the node itself (nowhere to come from)
+ * and every node the call can come to it from — by a branch, or by returning from it. Grown
+ * until nothing changes. Empty for a call that never returns.
+ */
+function returnTargets(s: Scenario): Map<string, Set<string>> {
+  const from = new Map<string, Set<string>>();
+  if (!s.memory.returns) return from;
+  const fromOf = (id: string) => from.get(id) ?? from.set(id, new Set([id])).get(id)!;
+  const branchesOf = (node: DialogueNode): readonly Branch[] => [...node.replies.flatMap((r) => r.next), ...(node.timeout?.next ?? [])];
+  const returning: DialogueNode[] = [];
+  for (const node of s.nodes.values()) {
+    fromOf(node.id);
+    for (const b of branchesOf(node)) {
+      if (b.to === RETURN_TARGET) {
+        if (!returning.includes(node)) returning.push(node);
+      } else if (b.to !== node.id) fromOf(b.to).add(node.id);
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of returning) {
+      for (const back of [...fromOf(node.id)]) {
+        const seen = fromOf(back);
+        if (back !== node.id && !seen.has(node.id)) {
+          seen.add(node.id);
+          changed = true;
+        }
+      }
+    }
+  }
+  return from;
+}
+
+/** The states a list of branches can lead to, "$return" spelt out. */
+const targets = (branches: readonly Branch[], node: string, back: Map<string, Set<string>>) =>
+  branches.flatMap((b) => (b.to === RETURN_TARGET ? [...(back.get(node) ?? [node])] : [b.to]));
+
 // Only where a state's events can lead differs from state to state. Time passing in place,
 // hanging up and the customer giving up are on the root, for every state (xstate tries a
 // state's own transitions first, then its parent's).
-function nodeStates(s: Scenario, node: DialogueNode): Record<string, StateConfig> {
+function nodeStates(s: Scenario, node: DialogueNode, back: Map<string, Set<string>>): Record<string, StateConfig> {
   if (node.end) return { [node.id]: { type: 'final' } };
   const act = [{ type: 'step', params: { s } }];
-  const choices = unique(node.replies.flatMap((r) => (r.takesMs > 0 ? [workState(node.id, r.index)] : r.next.map((b) => b.to))));
+  const choices = unique(node.replies.flatMap((r) => (r.takesMs > 0 ? [workState(node.id, r.index)] : targets(r.next, node.id, back))));
   const on: Record<string, Transition[]> = { CHOOSE: choices.map((target) => to(s, target, act)) };
-  if (node.timeout) on.TICK = unique(node.timeout.next.map((b) => b.to)).map((target) => to(s, target, act));
+  if (node.timeout) on.TICK = unique(targets(node.timeout.next, node.id, back)).map((target) => to(s, target, act));
   const out: Record<string, StateConfig> = { [node.id]: { on } };
   for (const reply of node.replies) {
     if (reply.takesMs === 0) continue;
-    out[workState(node.id, reply.index)] = { on: { TICK: unique(reply.next.map((b) => b.to)).map((target) => to(s, target, act)) } };
+    out[workState(node.id, reply.index)] = { on: { TICK: unique(targets(reply.next, node.id, back)).map((target) => to(s, target, act)) } };
   }
   return out;
 }
@@ -43,7 +82,8 @@ function nodeStates(s: Scenario, node: DialogueNode): Record<string, StateConfig
 export function compileScenario(s: Scenario) {
   const act = [{ type: 'step', params: { s } }];
   const states: Record<string, StateConfig> = { [RINGING]: { on: { ANSWER: [s.start, s.hangUpNode].map((target) => to(s, target, act)) } } };
-  for (const node of s.nodes.values()) Object.assign(states, nodeStates(s, node));
+  const back = returnTargets(s);
+  for (const node of s.nodes.values()) Object.assign(states, nodeStates(s, node, back));
   const anywhere = [s.hangUpNode, BUILT_IN.abandoned].map((target) => to(s, `.${target}`, act));
   // The guard compares with the state's own name, not the root-relative target.
   for (const t of anywhere) (t.guard as { params: { target: string } }).params.target = String(t.target).slice(1);

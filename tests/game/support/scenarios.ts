@@ -1,26 +1,17 @@
 // The shipped scenario files as the game bundles them (project-relative name → text), and a way to
 // play a call to its end with the real engine.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadScenario, Session, type Mode, type Scenario } from '../../../src/engine/index.js';
+import { resolve } from 'node:path';
+import { Session, type Mode, type Scenario } from '../../../src/engine/index.js';
+import { shippedCall, shippedSources } from '../../support/shipped.js';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
 export function scenarioFiles(): Record<string, string> {
-  const dir = join(ROOT, 'scenarios');
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-      .sort()
-      .map((f) => [`scenarios/${f}`, readFileSync(join(dir, f), 'utf8')]),
-  );
+  return Object.fromEntries(shippedSources().map((f) => [f.file, f.text]));
 }
 
-export function scenario(file = 'scenarios/first-call.json'): Scenario {
-  const loaded = loadScenario(scenarioFiles()[file]!, file);
-  if (!loaded.ok) throw new Error(`${file} does not load`);
-  return loaded.scenario;
-}
+/** A shipped call by its project-relative file name (a translation's table composed with its original). */
+export const scenario = (file = 'scenarios/first-call.json'): Scenario => shippedCall(file.replace(/^scenarios\//, ''));
 
 /**
  * Answers and plays to the end, taking reply `pick(turn, count)` (1-based, counted in the file's

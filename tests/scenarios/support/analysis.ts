@@ -17,6 +17,7 @@ import {
   type Scenario,
   type StateGraph,
 } from '../../../src/engine/index.js';
+import { shippedCall, shippedNames } from '../../support/shipped.js';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../../scenarios');
 
@@ -33,18 +34,10 @@ export const LIBRARY = [
 ] as const;
 export const TRANSLATED = { 'update-warning': ['ru', 'pl'], 'never-satisfied': ['ru', 'pl'] } as const;
 
-export function scenarioFileNames(): string[] {
-  return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .sort();
-}
+export const scenarioFileNames = (): string[] => shippedNames();
 
-export function loadScenarioFile(name: string): Scenario {
-  const text = readFileSync(join(SCENARIO_DIR, name), 'utf8');
-  const result = loadScenario(text, `scenarios/${name}`);
-  if (!result.ok) throw new Error(`scenarios/${name} does not load:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
-  return result.scenario;
-}
+/** A shipped call by file name (a translation's table composed with its original). */
+export const loadScenarioFile = (name: string): Scenario => shippedCall(name);
 
 export const repliesOnly = (s: Scenario): StateGraph => buildStateGraph(s, { hangUp: false, timeouts: false });
 
