@@ -3,7 +3,9 @@
 // playing to the same scores — and every problem of a table is named at its place in the table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringsJsonSchema } from '../../src/engine/format/jsonSchema.js';
 import {
   Session,
   composeTable,
@@ -205,6 +207,38 @@ describe('loading a folder', () => {
     const broken = { file: ns.file, text: ns.text.replace('"schemaVersion": 1,', '"schemaVersion": 1') };
     const [r] = loadScenarioFiles([table, broken]);
     expect(r!.diagnostics[0]).toMatchObject({ code: 'original-broken', path: ['translates'] });
+  });
+});
+
+describe('strings.schema.json', () => {
+  it('is up to date with src/engine/format/strings.ts (run `npm run schema` if not)', () => {
+    expect(readFileSync(join(SCENARIO_DIR, 'strings.schema.json'), 'utf8')).toBe(stringsJsonSchema());
+  });
+});
+
+describe('any table text', () => {
+  it('composes or is refused with diagnostics, never throws (fuzzed)', () => {
+    const original = loaded(source('never-satisfied.json'));
+    const base = JSON.parse(tableFromTranslation(source('never-satisfied.json'), source('never-satisfied.ru.json')));
+    const keys = Object.keys(base.strings);
+    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.dictionary(fc.string(), fc.string()), fc.array(fc.string()));
+    const mutation = fc.oneof(
+      fc.tuple(fc.constantFrom(...keys), fc.constantFrom('text', 'source', 'extra'), value).map(([k, f, v]) => (t: any) => void (t.strings && typeof t.strings === 'object' && (t.strings[k] = { ...t.strings[k], [f]: v }))),
+      fc.tuple(fc.constantFrom('schemaVersion', 'translates', 'locale', 'strings', 'voices', '$schema', 'other'), value).map(([f, v]) => (t: any) => (t[f] = v)),
+      fc.constantFrom(...keys).map((k) => (t: any) => void (t.strings && typeof t.strings === 'object' && delete t.strings[k])),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(40), (edits, cut) => {
+        const t = structuredClone(base);
+        for (const e of edits) e(t);
+        const text = JSON.stringify(t, null, 2);
+        for (const candidate of [text, text.slice(0, Math.max(0, text.length - cut))]) {
+          const r = composeTable({ file: 'scenarios/never-satisfied.json', doc: original.doc, scenario: original.scenario }, candidate, 'scenarios/t.json');
+          if (!r.ok) expect(r.diagnostics.some((d) => d.severity === 'error' && d.line >= 1 && d.col >= 1)).toBe(true);
+        }
+      }),
+      { numRuns: 150, seed: 10 },
+    );
   });
 });
 
