@@ -16,6 +16,8 @@ export interface GraphEdge {
   readonly from: string;
   readonly to: string;
   readonly kind: 'reply' | 'timeout';
+  /** The reply's position under its node in the file (from 1); null for a timeout. */
+  readonly reply: number | null;
   /** "2. Let me look up your order", or "timeout 40 s". */
   readonly label: string;
   /** Seconds an action takes; 0 for a plain reply. */
@@ -23,6 +25,11 @@ export interface GraphEdge {
   /** The reply's own "if" and the branch's, as written. */
   readonly condition: string | null;
   readonly onIdealPath: boolean;
+  /**
+   * Drawn quietly: a timeout, or a way to the customer hanging up or giving up (often one per
+   * reply, guarded by patience); the formats may merge those of one node into one line.
+   */
+  readonly quiet: boolean;
 }
 
 export interface CallGraph {
@@ -63,34 +70,44 @@ export function callGraph(s: Scenario): CallGraph {
   }
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  const givesUp = (to: string) => {
+    const end = s.nodes.get(to)?.end;
+    return end === 'hung-up' || end === 'abandoned';
+  };
   for (const n of s.nodes.values()) {
     if (n.builtIn && n.id !== s.hangUpNode) continue;
     nodes.push({ id: n.id, say: n.builtIn ? '(hangs up)' : n.say, outcome: n.end, start: n.id === s.start, onIdealPath: ideal !== null && idealNodes.has(n.id) });
     for (const r of n.replies) {
       for (const b of r.next) {
         const condition = [conditionText(r.when), conditionText(b.when)].filter((c) => c !== null).join(' then ') || null;
+        const onIdealPath = idealSteps.has(`${n.id}|${r.index}|${b.to}`);
         edges.push({
           from: n.id,
           to: b.to,
           kind: 'reply',
+          reply: r.index + 1,
           label: `${r.index + 1}. ${shorten(r.say)}`,
           takes: r.takesMs / 1000,
           condition,
-          onIdealPath: idealSteps.has(`${n.id}|${r.index}|${b.to}`),
+          onIdealPath,
+          quiet: !onIdealPath && givesUp(b.to),
         });
       }
     }
     for (const b of n.timeout?.next ?? []) {
-      edges.push({ from: n.id, to: b.to, kind: 'timeout', label: `timeout ${n.timeout!.afterMs / 1000} s`, takes: 0, condition: conditionText(b.when), onIdealPath: false });
+      edges.push({ from: n.id, to: b.to, kind: 'timeout', reply: null, label: `timeout ${n.timeout!.afterMs / 1000} s`, takes: 0, condition: conditionText(b.when), onIdealPath: false, quiet: true });
     }
   }
   return { title: s.title, nodes, edges, hasIdealPath: ideal !== null };
 }
 
+/** The mark of an action in labels (the arrowhead of an action is a diamond too): a glyph Debian's DejaVu fonts have. */
+export const ACTION_MARK = '◆';
+
 /** An edge's label: the reply, whether it is an action, and its condition, one per line. */
 export function edgeText(e: GraphEdge): string {
   const parts = [e.label];
-  if (e.takes > 0) parts.push(`⏱ action, ${e.takes} s`);
+  if (e.takes > 0) parts.push(`${ACTION_MARK} action, ${e.takes} s`);
   if (e.condition) parts.push(`if ${e.condition}`);
   return parts.join('\n');
 }
@@ -105,3 +122,28 @@ export const OUTCOME_COLOURS: Record<Outcome, string> = {
   abandoned: '#CC79A7',
 };
 export const IDEAL_COLOUR = '#000000';
+/** Quiet edges (timeouts, ways to the customer giving up). */
+export const QUIET_COLOUR = '#9a9a9a';
+
+/**
+ * Quiet edges merged: one per pair of nodes, its label the replies' positions (and the timer)
+ * under each condition, e.g. "1, 3 if patience<15". Other edges stay as they are.
+ */
+export function mergeQuiet(edges: readonly GraphEdge[]): { edges: GraphEdge[]; quiet: { from: string; to: string; label: string }[] } {
+  const loud = edges.filter((e) => !e.quiet);
+  const groups = new Map<string, GraphEdge[]>();
+  for (const e of edges.filter((x) => x.quiet)) {
+    const key = `${e.from}\0${e.to}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const quiet = [...groups.values()].map((group) => {
+    const byCondition = new Map<string, string[]>();
+    for (const e of group) {
+      const key = e.condition ?? '';
+      byCondition.set(key, [...(byCondition.get(key) ?? []), e.kind === 'timeout' ? e.label : String(e.reply)]);
+    }
+    const label = [...byCondition.entries()].map(([c, moves]) => `${moves.join(', ')}${c ? ` if ${c}` : ''}`).join('\n');
+    return { from: group[0]!.from, to: group[0]!.to, label };
+  });
+  return { edges: loud, quiet };
+}

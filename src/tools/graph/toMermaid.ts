@@ -16,7 +16,7 @@ export function toMermaid(g: CallGraph): string {
   }
   const idealLinks: number[] = [];
   g.edges.forEach((e, i) => {
-    const arrow = e.onIdealPath ? '==>' : e.kind === 'timeout' ? '-.->' : '-->';
+    const arrow = e.onIdealPath ? '==>' : e.quiet ? '-.->' : '-->';
     if (e.onIdealPath) idealLinks.push(i);
     lines.push(`  ${ids.get(e.from)} ${arrow}|${text(edgeText(e))}| ${ids.get(e.to)}`);
   });
