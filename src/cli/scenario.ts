@@ -12,22 +12,28 @@ import { EXIT, UsageError } from './usage.js';
 const USAGE = `usage: npm run scenario -- <command> [options]
 
 commands:
-  lint <files or folders> [--json]
-      check scenario files: format, links, reachability, endings, the ideal, loops,
-      feedback, facts, whether each skill can be aced and failed, voices, translations
-  graph <file> [--format mermaid|dot|svg] [--out <file>]
+  lint [<files, folders or call ids>] [--json]
+      check scenario files (no argument: the whole scenario folder): format, links,
+      reachability, endings, the ideal, loops, feedback, facts, whether each skill can
+      be aced and failed, voices, translations
+  graph <file or call id> [--format mermaid|dot|svg] [--out <file>]
       the call as a graph (default mermaid, printed); replies on the edges, actions
       marked, endings coloured by outcome, the shortest ideal path in bold
-  simulate <file> [--json] [--timeouts] [--hang-up]
-      the best and worst score of each skill with a path that reaches it, every ending
-      and how to reach it, the shortest ideal path (the trainee's replies only, unless
-      --timeouts / --hang-up add letting the timer run out / hanging up)
+  simulate <file or call id> [--json] [--timeouts] [--hang-up]
+      the best and worst score of each skill and overall, each with the shortest path
+      that reaches it, every ending and how to reach it, the shortest ideal path (the
+      trainee's replies only, unless --timeouts / --hang-up add letting the timer run
+      out / hanging up)
   simulate <file> --path 1,3,2 [--seed n] [--mode exam|practice] [--json]
       play the call: numbers are reply positions as listed in the file under each node
       (1 = the first reply written there), "t" lets the timer run out, "h" hangs up;
       prints the turns with the scores' ledger, exactly as the game computes them
+  simulate <file> --think <seconds> [--path 1,3,2] [--seed n]
+      play in an exam (the ideal path unless --path) with the trainee taking that long
+      over each decision: patience at each turn, and where the timer runs out or the
+      customer hangs up
   new <id> [--out <file>] [--locale <code>] [--force]
-      a new scenario file from a commented template (default scenarios/<id>.json)
+      a new scenario file from a commented template (default <scenario folder>/<id>.json)
   pin <file> --path <moves> --name "<plan>" [--seed n] [--mode practice|exam] [--note "<why>"]
       play the moves (reply ids or positions as for simulate --path, "t", "h") and write
       the plan — steps, ending, scores — into <id>.plans.json beside the call (a plan of
@@ -38,6 +44,9 @@ commands:
   import <file.po> [--out <table>] [--original <file>]
       a translated PO file into the call's string table (<id>.<code>.json beside the
       original), with each text's source hash; fuzzy and empty entries are not imported
+
+the scenario folder is SCENARIO_DIR (default scenarios/, subfolders included); a call
+id (e.g. update-warning, or update-warning.ru) names its <id>.json / <id>.<locale>.json there
 
 exit status: 0 nothing found, 1 problems found, 2 wrong usage
 `;
