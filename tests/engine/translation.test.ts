@@ -21,7 +21,7 @@ import {
   type Scenario,
   type SourceText,
 } from '../../src/engine/index.js';
-import { SCENARIO_DIR } from './support.js';
+import { FIXTURE_DIR, SCENARIO_DIR } from './support.js';
 
 const SHIPPED = [
   ['never-satisfied', 'ru'],
@@ -30,7 +30,9 @@ const SHIPPED = [
   ['update-warning', 'pl'],
 ] as const;
 
-const source = (name: string): SourceText => ({ file: `scenarios/${name}`, text: readFileSync(join(SCENARIO_DIR, name), 'utf8') });
+/** The shipped translations as they were written in format version 1, with their originals. */
+const V1 = join(FIXTURE_DIR, 'translations-v1');
+const source = (name: string, dir = V1): SourceText => ({ file: `scenarios/${name}`, text: readFileSync(join(dir, name), 'utf8') });
 
 function loaded(src: SourceText) {
   const r = loadScenario(src.text, src.file);
@@ -51,9 +53,9 @@ function walk(s: Scenario, seed: number) {
     x = (x * 1103515245 + 12345) % 2147483648;
     const id = ids[x % ids.length]!;
     session.choose(session.view.replies.find((r) => r.id === id)!.n);
-    for (let guard = 0; guard < 10_000 && session.view.phase === 'working'; guard++) session.advance(100);
+    for (let guard = 0; guard < 10_000 && (session.view.phase as string) === 'working'; guard++) session.advance(100);
   }
-  return { ending: session.context.ending?.node ?? null, score: session.score(), texts: session.context.turns?.length };
+  return { ending: session.context.ending?.node ?? null, score: session.score(), turn: session.view.turn, said: session.view.line?.say ?? null };
 }
 
 function composed(original: SourceText, tableText: string, file = 'scenarios/x.uk.json') {
@@ -63,7 +65,7 @@ function composed(original: SourceText, tableText: string, file = 'scenarios/x.u
 
 const at = (ds: readonly Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 
-describe.each(SHIPPED)('the shipped %s in %s as a string table', (id, locale) => {
+describe.each(SHIPPED)('the shipped %s in %s (format 1) as a string table', (id, locale) => {
   const original = source(`${id}.json`);
   const translation = source(`${id}.${locale}.json`);
   const table = tableFromTranslation(original, translation);
@@ -153,13 +155,13 @@ describe('composing a table', () => {
   });
 
   it.each([
-    ['a text that is not a string', (t: any) => (t.strings.title.text = 5), 'schema', ['strings', 'title', 'text']],
-    ['an empty text', (t: any) => (t.strings.title.text = ''), 'schema', ['strings', 'title', 'text']],
-    ['a malformed hash', (t: any) => (t.strings.title.source = 'xyz'), 'schema', ['strings', 'title', 'source']],
-    ['an unknown property', (t: any) => (t.strings.title.note = 'x'), 'unknown-property', ['strings', 'title', 'note']],
-    ['a newer version', (t: any) => (t.schemaVersion = 3), 'table-version', ['schemaVersion']],
-    ['another call', (t: any) => (t.translates = 'update-warning'), 'wrong-original', ['translates']],
-    ['the original\'s own language', (t: any) => (t.locale = 'en'), 'same-locale', ['locale']],
+    ['a text that is not a string', (t: any): void => void (t.strings.title.text = 5), 'schema', ['strings', 'title', 'text']],
+    ['an empty text', (t: any): void => void (t.strings.title.text = ''), 'schema', ['strings', 'title', 'text']],
+    ['a malformed hash', (t: any): void => void (t.strings.title.source = 'xyz'), 'schema', ['strings', 'title', 'source']],
+    ['an unknown property', (t: any): void => void (t.strings.title.note = 'x'), 'unknown-property', ['strings', 'title', 'note']],
+    ['a newer version', (t: any): void => void (t.schemaVersion = 3), 'table-version', ['schemaVersion']],
+    ['another call', (t: any): void => void (t.translates = 'update-warning'), 'wrong-original', ['translates']],
+    ['the original\'s own language', (t: any): void => void (t.locale = 'en'), 'same-locale', ['locale']],
   ] as const)('refuses %s with its place and a hint', (_what, edit, code, path) => {
     const r = composed(original, text(edit));
     expect(r.ok).toBe(false);
@@ -246,7 +248,7 @@ describe('docs/translating.md', () => {
   it('shows a table that is valid and up to date with never-satisfied.json (only the rest missing)', () => {
     const guide = readFileSync(join(SCENARIO_DIR, '../docs/translating.md'), 'utf8');
     const example = /```json\n([\s\S]*?)```/.exec(guide)![1]!;
-    const r = composed(source('never-satisfied.json'), example, 'scenarios/never-satisfied.uk.json');
+    const r = composed(source('never-satisfied.json', SCENARIO_DIR), example, 'scenarios/never-satisfied.uk.json');
     expect(r.ok).toBe(true);
     expect(r.diagnostics.filter((d) => d.code !== 'missing-string')).toEqual([]);
     expect(r.ok && r.scenario.title).toBe('Усе не так');

@@ -15,8 +15,10 @@ describe("the server's scenario library and string tables", () => {
   it('verifies a result played on a composed call, from the folder and later from the store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'htl-tables-'));
     const data = mkdtempSync(join(tmpdir(), 'htl-tables-data-'));
-    copyFileSync(join(SCENARIO_DIR, 'never-satisfied.json'), join(dir, 'never-satisfied.json'));
-    const read = (f: string) => ({ file: `scenarios/${f}`, text: readFileSync(join(SCENARIO_DIR, f), 'utf8') });
+    // The shipped call and its Russian translation as written in format version 1 (a frozen copy).
+    const v1 = join(SCENARIO_DIR, '../tests/engine/fixtures/translations-v1');
+    copyFileSync(join(v1, 'never-satisfied.json'), join(dir, 'never-satisfied.json'));
+    const read = (f: string) => ({ file: `scenarios/${f}`, text: readFileSync(join(v1, f), 'utf8') });
     const table = tableFromTranslation(read('never-satisfied.json'), read('never-satisfied.ru.json'));
     writeFileSync(join(dir, 'never-satisfied.ru.json'), table);
 

@@ -7,15 +7,18 @@ import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { Session, loadScenarioFiles, sourceHash, tableFromTranslation, formatDiagnostic, type Scenario } from '../../src/engine/index.js';
 import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
-import { SCENARIOS, cli } from './support.js';
+import { ROOT, SCENARIOS, cli } from './support.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'scenario-translate-'));
+/** The shipped translations as written in format version 1, with their originals (a frozen copy). */
+const V1 = join(ROOT, 'tests/engine/fixtures/translations-v1');
 const read = (f: string) => readFileSync(f, 'utf8');
 
 /** A folder holding a copy of a shipped original (and the schemas, so "$schema" resolves). */
 function folderWith(...names: string[]): string {
   const dir = tmp();
-  for (const n of [...names, 'scenario.schema.json', 'strings.schema.json']) copyFileSync(join(SCENARIOS, n), join(dir, n));
+  for (const n of names) copyFileSync(join(V1, n), join(dir, n));
+  for (const n of ['scenario.schema.json', 'strings.schema.json']) copyFileSync(join(SCENARIOS, n), join(dir, n));
   return dir;
 }
 
@@ -127,8 +130,8 @@ describe('export → translate → import → lint', () => {
 });
 
 describe('lint on translations', () => {
-  const original = { file: join(SCENARIOS, 'never-satisfied.json'), text: read(join(SCENARIOS, 'never-satisfied.json')) };
-  const ru = { file: join(SCENARIOS, 'never-satisfied.ru.json'), text: read(join(SCENARIOS, 'never-satisfied.ru.json')) };
+  const original = { file: join(V1, 'never-satisfied.json'), text: read(join(V1, 'never-satisfied.json')) };
+  const ru = { file: join(V1, 'never-satisfied.ru.json'), text: read(join(V1, 'never-satisfied.ru.json')) };
   const env = { fileExists: () => true, readFile: (p: string) => (p === original.file ? original.text : null) };
 
   it('loads the original of a whole-file translation linted alone, and names each field that differs with both values', () => {
@@ -156,7 +159,7 @@ describe('lint on translations', () => {
     t.strings['reply.listen'].source = '00000000';
     t.strings['fact.nowhere'] = { text: 'x' };
     t.voices = { opening: 'voice/never-satisfied/ru/opening.webm' };
-    const table = { file: join(SCENARIOS, 'never-satisfied.uk.json'), text: JSON.stringify({ ...t, locale: 'uk' }, null, 2) };
+    const table = { file: join(V1, 'never-satisfied.uk.json'), text: JSON.stringify({ ...t, locale: 'uk' }, null, 2) };
     const ds = lintScenarios([table], { fileExists: (p) => !p.endsWith('.webm'), readFile: env.readFile });
     expect(ds.map((d) => [d.code, d.severity, d.path.join('/')])).toEqual([
       ['missing-string', 'warning', 'strings'],
@@ -171,7 +174,7 @@ describe('lint on translations', () => {
   });
 
   it('reports a table whose original is nowhere to be found as an error', () => {
-    const table = { file: join(SCENARIOS, 'nothing-here.uk.json'), text: JSON.stringify({ $schema: './strings.schema.json', schemaVersion: 2, translates: 'nothing-here', locale: 'uk', strings: {} }) };
+    const table = { file: join(V1, 'nothing-here.uk.json'), text: JSON.stringify({ $schema: './strings.schema.json', schemaVersion: 2, translates: 'nothing-here', locale: 'uk', strings: {} }) };
     const ds = lintScenarios([table], env);
     expect(ds.map((d) => [d.code, d.severity])).toEqual([['no-original', 'error']]);
   });
