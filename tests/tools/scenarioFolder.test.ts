@@ -10,6 +10,7 @@ import { isFileOfCall, isScenarioFile, looksLikeCallId } from '../../src/engine/
 import { schemaReference } from '../../src/cli/commands/new.js';
 import { buildNeeded } from '../../src/server/build.js';
 import { ScenarioLibrary } from '../../src/server/scenarios.js';
+import { startDev } from '../game/support/dev.js';
 import { openDatabase } from '../../src/server/store/database.js';
 import { Store } from '../../src/server/store/store.js';
 import { scenarioFilesIn } from '../../src/tools/folder/scenarioFolder.js';
@@ -128,6 +129,20 @@ describe('the server and the build with the trainer’s folder', () => {
     expect(out).toContain(`scenarios: ${folder} (folder argument; 1 files)`);
     expect(out).toContain('is serving on');
   }, 60_000);
+
+  it('npm run dev -- <folder>: vite’s plugin bundles that folder’s calls', async () => {
+    const dev = await startDev({ scenarios: folder, dataDir: join(temp, 'dev-data'), asArgument: true });
+    try {
+      expect(dev.log()).toContain(`scenarios: ${folder} (folder argument; 1 files)`);
+      // The module the game imports its calls from, as vite serves it.
+      const module = await (await fetch(`${dev.url}/@id/__x00__virtual:htl-scenarios`)).text();
+      expect(module).toContain(JSON.stringify(callFile));
+      expect(module).toContain('The return that never arrived');
+      expect(module).not.toContain('update-warning');
+    } finally {
+      dev.stop();
+    }
+  }, 120_000);
 
   it('npm start with a missing folder stops with one line', async () => {
     const missing = join(temp, 'nowhere');
