@@ -13,7 +13,13 @@ describe('scenario library', () => {
     const lib = new ScenarioLibrary(files, {});
     expect(lib.problems()).toEqual([]);
     const calls = lib.calls();
-    const ids = new Set(Object.values(files).map((t) => (JSON.parse(t) as { id: string }).id));
+    // A string table names its call by "translates".
+    const ids = new Set(
+      Object.values(files).map((t) => {
+        const v = JSON.parse(t) as { id?: string; translates?: string };
+        return v.id ?? v.translates;
+      }),
+    );
     expect(calls.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(calls[0]!.id).toBe('first-call');
     const update = calls.find((c) => c.id === 'update-warning')!;

@@ -116,7 +116,8 @@ export class ScenarioLibrary {
   /** A trainer saved a file: load it again and tell whoever shows it. */
   update(file: string, text: string): void {
     this.texts.set(file, text);
-    this.load();
+    // A table and its original share a folder: only that folder's files load again.
+    this.load(folderOf(file));
     // The tables of a changed original are changed calls too.
     const changed = [file, ...[...this.originalOf].filter(([, original]) => original === file).map(([table]) => table)];
     for (const fn of this.listeners) for (const f of changed) fn(f);
@@ -127,8 +128,9 @@ export class ScenarioLibrary {
     return () => this.listeners.delete(fn);
   }
 
-  private load(): void {
-    for (const result of loadScenarioFiles([...this.texts].map(([file, text]) => ({ file, text })))) {
+  private load(folder: string | null = null): void {
+    const files = [...this.texts].filter(([file]) => folder === null || folderOf(file) === folder);
+    for (const result of loadScenarioFiles(files.map(([file, text]) => ({ file, text })))) {
       const file = result.file;
       if (result.original) this.originalOf.set(file, result.original);
       if (result.ok) {
@@ -141,6 +143,8 @@ export class ScenarioLibrary {
     }
   }
 }
+
+const folderOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
 
 /** The library of the bundled scenarios, following the dev server's hot reloads. */
 export function createLibrary(): ScenarioLibrary {
