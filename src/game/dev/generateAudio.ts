@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { formatDiagnostic, loadScenario } from '../../engine/index.js';
+import { formatDiagnostic, loadScenarioFiles } from '../../engine/index.js';
 import { SOUNDS } from '../audio/sounds.js';
 import { RECIPES } from './soundRecipes.js';
 import { voiceJob, type VoiceConfig, type VoiceJob } from './voiceRecipes.js';
@@ -62,9 +62,12 @@ function readJson<T>(file: string, fallback: T): T {
 
 function voiceJobs(root: string, dir: string, config: VoiceConfig, problems: string[]): VoiceJob[] {
   const jobs: VoiceJob[] = [];
-  for (const name of readdirSync(dir).filter(isScenarioFile).sort()) {
-    const file = relative(root, join(dir, name)).split('\\').join('/');
-    const loaded = loadScenario(readFileSync(join(dir, name), 'utf8'), file);
+  // String tables (a call's translation) are composed with their originals: their voices count too.
+  const sources = readdirSync(dir)
+    .filter(isScenarioFile)
+    .sort()
+    .map((name) => ({ file: relative(root, join(dir, name)).split('\\').join('/'), text: readFileSync(join(dir, name), 'utf8') }));
+  for (const loaded of loadScenarioFiles(sources)) {
     if (!loaded.ok) {
       problems.push(...loaded.diagnostics.map(formatDiagnostic));
       continue;
