@@ -11,7 +11,7 @@ import { checkAcrossFiles, type Loaded } from './checks/acrossFiles.js';
 import { checkFactsRevealed, checkFeedback, checkSchemaRef, checkVoices } from './checks/content.js';
 import { checkDiscrimination } from './checks/discrimination.js';
 import { checkFlow } from './checks/flow.js';
-import { branchUses, checkBranches } from './checks/branches.js';
+import { branchUses, checkBranches, timerGraphOf } from './checks/branches.js';
 import { checkCatastrophes } from './checks/catastrophe.js';
 import { checkOffers } from './checks/offers.js';
 import { checkPlans, isPlansFile } from './checks/plans.js';
@@ -49,8 +49,10 @@ function checkPlay(ctx: FileContext, options: LintOptions): void {
     ctx.report('too-many-states', [], `the call has more than ${g.states.length} reachable states; its paths were not checked`, 'split the call, or use fewer distinct mood and patience changes');
     return;
   }
-  const branches = branchUses(ctx.scenario, g);
-  checkFlow(ctx, g, branches);
+  // Letting the timer run out as a move too: explored, within a budget, if flow's checks need it.
+  const timerGraph = timerGraphOf(ctx.scenario);
+  const branches = branchUses(ctx.scenario, g, timerGraph);
+  checkFlow(ctx, g, branches, timerGraph);
   checkBranches(ctx, branches);
   checkOffers(ctx, g);
   checkCatastrophes(ctx, g);

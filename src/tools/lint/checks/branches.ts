@@ -14,7 +14,7 @@ import { pathTo } from '../../../engine/analysis/stateGraph.js';
 import { pathArgument } from '../../analysis/describe.js';
 import type { FileContext } from '../context.js';
 
-/** States explored with timeouts when a timer has branches (as flow.ts does for nodes only the timer reaches). */
+/** States explored with timeouts (by this check, and by flow.ts for nodes only the timer reaches). */
 const TIMER_BUDGET = 200_000;
 
 /** How one "next" list with several branches was used across the states where its move was made. */
@@ -33,9 +33,9 @@ export interface BranchUse {
   unknown: number;
   mood: [number, number];
   patience: [number, number];
-  /** Facts known every time the move is made, and at least once. */
+  /** Facts known every time the move is made, and at least once: gathered (factsOf) only for a message. */
   always: Set<string> | null;
-  readonly ever: Set<string>;
+  ever: Set<string> | null;
   /** The first state (fewest moves) the move is made in. */
   first: number;
 }
@@ -43,20 +43,32 @@ export interface BranchUse {
 export interface Branches {
   /** By "node\u0000reply index" (the timeout: index -1). */
   readonly uses: ReadonlyMap<string, BranchUse>;
-  /** The graph each use's states are in (the timer's graph for timeouts). */
+  /** The graph a use's states are in (the one with timeouts, for a timer's branches). */
   readonly graphOf: (use: BranchUse) => StateGraph;
 }
 
 export const useKey = (node: string, index: number) => `${node}\u0000${index}`;
 
 function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeouts: boolean): void {
-  g.states.forEach((st, i) => {
-    if (st.ending) return;
-    for (const e of g.edges[i]!) {
+  // Per node (by id): whether any of its moves of this kind has several branches — most have none.
+  const branched = new Map<string, boolean>();
+  const hasBranches = (id: string) => {
+    let b = branched.get(id);
+    if (b === undefined) {
+      const node = s.nodes.get(id)!;
+      b = timeouts ? (node.timeout?.next.length ?? 0) > 1 : node.replies.some((r) => r.next.length > 1);
+      branched.set(id, b);
+    }
+    return b;
+  };
+  const { states, edges } = g;
+  for (let i = 0; i < states.length; i++) {
+    const st = states[i]!;
+    if (st.ending || !hasBranches(st.node)) continue;
+    for (const e of edges[i]!) {
       if (e.move.kind === 'hang-up' || (e.move.kind === 'timeout') !== timeouts) continue;
-      const node = s.nodes.get(st.node)!;
       const reply = e.move.kind === 'reply' ? e.move.reply : null;
-      const next = reply ? reply.next : (node.timeout as Timeout).next;
+      const next = reply ? reply.next : (s.nodes.get(st.node)!.timeout as Timeout).next;
       if (next.length < 2) continue;
       const key = useKey(st.node, reply ? reply.index : -1);
       let use = out.get(key);
@@ -72,48 +84,64 @@ function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeout
           mood: [st.mood, st.mood],
           patience: [st.patience, st.patience],
           always: null,
-          ever: new Set(),
+          ever: null,
           first: i,
         };
         out.set(key, use);
       }
       record(s, g, use, st, e);
     }
-  });
+  }
 }
 
 function record(s: Scenario, g: StateGraph, use: BranchUse, st: StateGraph['states'][number], e: Edge): void {
   use.chosen++;
-  use.mood = [Math.min(use.mood[0], st.mood), Math.max(use.mood[1], st.mood)];
-  use.patience = [Math.min(use.patience[0], st.patience), Math.max(use.patience[1], st.patience)];
-  for (const f of st.facts) use.ever.add(f);
-  if (use.always === null) use.always = new Set(st.facts);
-  else for (const f of use.always) if (!st.facts.includes(f)) use.always.delete(f);
+  if (st.mood < use.mood[0]) use.mood[0] = st.mood;
+  if (st.mood > use.mood[1]) use.mood[1] = st.mood;
+  if (st.patience < use.patience[0]) use.patience[0] = st.patience;
+  if (st.patience > use.patience[1]) use.patience[1] = st.patience;
   if (e.gaveUp) {
     use.unknown++;
     return;
   }
   const target = g.states[e.to]!.node;
-  const literal: number[] = [];
-  const wild: number[] = [];
-  use.branches.forEach((b, k) => {
-    if (b.to === target) literal.push(k);
-    else if (!s.nodes.has(b.to)) wild.push(k); // "$return": goes wherever the call came from
-  });
-  if (literal.length === 1 && wild.length === 0) use.taken[literal[0]!]!++;
-  else if (literal.length + wild.length === 0) use.unknown++;
-  else for (const k of [...literal, ...wild]) use.maybe[k] = 1;
+  const branches = use.branches;
+  // The branch pointing at the node the move led to, if exactly one does (and no "$return" might).
+  let only = -1;
+  let count = 0;
+  for (let k = 0; k < branches.length; k++) {
+    const to = branches[k]!.to;
+    if (to === target || !s.nodes.has(to)) {
+      only = k;
+      count++;
+    }
+  }
+  if (count === 1 && branches[only]!.to === target) use.taken[only]!++;
+  else if (count === 0) use.unknown++;
+  else for (let k = 0; k < branches.length; k++) if (branches[k]!.to === target || !s.nodes.has(branches[k]!.to)) use.maybe[k] = 1;
 }
 
-/** How every "next" list of several branches was used: replies on `g`, timers on a graph with timeouts (when any has branches). */
-export function branchUses(s: Scenario, g: StateGraph): Branches {
+/**
+ * The graph with letting the timer run out as a move too (an exam's silence: mood and patience
+ * fall, the customer may repeat the line), explored within a budget of states: made once per
+ * lint of a file, on first use, for the checks that need it (flow.ts, and the branches here).
+ */
+export function timerGraphOf(s: Scenario): () => StateGraph {
+  let made: StateGraph | null = null;
+  return () => (made ??= buildStateGraph(s, { timeouts: true, hangUp: false, maxStates: TIMER_BUDGET }));
+}
+
+/**
+ * How every "next" list of several branches was used: replies' on the graph of the trainee's
+ * replies; timers' (where a timer has branches, which is rare) on the graph with the timer
+ * running out too, when it can be explored whole.
+ */
+export function branchUses(s: Scenario, g: StateGraph, timerGraph: () => StateGraph): Branches {
   const uses = new Map<string, BranchUse>();
   gather(s, g, uses, false);
   let timer: StateGraph | null = null;
-  const reached = new Set(g.states.map((st) => st.node));
-  const branchedTimer = [...s.nodes.values()].some((n) => (n.timeout?.next.length ?? 0) > 1 && reached.has(n.id));
-  if (branchedTimer) {
-    const withTimer = buildStateGraph(s, { timeouts: true, hangUp: false, maxStates: TIMER_BUDGET });
+  if ([...s.nodes.values()].some((n) => (n.timeout?.next.length ?? 0) > 1)) {
+    const withTimer = timerGraph();
     if (!withTimer.truncated) {
       timer = withTimer;
       gather(s, withTimer, uses, true);
@@ -123,6 +151,30 @@ export function branchUses(s: Scenario, g: StateGraph): Branches {
 }
 
 const range = ([lo, hi]: [number, number]) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
+
+/** Fills in the facts known where each use's move is made, in one pass over the states of its node. */
+function gatherFacts(g: StateGraph, uses: readonly BranchUse[]): void {
+  const byNode = new Map<string, BranchUse[]>();
+  for (const use of uses) {
+    if (use.ever) continue;
+    use.ever = new Set();
+    let list = byNode.get(use.node);
+    if (!list) byNode.set(use.node, (list = []));
+    list.push(use);
+  }
+  if (byNode.size === 0) return;
+  g.states.forEach((st, i) => {
+    const list = st.ending ? undefined : byNode.get(st.node);
+    if (!list) return;
+    for (const use of list) {
+      const made = g.edges[i]!.some((e) => (use.reply ? e.move.kind === 'reply' && e.move.reply.index === use.reply.index : e.move.kind === 'timeout'));
+      if (!made) continue;
+      if (use.always === null) use.always = new Set(st.facts);
+      else for (const f of use.always) if (!st.facts.includes(f)) use.always.delete(f);
+      for (const f of st.facts) use.ever!.add(f);
+    }
+  });
+}
 
 /** "mood is 20–45 …; "order-found" is never known …": the values a branch's condition meets, as far as lint can see them. */
 function valuesFor(s: Scenario, use: BranchUse, when: Condition): string[] {
@@ -138,7 +190,7 @@ function valuesFor(s: Scenario, use: BranchUse, when: Condition): string[] {
   }
   const reveals = effects.reveals;
   for (const f of when.known) {
-    if (s.facts.has(f) && !use.ever.has(f) && !reveals.includes(f)) out.push(`"${f}" is never known by then`);
+    if (s.facts.has(f) && !use.ever?.has(f) && !reveals.includes(f)) out.push(`"${f}" is never known by then`);
   }
   for (const f of when.unknown) {
     if (s.facts.has(f) && (use.always?.has(f) || reveals.includes(f))) out.push(`"${f}" is always known by then`);
@@ -162,22 +214,52 @@ function rawIf(ctx: FileContext, use: BranchUse, k: number): unknown {
 
 const moveName = (use: BranchUse) => (use.reply ? `reply "${use.reply.id}" of node "${use.node}"` : `the timeout of node "${use.node}"`);
 
-const comparesPatience = (b: Branch, ops: readonly string[]) => b.when?.compare.some((c) => c.on === 'patience' && ops.includes(c.op)) ?? false;
+type Quantity = 'mood' | 'patience';
 
 /**
- * Whether a trainee who takes time to think could still take branch k. The graph's replies are
- * given at once, but in an exam patience drains while the trainee thinks (a customer with any
- * "drain"): patience can only be lower than the graph shows, so a branch that asks for low
- * patience, or comes after one that asks for high patience, may be taken after all.
+ * Which way an exam's silence can move mood and patience: patience drains while the trainee
+ * thinks (a customer with any "drain"), and a node's timer running out applies its effects
+ * (by default mood -10). The graph's replies are given at once, so it shows none of this.
  */
-function thinkingMayTake(s: Scenario, use: BranchUse, k: number): boolean {
-  if (s.customer.drain <= 0) return false;
-  return comparesPatience(use.branches[k]!, ['<', '<=', '==']) || use.branches.slice(0, k).some((b) => comparesPatience(b, ['>', '>=', '==']));
+function silenceMoves(s: Scenario): { lowers: Set<Quantity>; raises: Set<Quantity> } {
+  const lowers = new Set<Quantity>();
+  const raises = new Set<Quantity>();
+  if (s.customer.drain > 0) lowers.add('patience');
+  for (const n of s.nodes.values()) {
+    const t = n.timeout;
+    if (!t) continue;
+    if (t.mood < 0) lowers.add('mood');
+    if (t.mood > 0) raises.add('mood');
+    if (t.patience < 0) lowers.add('patience');
+    if (t.patience > 0) raises.add('patience');
+  }
+  return { lowers, raises };
 }
 
-/** Whether branch k is known never to be taken, however long the trainee thinks. */
+const silences = new WeakMap<Scenario, ReturnType<typeof silenceMoves>>();
+
+const compares = (b: Branch, q: Set<Quantity>, ops: readonly string[]) =>
+  b.when?.compare.some((c) => (c.on === 'mood' || c.on === 'patience') && q.has(c.on) && ops.includes(c.op)) ?? false;
+
+const DOWN = ['<', '<=', '=='];
+const UP = ['>', '>=', '=='];
+
+/**
+ * Whether a trainee who stays silent for a while could still take branch k: it asks for a mood
+ * or patience that silence moves towards, or comes after a branch asking for one that silence
+ * moves away from. Such branches are not claimed never taken.
+ */
+function silenceMayTake(s: Scenario, use: BranchUse, k: number): boolean {
+  let m = silences.get(s);
+  if (!m) silences.set(s, (m = silenceMoves(s)));
+  const b = use.branches[k]!;
+  if (compares(b, m.lowers, DOWN) || compares(b, m.raises, UP)) return true;
+  return use.branches.slice(0, k).some((e) => compares(e, m.lowers, UP) || compares(e, m.raises, DOWN));
+}
+
+/** Whether branch k is known never to be taken, even by a trainee who stays silent for a while. */
 export const neverTaken = (s: Scenario, use: BranchUse, k: number) =>
-  use.chosen > 0 && use.unknown === 0 && use.taken[k] === 0 && use.maybe[k] === 0 && !thinkingMayTake(s, use, k);
+  use.chosen > 0 && use.unknown === 0 && use.taken[k] === 0 && use.maybe[k] === 0 && !silenceMayTake(s, use, k);
 
 /** Why branch k is never taken: its values, and which earlier branches are taken instead. */
 export function whyNeverTaken(ctx: FileContext, use: BranchUse, k: number): string {
@@ -202,8 +284,26 @@ export function firstMade(graph: StateGraph, use: BranchUse): string {
   return path.length > 0 ? ` (first after --path ${pathArgument(path)})` : '';
 }
 
+/** The uses with a branch never taken, their facts gathered for the messages. */
+function withNeverTaken(ctx: FileContext, branches: Branches): BranchUse[] {
+  let found = neverTakenOf.get(branches);
+  if (found) return found;
+  found = [...branches.uses.values()].filter((use) => use.branches.some((_, k) => neverTaken(ctx.scenario, use, k)));
+  // One pass over each graph's states (a timer's branches are on the graph with timeouts).
+  const byGraph = new Map<StateGraph, BranchUse[]>();
+  for (const use of found) {
+    const g = branches.graphOf(use);
+    byGraph.set(g, [...(byGraph.get(g) ?? []), use]);
+  }
+  for (const [g, uses] of byGraph) gatherFacts(g, uses);
+  neverTakenOf.set(branches, found);
+  return found;
+}
+
+const neverTakenOf = new WeakMap<Branches, BranchUse[]>();
+
 export function checkBranches(ctx: FileContext, branches: Branches): void {
-  for (const use of branches.uses.values()) {
+  for (const use of withNeverTaken(ctx, branches)) {
     use.branches.forEach((b, k) => {
       if (!neverTaken(ctx.scenario, use, k)) return;
       const path = use.reply ? ['nodes', use.node, 'replies', use.reply.index, 'next', k] : ['nodes', use.node, 'timeout', 'next', k];
@@ -221,7 +321,7 @@ export function checkBranches(ctx: FileContext, branches: Branches): void {
 /** For never-reached: why each way into `target` is not used, as far as the branches tell. */
 export function branchReasons(ctx: FileContext, branches: Branches, target: string): string[] {
   const out: string[] = [];
-  for (const use of branches.uses.values()) {
+  for (const use of withNeverTaken(ctx, branches)) {
     use.branches.forEach((b, k) => {
       if (b.to !== target || !neverTaken(ctx.scenario, use, k)) return;
       out.push(`branch ${k + 1} of ${moveName(use)} is never taken (${whyNeverTaken(ctx, use, k)})`);

@@ -30,18 +30,19 @@ function lostOn(tg: TurnGraph, w: Witness): Lost {
   return addLost(lost, endLost(tg, w.entries[w.entries.length - 1]!)!);
 }
 
-/** Prices of every move (by its place in `next`) in weighted points of the skills other than d. */
+/**
+ * Prices of every move (by its place in `next`) in weighted points of the skills other than d:
+ * each skill's points lost (as the engine's own prices count them, turnGraph.ts costsOf) times
+ * what one point of it weighs (scoring's weightedLoss of a single point).
+ */
 function pricesWithout(tg: TurnGraph, d: Dimension): Float64Array {
   const out = new Float64Array(tg.next.length);
-  // From the graph's packed moves, as the engine's own prices are (turnGraph.ts costsOf), less skill d.
+  const unit = (x: Dimension) => (x === d ? 0 : weightedLoss(tg.scenario, { ...noLoss(), [x]: 1 }));
+  const [wp, wa, wj] = [unit('politeness'), unit('accuracy'), unit('judgment')];
   const { start, turned, deductions } = packedEdges(tg.graph);
-  const lost = noLoss();
   for (let e = 0; e < tg.state.length; e++) {
     for (let i = tg.first[e]!, x = start[tg.state[e]!]!; i < tg.first[e + 1]!; i++, x++) {
-      lost.politeness = d === 'politeness' ? 0 : -deductions[3 * x]!;
-      lost.accuracy = d === 'accuracy' ? 0 : -deductions[3 * x + 1]!;
-      lost.judgment = d === 'judgment' ? 0 : -deductions[3 * x + 2]! + (turned[x] ? tg.overPar[e]! : 0);
-      out[i] = weightedLoss(tg.scenario, lost);
+      out[i] = -wp * deductions[3 * x]! - wa * deductions[3 * x + 1]! + wj * (-deductions[3 * x + 2]! + (turned[x] ? tg.overPar[e]! : 0));
     }
   }
   return out;
@@ -73,7 +74,8 @@ export function checkCatastrophes(ctx: FileContext, g: StateGraph): void {
   for (const st of g.states) {
     if (st.ending) for (const d of DIMENSIONS) if (-st.ending.deductions[d] >= WIPE) wipes.add(d);
   }
-  for (const list of g.edges) for (const e of list) for (const d of DIMENSIONS) if (-e.deductions[d] >= WIPE) wipes.add(d);
+  const { deductions } = packedEdges(g);
+  for (let x = 0; x < deductions.length; x++) if (-deductions[x]! >= WIPE) wipes.add(DIMENSIONS[x % 3]!);
   if (wipes.size === 0) return;
 
   const tg = turnGraph(g);

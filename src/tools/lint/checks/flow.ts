@@ -11,8 +11,6 @@ import { describeState, pathArgument } from '../../analysis/describe.js';
 import { buildStateGraph, pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
 import { nodeNumbers } from '../../../engine/analysis/stateGraph.js';
 
-/** States explored when looking for nodes that only the timer leads to. */
-const TIMER_BUDGET = 200_000;
 import { listOf, nodePath, replyPath, type FileContext } from '../context.js';
 import { branchReasons, type Branches } from './branches.js';
 
@@ -76,7 +74,7 @@ function waysIn(ctx: FileContext, target: string, into: ReadonlyMap<string, { no
   return shown.length > 0 ? `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}` : 'the replies that lead here are never on offer, or their branches never taken';
 }
 
-export function checkFlow(ctx: FileContext, g: StateGraph, branches: Branches): void {
+export function checkFlow(ctx: FileContext, g: StateGraph, branches: Branches, timerGraph: () => StateGraph): void {
   const s = ctx.scenario;
   const fileNodes = [...s.nodes.values()].filter((n) => !n.builtIn);
   const static_ = linked(s, [s.start]);
@@ -108,7 +106,7 @@ export function checkFlow(ctx: FileContext, g: StateGraph, branches: Branches): 
   if (unreached.some((n) => static_.has(n.id))) {
     // Linked but not reached by replies: letting the timer run out (mood and patience drop)
     // may still get there. Look again with timeouts, within a budget.
-    const withTimer = buildStateGraph(s, { timeouts: true, hangUp: false, maxStates: TIMER_BUDGET });
+    const withTimer = timerGraph();
     const alsoReached = new Set(withTimer.states.map((st) => st.node));
     unreached = unreached.filter((n) => !alsoReached.has(n.id));
   }
