@@ -122,6 +122,9 @@ describe('export → translate → import → lint', () => {
     const poFile = join(dir, 'x.po');
     expect(cli(['export', join(dir, 'never-satisfied.json'), '--locale', 'en', '--out', poFile]).status).toBe(1);
     expect(cli(['export', join(dir, 'never-satisfied.json')]).status).toBe(2);
+    writeFileSync(join(dir, 'never-satisfied.uk.json'), JSON.stringify({ schemaVersion: 2, translates: 'never-satisfied', locale: 'uk', strings: {} }));
+    const fromTable = cli(['export', join(dir, 'never-satisfied.uk.json'), '--locale', 'uk', '--out', poFile]);
+    expect([fromTable.status, fromTable.stderr]).toEqual([1, expect.stringContaining('is a string table; export from the original it translates')]);
     writeFileSync(poFile, `msgid ""\nmsgstr ""\n"X-Original: ${join(dir, 'never-satisfied.json')}\\n"\n\nmsgctxt "title"\nmsgid "Nothing is ever right"\nmsgstr "Все не так"\n`);
     const r = cli(['import', poFile]);
     expect(r.status).toBe(1);

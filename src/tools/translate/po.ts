@@ -111,8 +111,8 @@ function existingTable(original: SourceText, existing: SourceText): StringsParse
 
 export function exportPo(input: ExportInput): ExportResult {
   const loaded = loadScenario(input.original.text, input.original.file);
+  if (isTableValue(loaded.doc.value)) throw new PoError(`${input.original.file} is a string table; export from the original it translates (its "translates" id, .json), with --locale ${input.locale}`);
   if (!loaded.ok) throw new PoError(`${input.original.file} does not load`, loaded.diagnostics);
-  if (isTableValue(loaded.doc.value)) throw new PoError(`${input.original.file} is a string table; export from the original it translates`);
   const s = loaded.scenario;
   if (input.locale === s.locale) throw new PoError(`${input.original.file} is already in "${s.locale}"; give the language to translate into, e.g. --locale uk`);
   const table = input.existing ? existingTable(input.original, input.existing) : null;
