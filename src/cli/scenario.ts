@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
+import { migrateCommand } from './commands/migrate.js';
 import { newCommand } from './commands/new.js';
 import { pinCommand } from './commands/pin.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -44,6 +45,9 @@ commands:
   import <file.po> [--out <table>] [--original <file>]
       a translated PO file into the call's string table (<id>.<code>.json beside the
       original), with each text's source hash; fuzzy and empty entries are not imported
+  migrate [<files, folders or call ids>] [--dry-run]
+      rewrite files of format version 1 for version 2: a call's file changes only its
+      "schemaVersion" (comments kept); a whole-file translation becomes a string table
 
 the scenario folder is SCENARIO_DIR (default scenarios/, subfolders included); a call
 id (e.g. update-warning, or update-warning.ru) names its <id>.json / <id>.<locale>.json there
@@ -67,6 +71,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return exportCommand(rest);
       case 'import':
         return importCommand(rest);
+      case 'migrate':
+        return migrateCommand(rest);
       case 'pin':
         return pinCommand(rest);
       case 'help':

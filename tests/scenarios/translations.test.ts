@@ -1,9 +1,11 @@
 // Translations are the same call in another language: same id, the locale in the file name,
-// and the same structure down to every number and condition — only the words differ. And the
+// and the same structure down to every number and condition — only the words differ. Each is a
+// string table, read here as the call it composes to with its original. And the
 // words must really be translated: no English left behind in a customer line or a reply.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shippedText } from '../support/shipped.js';
 import { SCENARIO_DIR, TRANSLATED, loadScenarioFile } from './support/analysis.js';
 
 /** Fields that hold words (or, for voice, a per-language file); everything else is structure. */
@@ -41,13 +43,16 @@ describe.each(Object.entries(TRANSLATED).flatMap(([id, locales]) => locales.map(
   '$id in $locale',
   ({ id, locale }) => {
     const en = read(`${id}.json`);
-    const tr = read(`${id}.${locale}.json`);
+    // A translation is a string table: compared as the call it composes to.
+    const tr = JSON.parse(shippedText(`${id}.${locale}.json`)) as Record<string, unknown>;
 
     it('is the same call: same id, its own locale, identical structure', () => {
       const s = loadScenarioFile(`${id}.${locale}.json`);
       expect(s.id).toBe(id);
       expect(s.locale).toBe(locale);
-      expect(structure(tr)).toEqual(structure(en));
+      // The composed call names no editor schema; everything else must match.
+      const { $schema: _, ...body } = en;
+      expect(structure(tr)).toEqual(structure(body));
     });
 
     it('is translated throughout, not copied', () => {
