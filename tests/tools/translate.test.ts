@@ -7,6 +7,8 @@ import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { Session, loadScenarioFiles, sourceHash, tableFromTranslation, formatDiagnostic, type Scenario } from '../../src/engine/index.js';
 import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
+import { parsePlanFile } from '../../src/tools/plans/planFile.js';
+import { expectationOf, planDifferences, playPlan } from '../../src/tools/plans/playPlan.js';
 import { ROOT, SCENARIOS, cli } from './support.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'scenario-translate-'));
@@ -130,6 +132,34 @@ describe('export → translate → import → lint', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no "Language" header');
   }, 60_000);
+});
+
+describe.each([
+  ['never-satisfied', 'ru'],
+  ['never-satisfied', 'pl'],
+  ['update-warning', 'ru'],
+  ['update-warning', 'pl'],
+])('the shipped %s in %s (format 1) turned into a table', (id, locale) => {
+  it('plays every golden plan of the call as pinned, exactly as the whole-file translation does', () => {
+    const original = { file: `scenarios/${id}.json`, text: read(join(V1, `${id}.json`)) };
+    const whole = { file: `scenarios/${id}.${locale}.json`, text: read(join(V1, `${id}.${locale}.json`)) };
+    const table = { file: whole.file, text: tableFromTranslation(original, whole) };
+    const [, composed] = loadScenarioFiles([original, table]);
+    const [, v1] = loadScenarioFiles([original, whole]);
+    if (!composed!.ok || !v1!.ok) throw new Error('does not load');
+    const plans = parsePlanFile(read(join(SCENARIOS, `${id}.plans.json`)), `${id}.plans.json`);
+    if (!plans.ok) throw new Error(plans.diagnostics.map(formatDiagnostic).join('\n'));
+    expect(plans.plans.length).toBeGreaterThanOrEqual(2);
+    for (const plan of plans.plans) {
+      expect(planDifferences(composed!.scenario, plan), plan.name).toEqual([]);
+      const a = playPlan(composed!.scenario, plan);
+      const b = playPlan(v1!.scenario, plan);
+      expect(expectationOf(a), plan.name).toEqual(expectationOf(b));
+      expect(a.session.transcript().events).toEqual(b.session.transcript().events);
+      a.session.stop();
+      b.session.stop();
+    }
+  });
 });
 
 describe('lint on translations', () => {
