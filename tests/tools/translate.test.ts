@@ -180,6 +180,23 @@ describe('lint on translations', () => {
     expect(lintScenarios([changed], { fileExists: () => true }).filter((d) => d.code === 'translation-mismatch')).toEqual([]);
   });
 
+  it('compares what format 2 adds too: entry effects, an ending\'s credit, memory changes', () => {
+    const file = join(ROOT, 'tests/engine/fixtures/memory.json');
+    const text = read(file);
+    const copy = JSON.parse(text);
+    copy.locale = 'ru';
+    const [withEnter] = Object.entries<any>(copy.nodes).find(([, n]) => n.enter)!;
+    copy.nodes[withEnter].enter.mood -= 5;
+    const [ending] = Object.entries<any>(copy.nodes).find(([, n]) => n.credit !== undefined)!;
+    copy.nodes[ending].credit = 50;
+    copy.nodes.opening.replies[0].set = 'pushes+2';
+    const ds = lintScenarios([{ file, text }, { file: file.replace('.json', '.ru.json'), text: JSON.stringify(copy, null, 2) }], { fileExists: () => true });
+    const said = ds.filter((d) => d.code === 'translation-mismatch').map((d) => d.message.split('): ').slice(1).join('): '));
+    expect(said).toContain(`node "${withEnter}": enter.mood is -20 here and -15 in the original`);
+    expect(said).toContain(`node "${ending}": credit is 50 here and 0 in the original`);
+    expect(said.some((m) => m.startsWith('reply 1 ("verify") of node "opening": set[1] is {"kind":"counter"') && m.endsWith('here and absent in the original'))).toBe(true);
+  });
+
   it('does not report the original it read for the comparison', () => {
     const ds = lintScenarios([ru], env);
     expect(ds.filter((d) => d.file === original.file)).toEqual([]);

@@ -6,7 +6,7 @@
 // alphabetical order. A string table is the same call by construction (composed from its
 // original), so only whole-file translations are compared; a difference names the field and
 // both values. Missing, extra and stale strings of a table are the engine's (translation/).
-import { differences, pathText, valueText, type Diagnostic, type Reply, type Scenario, type Timeout } from '../../../engine/index.js';
+import { differences, pathText, valueText, type Diagnostic, type DialogueNode, type Reply, type Scenario, type Timeout } from '../../../engine/index.js';
 
 type JsonPath = Diagnostic['path'];
 import type { JsonDocument } from '../../../engine/load/jsonDocument.js';
@@ -22,9 +22,12 @@ export interface Loaded {
 
 const MAX_DIFFERENCES = 20;
 
-const effects = (e: Reply | Timeout) => ({ polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals });
+const effects = (e: Reply | Timeout) => ({ polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, set: e.set });
 const replyShape = (r: Reply) => ({ id: r.id, ...effects(r), if: r.when, next: r.next, takes: r.takesMs / 1000, repeat: r.repeat });
 const timeoutShape = (t: Timeout | null) => (t ? { after: t.afterMs / 1000, ...effects(t), next: t.next } : false);
+
+/** What must be equal in a node besides its replies and timeout: entry effects, an ending's scoring and its feedback's conditions. */
+const nodeShape = (n: DialogueNode) => ({ enter: n.enter, credit: n.credit, needs: n.needs, feedback: n.feedbackVariants.map((v) => ({ if: v.when })) });
 
 /** What must be equal in a translation, call-wide, keyed as in the file. */
 function callShape(s: Scenario) {
@@ -32,6 +35,8 @@ function callShape(s: Scenario) {
     difficulty: s.difficulty,
     customer: { mood: s.customer.mood, patience: s.customer.patience, drain: s.customer.drain },
     facts: Object.fromEntries([...s.facts.values()].map((f) => [f.id, { key: f.key }])),
+    flags: [...s.flags.keys()],
+    counters: Object.fromEntries([...s.counters.values()].map((c) => [c.id, { max: c.max }])),
     ideal: s.ideal.map((i) => ({ outcome: i.outcome, requires: i.requires, forbids: i.forbids })),
     scoring: s.scoring,
     start: s.start,
@@ -75,6 +80,7 @@ function compare(original: Loaded, translation: Loaded, out: Diagnostic[]): void
       continue;
     }
     if (node.end !== other.end) report(['nodes', id], ['nodes', id], `node "${id}" ends with ${other.end ?? 'nothing'} here, ${node.end ?? 'nothing'} there`);
+    else if (!same(nodeShape(node), nodeShape(other))) reportDifferences(nodeShape(other), nodeShape(node), ['nodes', id], (p) => `node "${id}": ${pathText(p.slice(2))}`);
     const to = timeoutShape(other.timeout);
     const ti = timeoutShape(node.timeout);
     if (!same(ti, to)) {
