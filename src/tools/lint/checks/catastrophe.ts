@@ -70,9 +70,14 @@ const describeScores = (s: Scenario, lost: Lost) => {
 export function checkCatastrophes(ctx: FileContext, g: StateGraph): void {
   const s = ctx.scenario;
   // The choices that wipe out a skill, before any search: most calls have none.
+  // An ending counts only if its own end-of-call points leave the call above F: what the way
+  // there loses can only lower it.
   const wipes = new Set<Dimension>();
   for (const st of g.states) {
-    if (st.ending) for (const d of DIMENSIONS) if (-st.ending.deductions[d] >= WIPE) wipes.add(d);
+    if (!st.ending) continue;
+    const d = st.ending.deductions;
+    const end = { politeness: -d.politeness, accuracy: -d.accuracy, judgment: -d.judgment };
+    for (const x of DIMENSIONS) if (end[x] >= WIPE && !wipes.has(x) && gradeOf(scoresOfLost(s, end).overall) !== 'F') wipes.add(x);
   }
   const { deductions } = packedEdges(g);
   for (let x = 0; x < deductions.length; x++) if (-deductions[x]! >= WIPE) wipes.add(DIMENSIONS[x % 3]!);
