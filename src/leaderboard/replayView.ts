@@ -115,7 +115,7 @@ function endView(r: Replayed, review: CallReview | null, t: Translate): HTMLElem
     { class: 'htl-turn', 'data-turn': 'end' },
     h('h4', {}, t('replay.ending')),
     review?.ending?.say ? h('p', { class: 'htl-say', lang: review.scenario.locale }, review.ending.say) : null,
-    h('p', {}, t('replay.outcome', { outcome: t(`outcome.${d.outcome}`) }), ' · ', t(d.ideal ? 'replay.ideal' : 'replay.notIdeal')),
+    h('p', {}, t('replay.outcome', { outcome: review?.ending?.label ?? t(`outcome.${d.outcome}`) }), ' · ', t(d.ideal ? 'replay.ideal' : 'replay.notIdeal')),
     points && lossList(review.closing, t),
     points && review.found.length > 0 && factList(t('replay.factsFound'), review.found, review.scenario.locale, null),
     points && review.missed.length > 0 && factList(t('replay.factsMissed'), review.missed, review.scenario.locale, 'htl-loss'),

@@ -23,7 +23,8 @@ export class EndPresenter implements CallPresenter {
   show(view: SessionView): void {
     if (view.phase !== 'ended' || !view.ending || this.shown) return;
     this.shown = true;
-    this.outcome.textContent = this.t(`outcome.${view.ending.outcome}`);
+    // The trainer's name for this ending (in the call's language), else the outcome's.
+    this.outcome.textContent = view.ending.label ?? this.t(`outcome.${view.ending.outcome}`);
     this.panel.hidden = false;
     this.toDebrief.focus();
   }

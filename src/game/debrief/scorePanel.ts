@@ -70,7 +70,7 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
     h(
       'div',
       { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
-      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), outcome ? t(`outcome.${outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
+      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
       why && h('p', { class: 'htl-why', lang: locale }, why),
       m.ending?.feedback && h('p', { class: 'htl-why', lang: locale }, m.ending.feedback),
