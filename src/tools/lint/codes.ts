@@ -55,6 +55,16 @@ export const LOADER_CODES = [
   'needs-without-end',
   'duplicate-reply-id',
   'doing-without-takes',
+  // Format 2's additions.
+  'bad-version',
+  'unknown-flag',
+  'unknown-counter',
+  'unknown-reply',
+  'name-clash',
+  'reserved-name',
+  'label-without-end',
+  'credit-without-end',
+  'feedback-variants-without-end',
   'internal',
   // String tables, composed with their original (src/engine/translation).
   'not-a-table',
