@@ -4,6 +4,8 @@
 // internal error.
 import fc from 'fast-check';
 import { parse } from 'jsonc-parser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../src/tools/generate/generateScenario.js';
 import { lint, templateText, type Doc } from './support.js';
@@ -28,14 +30,17 @@ function slots(v: unknown, out: [Doc, string | number][] = []): [Doc, string | n
   return out;
 }
 
-const BASES = [templateText(), generateScenario(30, 7)];
+// Format 2 too: the fixture that uses every addition (memory, entry effects, $return, endings' own fields).
+const MEMORY = readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8');
+const BASES = [templateText(), generateScenario(30, 7), MEMORY];
 const nodeIds = (text: string) => Object.keys((parse(text) as Doc).nodes);
 
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 2 }) }),
   fc.record({ kind: fc.constant('delete' as const) }),
   fc.record({ kind: fc.constant('relink' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('condition' as const), value: fc.constantFrom('order-found', '!order-found', 'mood>=50', 'patience<10', ['tracking-sent', 'mood<30']) }),
+  fc.record({ kind: fc.constant('condition' as const), value: fc.constantFrom('order-found', '!order-found', 'mood>=50', 'patience<10', ['tracking-sent', 'mood<30'], 'pushes>=2', 'turns>3', 'chose:verify', '!offered-goodwill', 'nope>1') }),
+  fc.record({ kind: fc.constant('format2' as const), value: fc.constantFrom('$return', 'pushes+1', '!offered-goodwill', ['pushes=0', 'offered-goodwill'], { mood: -10, reveals: 'caller-angry' }, [{ if: 'pushes>=1', text: 'x' }, { text: 'y' }], 0, 2, 3) }),
 );
 
 describe('lint never crashes', () => {
@@ -74,6 +79,7 @@ describe('lint never crashes', () => {
               container[key] = ids[m.pick % ids.length];
               break;
             case 'condition':
+            case 'format2':
               container[key] = m.value;
               break;
           }
