@@ -13,6 +13,7 @@ import { checkDiscrimination } from './checks/discrimination.js';
 import { checkFlow } from './checks/flow.js';
 import { branchUses, checkBranches, timerGraphOf } from './checks/branches.js';
 import { checkCatastrophes } from './checks/catastrophe.js';
+import { checkMemory } from './checks/memory.js';
 import { checkOffers } from './checks/offers.js';
 import { checkPlans, isPlansFile } from './checks/plans.js';
 import { checkTableFiles, originalsToRead } from './checks/strings.js';
@@ -56,6 +57,7 @@ function checkPlay(ctx: FileContext, options: LintOptions): void {
   checkBranches(ctx, branches);
   checkOffers(ctx, g);
   checkCatastrophes(ctx, g);
+  checkMemory(ctx, g);
   checkDiscrimination(ctx, scoreBounds(g));
 }
 

@@ -1,5 +1,6 @@
 // What the file says, checked without playing it: feedback on every reply, conditions on facts
-// that something reveals, voice files that exist, and the "$schema" reference editors use.
+// that something reveals (a reply, a timeout, a node's "enter"), voice files that exist, and the
+// "$schema" reference editors use.
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic } from '../../../engine/index.js';
 
@@ -22,7 +23,10 @@ export function checkFactsRevealed(ctx: FileContext): void {
   for (const node of s.nodes.values()) {
     for (const r of node.replies) for (const f of r.reveals) revealed.add(f);
     for (const f of node.timeout?.reveals ?? []) revealed.add(f);
+    for (const f of node.enter?.reveals ?? []) revealed.add(f);
   }
+  // Flags (format 2) are set, not revealed: memory.ts checks that something sets them.
+  for (const f of s.flags.keys()) revealed.add(f);
   const hint = (f: string) => `add "reveals": "${f}" to the reply (or action) that finds it out`;
   // The path is made only for a message (a call of 10,000 nodes has tens of thousands of conditions).
   const checkCondition = (path: () => JsonPath, known: readonly string[], unknown: readonly string[]) => {

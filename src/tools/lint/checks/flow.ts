@@ -39,7 +39,7 @@ function byTimeout(s: Scenario, reached: ReadonlySet<string>): Set<string> {
 
 const how = (g: StateGraph, state: number) => {
   const path = pathTo(g, state);
-  return path.length > 0 ? ` (e.g. after --path ${pathArgument(path)}, ${describeState(g.states[state]!)})` : ` (${describeState(g.states[state]!)})`;
+  return path.length > 0 ? ` (e.g. after --path ${pathArgument(path)}, ${describeState(g.states[state]!, g.scenario)})` : ` (${describeState(g.states[state]!, g.scenario)})`;
 };
 
 /** The replies with a branch to each node, found once for every never-reached node. */

@@ -28,7 +28,7 @@ const replyCosts = (r: Reply) => costs({ politeness: r.polite, accuracy: r.accur
 /** "after --path 1,3 (knowing …, mood 40, patience 70)", or the state alone at the start. */
 function where(g: StateGraph, state: number): string {
   const path = pathTo(g, state);
-  const st = describeState(g.states[state]!);
+  const st = describeState(g.states[state]!, g.scenario);
   return path.length > 0 ? `after --path ${pathArgument(path)} (${st})` : `at the start (${st})`;
 }
 
