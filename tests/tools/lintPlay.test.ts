@@ -49,12 +49,18 @@ describe('vanishing-recovery', () => {
     expect(d.hint).toContain('"repeat": true');
   });
 
-  it('finds the shipped case: licence-key after "check… then send a fresh key"', () => {
-    const ds = lint({ 'licence-key.json': readFileSync(join(ROOT, 'scenarios/licence-key.json'), 'utf8') }).filter((d) => d.code === 'vanishing-recovery');
+  it('finds the shipped case: licence-key after "check… then send a fresh key", as it was before its fix', () => {
+    const shipped = readFileSync(join(ROOT, 'scenarios/licence-key.json'), 'utf8');
+    const before = JSON.parse(shipped);
+    const node = before.nodes['new-key-fails'];
+    node.replies = node.replies.filter((r: { id: string }) => r.id !== 'keys-fine-see-screen');
+    const ds = lint({ 'licence-key.json': JSON.stringify(before, null, 2) }).filter((d) => d.code === 'vanishing-recovery');
     expect(ds).toHaveLength(1);
     expect(ds[0]!.message).toContain('at node "new-key-fails"');
     expect(ds[0]!.message).toContain('"third-key"');
     expect(ds[0]!.message).toContain('reply "check-key-after-new"');
+    // The fix: a reply for the trainee who already knows the key is valid.
+    expect(codes(lint({ 'licence-key.json': shipped }))).toEqual([]);
   });
 });
 
