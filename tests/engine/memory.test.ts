@@ -91,7 +91,9 @@ describe('format 2 on a live call', () => {
     const opening = g.states.filter((st) => st.node === 'opening');
     const memories = new Set(opening.map((st) => `${st.counters}|${[...st.flags].sort()}|${st.cameFrom}`));
     // A line that repeats itself (goodwill leads back to the opening) is not somewhere to return from.
-    expect(memories).toEqual(new Set(['0||null', '0|offered-goodwill|null', '1|chose:push-back|pushy', '1|chose:push-back,offered-goodwill|pushy']));
+    expect(memories).toEqual(
+      new Set(['0||null', '0|offered-goodwill|null', '1|chose:push-back|pushy', '1|chose:push-back,offered-goodwill|pushy', '2|chose:push-back|pushy', '2|chose:push-back,offered-goodwill|pushy']),
+    );
     // A call whose conditions compare turns is analysed with exact turns.
     expect(g.turns).toBe('exact');
     const bounds = scoreBounds(g);
