@@ -34,70 +34,121 @@ export type BoundPaths = Record<Dimension | 'overall', { readonly best: BoundPat
 /** More paths than this kept at once: the pass gives up (null) rather than run out of memory. */
 const LABEL_LIMIT = 4_000_000;
 
-/** Paths kept, as parallel arrays: moves, points lost per skill (capped at 100), the path before and the move. */
+/**
+ * Paths kept, as growable parallel arrays (no object per path: a call of 100,000 nodes keeps
+ * a million): moves, points lost per skill (capped at 100), the path before and the move taken
+ * from its entry, and the next path kept at the same entry.
+ */
 class Labels {
-  moves: number[] = [];
-  lost: number[] = [];
-  prev: number[] = [];
-  move: number[] = [];
-  entry: number[] = [];
-  add(moves: number, p: number, a: number, j: number, prev: number, move: number, entry: number): number {
-    this.moves.push(moves);
-    this.lost.push(p, a, j);
-    this.prev.push(prev);
-    this.move.push(move);
-    this.entry.push(entry);
-    return this.moves.length - 1;
+  size = 0;
+  moves: Int32Array;
+  lost: Float64Array;
+  prev: Int32Array;
+  move: Int32Array;
+  entry: Int32Array;
+  sibling: Int32Array;
+  /** Room for `capacity` paths at first (growing is a copy, and a collection of a large heap). */
+  constructor(capacity: number) {
+    this.moves = new Int32Array(capacity);
+    this.lost = new Float64Array(3 * capacity);
+    this.prev = new Int32Array(capacity);
+    this.move = new Int32Array(capacity);
+    this.entry = new Int32Array(capacity);
+    this.sibling = new Int32Array(capacity);
+  }
+  add(moves: number, p: number, a: number, j: number, prev: number, move: number, entry: number, sibling: number): number {
+    if (this.size === this.moves.length) this.grow();
+    const x = this.size++;
+    this.moves[x] = moves;
+    this.lost[3 * x] = p;
+    this.lost[3 * x + 1] = a;
+    this.lost[3 * x + 2] = j;
+    this.prev[x] = prev;
+    this.move[x] = move;
+    this.entry[x] = entry;
+    this.sibling[x] = sibling;
+    return x;
+  }
+  private grow(): void {
+    const n = this.moves.length * 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.moves = more(this.moves, n);
+    this.lost = more(this.lost, 3 * n);
+    this.prev = more(this.prev, n);
+    this.move = more(this.move, n);
+    this.entry = more(this.entry, n);
+    this.sibling = more(this.sibling, n);
   }
 }
 
-const cap = (v: number) => Math.min(100, v);
+const cap = (v: number) => (v < 100 ? v : 100);
 
 /**
- * The paths into every ending that no other beats: `worse` true keeps, among paths with as few
- * moves, those losing the most (false: the least). Null past LABEL_LIMIT.
+ * The paths into every entry that no other beats: `worse` true keeps, among paths with as few
+ * moves, those losing the most (false: the least). An entry's paths are a list threaded
+ * through `sibling`, from `head[e]`. Null past LABEL_LIMIT.
  */
-function frontier(tg: TurnGraph, order: Int32Array, worse: boolean): { labels: Labels; at: (number[] | undefined)[] } | null {
-  const labels = new Labels();
-  const at: (number[] | undefined)[] = new Array(tg.state.length);
-  const price = DIMENSIONS.map((d) => lostAt(tg, d));
+function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labels, head: Int32Array): { labels: Labels; pathsAt: (e: number) => number[] } | null {
+  labels.size = 0;
+  head.fill(-1);
+  const [pricePolite, priceAccuracy, priceJudgment] = DIMENSIONS.map((d) => lostAt(tg, d)) as [ReturnType<typeof lostAt>, ReturnType<typeof lostAt>, ReturnType<typeof lostAt>];
   const { isEnding } = endingsOf(tg);
-  // a beats b: no more moves, and no better (worse: no less lost) in every skill.
-  const beats = (m: number, p: number, a: number, j: number, x: number) => {
+  // Points lost compared the way that counts: for the worst, more is "better" here.
+  const sign = worse ? 1 : -1;
+  /** Whether path x is at least as good as (m, p, a, j): no more moves, and in every skill as far (sign) or further. */
+  const covers = (x: number, m: number, p: number, a: number, j: number) => {
     const L = labels.lost;
-    if (labels.moves[x]! > m) return false;
-    return worse ? L[3 * x]! >= p - EPS && L[3 * x + 1]! >= a - EPS && L[3 * x + 2]! >= j - EPS : L[3 * x]! <= p + EPS && L[3 * x + 1]! <= a + EPS && L[3 * x + 2]! <= j + EPS;
+    return labels.moves[x]! <= m && sign * (L[3 * x]! - p) >= -EPS && sign * (L[3 * x + 1]! - a) >= -EPS && sign * (L[3 * x + 2]! - j) >= -EPS;
   };
-  const beaten = (x: number, m: number, p: number, a: number, j: number) => {
+  /** Whether (m, p, a, j) is at least as good as path x. */
+  const coveredBy = (x: number, m: number, p: number, a: number, j: number) => {
     const L = labels.lost;
-    if (labels.moves[x]! < m) return false;
-    return worse ? L[3 * x]! <= p + EPS && L[3 * x + 1]! <= a + EPS && L[3 * x + 2]! <= j + EPS : L[3 * x]! >= p - EPS && L[3 * x + 1]! >= a - EPS && L[3 * x + 2]! >= j - EPS;
+    return m <= labels.moves[x]! && sign * (p - L[3 * x]!) >= -EPS && sign * (a - L[3 * x + 1]!) >= -EPS && sign * (j - L[3 * x + 2]!) >= -EPS;
   };
-  at[0] = [labels.add(0, 0, 0, 0, -1, -1, 0)];
+  const pathsAt = (e: number): number[] => {
+    const out: number[] = [];
+    for (let x = head[e]!; x >= 0; x = labels.sibling[x]!) out.push(x);
+    return out;
+  };
+  const paths: number[] = [];
+  head[0] = labels.add(0, 0, 0, 0, -1, -1, 0, -1);
   for (const e of order) {
-    const here = at[e];
-    if (!here || isEnding[e]) continue;
+    if (isEnding[e] || head[e]! < 0) continue;
+    paths.length = 0;
+    for (let x = head[e]!; x >= 0; x = labels.sibling[x]!) paths.push(x);
     for (let i = tg.first[e]!, k = 0; i < tg.first[e + 1]!; i++, k++) {
-      const n = tg.next[i]!;
-      const dp = price[0]!(e, i, k);
-      const da = price[1]!(e, i, k);
-      const dj = price[2]!(e, i, k);
-      for (const x of here) {
+      const to = tg.next[i]!;
+      const dp = pricePolite(e, i, k);
+      const da = priceAccuracy(e, i, k);
+      const dj = priceJudgment(e, i, k);
+      for (const x of paths) {
         const m = labels.moves[x]! + 1;
         const p = cap(labels.lost[3 * x]! + dp);
         const a = cap(labels.lost[3 * x + 1]! + da);
         const j = cap(labels.lost[3 * x + 2]! + dj);
-        let there = at[n];
-        if (there?.some((y) => beats(m, p, a, j, y))) continue;
-        if (there) there = there.filter((y) => !beaten(y, m, p, a, j));
-        else there = [];
-        there.push(labels.add(m, p, a, j, x, k, e));
-        at[n] = there;
-        if (labels.moves.length > LABEL_LIMIT) return null;
+        let kept = false;
+        for (let y = head[to]!; y >= 0 && !kept; y = labels.sibling[y]!) kept = covers(y, m, p, a, j);
+        if (kept) continue;
+        // Drop the paths the new one beats, then keep it first.
+        let first = -1;
+        let last = -1;
+        for (let y = head[to]!; y >= 0; y = labels.sibling[y]!) {
+          if (coveredBy(y, m, p, a, j)) continue;
+          if (last < 0) first = y;
+          else labels.sibling[last] = y;
+          last = y;
+        }
+        if (last >= 0) labels.sibling[last] = -1;
+        head[to] = labels.add(m, p, a, j, x, k, e, first);
+        if (labels.size > LABEL_LIMIT) return null;
       }
     }
   }
-  return { labels, at };
+  return { labels, pathsAt };
 }
 
 function pathOf(tg: TurnGraph, labels: Labels, x: number): Edge[] {
@@ -116,14 +167,18 @@ export function boundPaths(bounds: ScoreBounds): BoundPaths | null {
   if (!order) return null;
   const s = tg.scenario;
   const out = { graph: bounds.graph } as Record<Dimension | 'overall', { best: BoundPath; worst: BoundPath }> & { graph: StateGraph };
+  // One memory for both passes (about one path per move in most calls): a call of 100,000
+  // nodes keeps a million, and fresh memory for each pass costs a collection of a large heap.
+  const labels = new Labels(Math.max(1024, tg.next.length + 1));
+  const head = new Int32Array(tg.state.length);
   for (const worse of [true, false]) {
-    const f = frontier(tg, order, worse);
+    const f = frontier(tg, order, worse, labels, head);
     if (!f) return null;
     // Every kept path into an ending, with what it scores.
     const found: { x: number; end: number; moves: number; scores: ReturnType<typeof scoresOfLost> }[] = [];
     for (const e of endingsOf(tg).entries) {
       const end = endLost(tg, e)!;
-      for (const x of f.at[e] ?? []) {
+      for (const x of f.pathsAt(e)) {
         const L = f.labels.lost;
         const lost: Lost = { politeness: cap(L[3 * x]! + end.politeness), accuracy: cap(L[3 * x + 1]! + end.accuracy), judgment: cap(L[3 * x + 2]! + end.judgment) };
         found.push({ x, end: tg.state[e]!, moves: f.labels.moves[x]!, scores: scoresOfLost(s, lost) });
