@@ -141,6 +141,20 @@ describe('scenario pin', () => {
     expect(linted.stdout).toContain('0 error(s), 0 warning(s)');
   });
 
+  it('an exam plan that lets the timer run out, and one that hangs up', () => {
+    const silent = cli(['pin', file, '--path', 't,1,1', '--mode', 'exam', '--name', 'silence first']);
+    expect(silent.stdout).toContain('1. at "greeting": timeout');
+    expect(silent.stdout).toContain('politeness 90');
+    expect(cli(['pin', file, '--path', '1,h', '--name', 'hangs up']).stdout).toContain('2. at "status": hang-up');
+    const parsed = parsePlanFile(readFileSync(plans, 'utf8'), plans);
+    const silence = parsed.ok ? parsed.plans.find((p) => p.name === 'silence first') : undefined;
+    expect(silence?.mode).toBe('exam');
+    expect(cli(['lint', dir]).stdout).toContain('0 error(s), 0 warning(s)');
+    // In practice there is no timer: the plan says so.
+    const practice = formatPlanFile([{ ...silence!, mode: undefined }]);
+    expect(lint({ 'base-call.json': templateText(), 'base-call.plans.json': practice })[0]!.message).toContain('the timer only runs in an exam: add "mode": "exam" to the plan');
+  });
+
   it('wrong usage: a move that is not there, a path that does not end, no name', () => {
     const bad = cli(['pin', file, '--path', 'greeting.1,nope', '--name', 'x']);
     expect(bad.status).toBe(2);

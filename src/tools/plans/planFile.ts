@@ -58,7 +58,8 @@ export const planSchema = z.strictObject({
 });
 
 export const planFileSchema = z.strictObject({
-  $comment: z.string().optional(),
+  $schema: z.string().optional(),
+  $comment: z.string().optional().describe('A note on the file for trainers'),
   plans: z.array(planSchema),
 });
 
