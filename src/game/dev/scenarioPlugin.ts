@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { isScenarioFile } from '../../engine/load/fileKinds.js';
-import { scenarioFilesIn, voiceFilesIn } from '../../tools/folder/scenarioFolder.js';
+import { requireFolder, scenarioFilesIn, voiceFilesIn } from '../../tools/folder/scenarioFolder.js';
 
 export const VIRTUAL_ID = 'virtual:htl-scenarios';
 const RESOLVED = `\0${VIRTUAL_ID}`;
@@ -78,6 +78,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
 
   return {
     name: 'htl-scenarios',
+    // A folder that is not there: one clear line, not a game with no calls.
+    buildStart: () => requireFolder(dir),
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
