@@ -116,6 +116,17 @@ describe('catastrophic-passes', () => {
     expect(d!.message).toContain('grade D');
   });
 
+  it('the customer running out of patience (the built-in ending) points at the scoring', () => {
+    const text = edited((d) => {
+      d.facts['order-found'].key = false;
+      d.nodes.greeting.replies[0].takes = 400;
+    });
+    const [d] = lint({ 'base-call.json': text }).filter((x) => x.code === 'catastrophic-passes');
+    expect(d!.path).toEqual(['scoring']);
+    expect(d!.message).toContain('ending "$hung-up" (the customer running out of patience) costs all of judgment');
+    expect(d!.hint).toContain('give "hung-up" a "credit" under "scoring"');
+  });
+
   it('is quiet when the catastrophe fails the call anyway', () => {
     const text = edited((d) => {
       d.nodes.status.replies[0].accuracy = -100;

@@ -115,13 +115,17 @@ function endings(ctx: FileContext, tg: TurnGraph, d: Dimension, fromStart: Tree,
     if (gradeOf(scoresOfLost(s, lost).overall) === 'F') continue;
     const ending = tg.graph.states[tg.state[entry]!]!.ending!;
     const edges = w.moves.map((k, i) => tg.graph.edges[tg.state[w.entries[i]!]!]![k]!);
-    const ideal = s.nodes.get(node)?.builtIn ? '' : ` ("end": "${ending.outcome}")`;
+    const builtIn = s.nodes.get(node)?.builtIn ?? false;
+    const named = builtIn ? `ending "${node}" (the customer running out of patience)` : `ending "${node}" ("end": "${ending.outcome}")`;
+    const otherwise = builtIn
+      ? `or let the actions on the way cost less patience; if it should not, give "${ending.outcome}" a "credit" under "scoring"`
+      : `or let the reply that leads here also cost another skill; if it should not, give this ending a "credit" so it does not take all of ${d}`;
     ctx.report(
       'catastrophic-passes',
-      nodePath(node),
-      `ending "${node}"${ideal} costs all of ${d} (${ending.deductions[d]} at the end of the call), yet a call ending here still passes: --path ${pathArgument(edges)} scores ${describeScores(s, lost)}`,
-      `if ending here should fail the call, ${weightsHint(s, lost, d)}, or let the reply that leads here also cost another skill; if it should not, give this ending a "credit" so it does not take all of ${d}`,
-      true,
+      builtIn ? (ctx.raw.scoring ? ['scoring'] : []) : nodePath(node),
+      `${named} costs all of ${d} (${ending.deductions[d]} at the end of the call), yet a call ending here still passes: --path ${pathArgument(edges)} scores ${describeScores(s, lost)}`,
+      `if ending here should fail the call, ${weightsHint(s, lost, d)}, ${otherwise}`,
+      !builtIn,
     );
   }
 }

@@ -8,7 +8,7 @@
 import { BUILT_IN, idealMet, type DialogueNode, type Reply, type Scenario } from '../../../engine/index.js';
 import { stuckStates, traps } from '../../../engine/index.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
-import { buildStateGraph, pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
+import { pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
 import { nodeNumbers } from '../../../engine/analysis/stateGraph.js';
 
 import { listOf, nodePath, replyPath, type FileContext } from '../context.js';
