@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isFileOfCall, isScenarioFile, looksLikeCallId } from '../../src/engine/load/fileKinds.js';
 import { schemaReference } from '../../src/cli/commands/new.js';
 import { buildNeeded } from '../../src/server/build.js';
+import { readConfig } from '../../src/server/config.js';
 import { ScenarioLibrary } from '../../src/server/scenarios.js';
 import { startDev } from '../game/support/dev.js';
 import { openDatabase } from '../../src/server/store/database.js';
@@ -77,6 +78,16 @@ describe('the CLI with SCENARIO_DIR', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`late-retrun: no such file, and no call "late-retrun" in ${folder} (looked for late-retrun.json and late-retrun.<locale>.json)`);
     expect(cli(['lint', 'late-retrun'], ROOT, env).status).toBe(2);
+  }, 60_000);
+
+  it('a file given as the folder, or more than one folder for the server, is refused clearly', () => {
+    const r = cli(['lint'], ROOT, { SCENARIO_DIR: callFile });
+    expect([r.status, r.stderr.split('\n')[0]]).toEqual([2, `scenario folder ${callFile} is a file, not a folder`]);
+    expect(() => readConfig({}, [folder, 'more'])).toThrow(`the only argument is a folder of scenarios, not "${folder} more"`);
+    expect(() => readConfig({}, ['--port=9'])).toThrow('the only argument is a folder of scenarios, not "--port=9"');
+    expect(readConfig({ SCENARIO_DIR: '/elsewhere' }, [folder])).toMatchObject({ scenarioDir: folder, scenarioDirFrom: 'folder argument' });
+    expect(readConfig({ SCENARIO_DIR: folder })).toMatchObject({ scenarioDir: folder, scenarioDirFrom: 'SCENARIO_DIR' });
+    expect(readConfig({})).toMatchObject({ scenarioDir: join(ROOT, 'scenarios'), scenarioDirFrom: 'default' });
   }, 60_000);
 
   it('a missing folder is one clear line, exit 2', () => {
