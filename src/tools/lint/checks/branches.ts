@@ -10,7 +10,7 @@
 // One pass over every move of the graph: linear in its size.
 import type { Branch, Condition, Reply, Scenario, Timeout } from '../../../engine/index.js';
 import { buildStateGraph, type Edge, type StateGraph } from '../../../engine/index.js';
-import { pathTo } from '../../../engine/analysis/stateGraph.js';
+import { nodeNumbers, pathTo } from '../../../engine/analysis/stateGraph.js';
 import { pathArgument } from '../../analysis/describe.js';
 import type { FileContext } from '../context.js';
 
@@ -29,6 +29,8 @@ export interface BranchUse {
   readonly taken: Int32Array;
   /** Per branch: it may have been taken by a move whose branch cannot be told. */
   readonly maybe: Uint8Array;
+  /** Per branch: its target is no node ("$return"): it goes wherever the call came from. */
+  readonly wild: Uint8Array;
   /** Moves whose branch cannot be told at all (the customer hung up on the way). */
   unknown: number;
   mood: [number, number];
@@ -50,29 +52,33 @@ export interface Branches {
 export const useKey = (node: string, index: number) => `${node}\u0000${index}`;
 
 function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeouts: boolean): void {
-  // Per node (by id): whether any of its moves of this kind has several branches — most have none.
-  const branched = new Map<string, boolean>();
-  const hasBranches = (id: string) => {
-    let b = branched.get(id);
-    if (b === undefined) {
-      const node = s.nodes.get(id)!;
-      b = timeouts ? (node.timeout?.next.length ?? 0) > 1 : node.replies.some((r) => r.next.length > 1);
-      branched.set(id, b);
+  const { of, ids } = nodeNumbers(g);
+  // Per node number: its uses by reply index (the timer: one past the replies), or null for a
+  // node none of whose moves of this kind has several branches — most nodes.
+  const slots: (BranchUse[] | null | undefined)[] = new Array(ids.length);
+  const usesAt = (n: number): BranchUse[] | null => {
+    let list = slots[n];
+    if (list === undefined) {
+      const node = s.nodes.get(ids[n]!)!;
+      const branched = timeouts ? (node.timeout?.next.length ?? 0) > 1 : node.replies.some((r) => r.next.length > 1);
+      slots[n] = list = branched ? [] : null;
     }
-    return b;
+    return list;
   };
   const { states, edges } = g;
   for (let i = 0; i < states.length; i++) {
     const st = states[i]!;
-    if (st.ending || !hasBranches(st.node)) continue;
+    if (st.ending) continue;
+    const list = usesAt(of[i]!);
+    if (!list) continue;
     for (const e of edges[i]!) {
       if (e.move.kind === 'hang-up' || (e.move.kind === 'timeout') !== timeouts) continue;
       const reply = e.move.kind === 'reply' ? e.move.reply : null;
-      const next = reply ? reply.next : (s.nodes.get(st.node)!.timeout as Timeout).next;
-      if (next.length < 2) continue;
-      const key = useKey(st.node, reply ? reply.index : -1);
-      let use = out.get(key);
+      const slot = reply ? reply.index : 0; // a pass gathers replies or the timer, never both
+      let use = list[slot];
       if (!use) {
+        const next = reply ? reply.next : (s.nodes.get(st.node)!.timeout as Timeout).next;
+        if (next.length < 2) continue;
         use = {
           node: st.node,
           reply,
@@ -80,6 +86,7 @@ function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeout
           chosen: 0,
           taken: new Int32Array(next.length),
           maybe: new Uint8Array(next.length),
+          wild: Uint8Array.from(next, (b) => (s.nodes.has(b.to) ? 0 : 1)),
           unknown: 0,
           mood: [st.mood, st.mood],
           patience: [st.patience, st.patience],
@@ -87,7 +94,8 @@ function gather(s: Scenario, g: StateGraph, out: Map<string, BranchUse>, timeout
           ever: null,
           first: i,
         };
-        out.set(key, use);
+        list[slot] = use;
+        out.set(useKey(st.node, reply ? reply.index : -1), use);
       }
       record(s, g, use, st, e);
     }
@@ -105,20 +113,19 @@ function record(s: Scenario, g: StateGraph, use: BranchUse, st: StateGraph['stat
     return;
   }
   const target = g.states[e.to]!.node;
-  const branches = use.branches;
+  const { branches, wild } = use;
   // The branch pointing at the node the move led to, if exactly one does (and no "$return" might).
   let only = -1;
   let count = 0;
   for (let k = 0; k < branches.length; k++) {
-    const to = branches[k]!.to;
-    if (to === target || !s.nodes.has(to)) {
+    if (wild[k] || branches[k]!.to === target) {
       only = k;
       count++;
     }
   }
-  if (count === 1 && branches[only]!.to === target) use.taken[only]!++;
+  if (count === 1 && !wild[only]) use.taken[only]!++;
   else if (count === 0) use.unknown++;
-  else for (let k = 0; k < branches.length; k++) if (branches[k]!.to === target || !s.nodes.has(branches[k]!.to)) use.maybe[k] = 1;
+  else for (let k = 0; k < branches.length; k++) if (wild[k] || branches[k]!.to === target) use.maybe[k] = 1;
 }
 
 /**
