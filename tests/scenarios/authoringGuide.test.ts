@@ -1,13 +1,16 @@
 // docs/authoring.md is checked like code: every JSON example in it loads cleanly (or, where it
 // says so, fails with exactly the message it illustrates), the tutorial call can be played to its
-// ideal ending, every field of the format is in the reference with the engine's real defaults,
-// and every message code the loader can produce is explained.
+// ideal ending, the complete format-2 call plays exactly as the guide's table says, every field
+// of the format (both versions) is in the reference with the engine's real defaults, and every
+// message code the loader and the checker can report is explained.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, formatDiagnostic, loadScenario } from '../../src/engine/index.js';
-import { LINT_CODES } from '../../src/tools/lint/codes.js';
+import { DEFAULTS, Session, formatDiagnostic, loadScenario, type Scenario } from '../../src/engine/index.js';
+import { SCHEMA_VERSION } from '../../src/engine/format/schema.js';
+import { LINT_CODES, LOADER_CODES } from '../../src/tools/lint/codes.js';
 import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
+import { scenarioTemplate } from '../../src/tools/scaffold/template.js';
 import { idealPath, repliesOnly, SCENARIO_DIR } from './support/analysis.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -44,7 +47,7 @@ function examples(markdown: string): Example[] {
 /** The smallest call a fragment or a reply can be placed into. */
 const BASE = {
   $schema: './scenario.schema.json',
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'guide-example',
   title: 'Guide example',
   locale: 'en',
@@ -74,13 +77,25 @@ function placed(example: Example): string {
 }
 
 const all = examples(GUIDE);
+const complete = all.filter((e) => e.kind === 'scenario' && !e.error);
+/** The tutorial: the first complete call. */
+const tutorial = complete[0]!;
+/** Section 3's complete call, which uses everything format 2 adds. */
+const format2 = complete.find((e) => (JSON.parse(e.text) as { id: string }).id === 'locked-out')!;
+
+function loaded(text: string, file = 'docs/authoring.md'): Scenario {
+  const result = loadScenario(text, file);
+  if (!result.ok) throw new Error(result.diagnostics.map(formatDiagnostic).join('\n'));
+  return result.scenario;
+}
 
 describe('the JSON examples in docs/authoring.md', () => {
-  it('are there: a complete call, fragments, replies, and an error', () => {
-    expect(all.filter((e) => e.kind === 'scenario').length).toBeGreaterThanOrEqual(1);
-    expect(all.filter((e) => e.kind === 'fragment' && !e.error).length).toBeGreaterThanOrEqual(4);
+  it('are there: complete calls, fragments, replies, and errors', () => {
+    expect(complete.length).toBeGreaterThanOrEqual(2);
+    expect(format2, 'the complete format-2 call "locked-out"').toBeDefined();
+    expect(all.filter((e) => e.kind === 'fragment' && !e.error).length).toBeGreaterThanOrEqual(10);
     expect(all.filter((e) => e.kind === 'reply').length).toBeGreaterThanOrEqual(1);
-    expect(all.filter((e) => e.error).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((e) => e.error).length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(all.map((e) => [`${e.kind} at line ${e.line}${e.error ? ` (shows ${e.error})` : ''}`, e] as const))('%s', (_, example) => {
@@ -95,8 +110,15 @@ describe('the JSON examples in docs/authoring.md', () => {
     }
   });
 
+  it('teach the newest format: the tutorial, the complete call, the fragments and the `new` template', () => {
+    expect(JSON.parse(tutorial.text).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(JSON.parse(format2.text).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(BASE.schemaVersion).toBe(SCHEMA_VERSION);
+    const template = loaded(scenarioTemplate({ id: 'late-parcel', locale: 'en', schema: './scenario.schema.json' }), 'scenarios/late-parcel.json');
+    expect(template.schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
   it('show the message for a typo in the tutorial exactly as the checker prints it', () => {
-    const tutorial = all.find((e) => e.kind === 'scenario')!;
     const typo = tutorial.text.replace('"next": "checked"', '"next": "chekced"');
     const result = loadScenario(typo, 'scenarios/double-charge.json');
     const printed = result.diagnostics.map(formatDiagnostic);
@@ -104,18 +126,98 @@ describe('the JSON examples in docs/authoring.md', () => {
     expect(printed).toEqual([shown]);
   });
 
-  it('include a tutorial call that the full checker passes without a warning', () => {
-    const tutorial = all.find((e) => e.kind === 'scenario')!;
-    const file = join(SCENARIO_DIR, 'double-charge.json');
-    expect(lintScenarios([{ file, text: tutorial.text }], { fileExists: existsSync }).map(formatDiagnostic)).toEqual([]);
+  it.each([
+    ['the tutorial call', () => tutorial, 'double-charge.json'],
+    ['the complete format-2 call', () => format2, 'locked-out.json'],
+  ] as const)('include %s, which the full checker passes without a warning', (_, example, name) => {
+    const file = join(SCENARIO_DIR, name);
+    expect(lintScenarios([{ file, text: example().text }], { fileExists: existsSync }).map(formatDiagnostic)).toEqual([]);
   });
 
   it('include a tutorial call that can be played to its ideal ending without losing a point', () => {
-    const tutorial = all.find((e) => e.kind === 'scenario')!;
-    const result = loadScenario(tutorial.text, 'docs/authoring.md');
-    if (!result.ok) throw new Error(result.diagnostics.map(formatDiagnostic).join('\n'));
-    const path = idealPath(repliesOnly(result.scenario));
+    const path = idealPath(repliesOnly(loaded(tutorial.text)));
     expect(path?.cost).toBe(0);
+  });
+});
+
+/** Answers the call on a pinned seed, then chooses each reply by its id, letting actions finish. */
+function play(s: Scenario, ids: readonly string[]): Session {
+  const session = new Session(s, { seed: 7, mode: 'practice' });
+  session.answer();
+  for (const id of ids) {
+    const shown = session.view.replies.find((r) => r.id === id);
+    if (!shown) throw new Error(`"${id}" is not on offer at "${session.view.line?.id}": ${session.view.replies.map((r) => r.id).join(', ')}`);
+    expect(session.choose(shown.n)).toBe(true);
+    while (session.view.phase === 'working') session.advance(100);
+  }
+  expect(session.ended, `${ids.join(', ')} ends the call`).toBe(true);
+  return session;
+}
+
+describe('the complete format-2 call in docs/authoring.md', () => {
+  const s = () => loaded(format2.text);
+  const part = () => section('### 3.7 All of it in one call');
+
+  it('uses everything format 2 adds', () => {
+    const call = s();
+    const nodes = [...call.nodes.values()];
+    expect(call.flags.size).toBeGreaterThan(0);
+    expect(call.counters.size).toBeGreaterThan(0);
+    expect(call.memory).toMatchObject({ returns: true, turns: true, hidden: true });
+    expect([...call.flags.keys()].some((f) => f.startsWith('chose:'))).toBe(true);
+    expect(nodes.some((n) => n.enter && n.enter.mood !== 0)).toBe(true);
+    expect(nodes.some((n) => n.enter && n.enter.reveals.length > 0)).toBe(true);
+    expect(nodes.some((n) => n.replies.some((r) => r.set.length > 0))).toBe(true);
+    expect(nodes.some((n) => n.label !== null && n.credit !== null)).toBe(true);
+    expect(nodes.some((n) => n.feedbackVariants.length > 0)).toBe(true);
+    expect(call.ideal.some((i) => i.forbids.length > 0)).toBe(true);
+  });
+
+  /** The table of section 3.7: replies by id, the ending (and whether it is ideal), the three skills, the grade, the comment's start. */
+  const rows = () =>
+    part()
+      .split('\n')
+      .filter((l) => /^\| [a-z]/.test(l) && !l.startsWith('| replies'))
+      .map((l) => {
+        const cells = l.split('|').slice(1, -1).map((c) => c.trim());
+        const [replies, ending, politeness, accuracy, judgment, grade, comment] = cells as [string, string, string, string, string, string, string];
+        return {
+          replies: replies.split(',').map((r) => r.trim()),
+          node: /`([^`]+)`/.exec(ending)![1]!,
+          ideal: ending.includes('(ideal)'),
+          scores: [Number(politeness), Number(accuracy), Number(judgment)],
+          grade,
+          comment: comment.replace(/\s*…$/, ''),
+        };
+      });
+
+  it('has a table of plays covering every ending', () => {
+    expect(rows().length).toBeGreaterThanOrEqual(5);
+    const endings = [...s().nodes.values()].filter((n) => n.end && !n.builtIn).map((n) => n.id);
+    expect(new Set(rows().map((r) => r.node))).toEqual(new Set(endings));
+  });
+
+  it.each(rows().map((r) => [r.replies.join(', '), r] as const))('plays %s as the guide says', (_, row) => {
+    const call = play(s(), row.replies);
+    const score = call.score();
+    expect(call.view.ending?.node).toBe(row.node);
+    expect(score.ideal).toBe(row.ideal);
+    expect([score.politeness, score.accuracy, score.judgment]).toEqual(row.scores);
+    expect(score.grade).toBe(row.grade);
+    expect(call.view.ending?.feedback?.startsWith(row.comment), `comment "${call.view.ending?.feedback}"`).toBe(true);
+    const label = s().nodes.get(row.node)!.label;
+    expect(call.view.ending?.label ?? null).toBe(label);
+  });
+
+  it('is right about what "credit" changes: the same play without it scores as the guide says', () => {
+    const claim = /without it, `([a-z-]+)` would be .*?\(judgment (\d+), an? ([A-F]) overall\)/s.exec(part());
+    expect(claim, 'the sentence on credit in section 3.7').not.toBeNull();
+    const [, node, judgment, grade] = claim!;
+    const doc = JSON.parse(format2.text);
+    delete doc.nodes[node!].credit;
+    const row = rows().find((r) => r.node === node && !r.ideal && r.replies.length > 1)!;
+    const score = play(loaded(JSON.stringify(doc)), row.replies).score();
+    expect([score.judgment, score.grade]).toEqual([Number(judgment), grade]);
   });
 });
 
@@ -139,7 +241,7 @@ function row(heading: string, field: string): string {
 }
 
 describe('the field reference in docs/authoring.md', () => {
-  it('lists every field of the format', () => {
+  it('lists every field of the format, version 1 and version 2', () => {
     const schema = JSON.parse(readFileSync(join(SCENARIO_DIR, 'scenario.schema.json'), 'utf8'));
     const names = new Set<string>();
     const walk = (v: unknown) => {
@@ -151,7 +253,11 @@ describe('the field reference in docs/authoring.md', () => {
       }
     };
     walk(schema);
-    const firstCells = GUIDE.split('\n')
+    // Version 2's own fields are among them: the walk reaches into every version's schema.
+    for (const v2 of ['flags', 'counters', 'max', 'note', 'enter', 'set', 'label', 'credit', 'text']) expect(names).toContain(v2);
+    const reference = section('## 9. The fields');
+    const firstCells = reference
+      .split('\n')
       .filter((l) => l.startsWith('|'))
       .map((l) => l.split('|')[1]!);
     for (const name of names) expect(firstCells.some((c) => c.includes(`\`${name}\``)), name).toBe(true);
@@ -168,38 +274,58 @@ describe('the field reference in docs/authoring.md', () => {
     for (const [field, value] of Object.entries(DEFAULTS.scoring)) {
       expect(row('### `scoring`', field)).toMatch(new RegExp(`\\| ${value} \\|$`));
     }
+    expect(row('### `flags` and `counters`', 'max')).toMatch(new RegExp(`\\| ${DEFAULTS.counterMax} \\|$`));
+    expect(section('### 3.1 Hidden flags and counters')).toContain(`(${DEFAULTS.counterMax} unless you say)`);
     expect(section('## 2. How a call works')).toContain(
       `after ${DEFAULTS.timeout.after} seconds the customer loses ${-DEFAULTS.timeout.mood} mood and the trainee ${-DEFAULTS.timeout.polite} politeness`,
     );
   });
 });
 
+/** Every code the loader can report: its list in codes.ts, and what its sources spell out. */
+function loaderCodes(): Set<string> {
+  const codes = new Set<string>(LOADER_CODES);
+  const dir = join(ROOT, 'src/engine/load');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+    const src = readFileSync(join(dir, f), 'utf8');
+    // doc.diagnostic(path, 'error', 'code', …), error(path, 'code', `message`…), { code: 'internal' }, `${key}-without-end`
+    for (const m of src.matchAll(/'(?:error|warning)',\s*'([a-z-]+)'/g)) codes.add(m[1]!);
+    for (const m of src.matchAll(/\berror\([^;]*?,\s*'([a-z]+(?:-[a-z]+)+)',\s*[`'"]/g)) codes.add(m[1]!);
+    for (const m of src.matchAll(/code: '([a-z-]+)'/g)) codes.add(m[1]!);
+    for (const m of src.matchAll(/for \(const key of \[([^\]]*)\] as const\)[\s\S]{0,400}?`\$\{key\}(-[a-z-]+)`/g)) {
+      for (const k of m[1]!.matchAll(/'([a-z]+)'/g)) codes.add(`${k[1]}${m[2]}`);
+    }
+  }
+  return codes;
+}
+
+const MESSAGES = "## 10. What the checker's messages mean";
+
 describe('the messages in docs/authoring.md', () => {
   it('explain every code the loader can report', () => {
-    const dir = join(ROOT, 'src/engine/load');
-    const codes = new Set<string>();
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-      const src = readFileSync(join(dir, f), 'utf8');
-      // doc.diagnostic(path, 'error', 'code', …), error(path, 'code', `message`…), { code: 'internal' }
-      for (const m of src.matchAll(/'(?:error|warning)',\s*'([a-z-]+)'/g)) codes.add(m[1]!);
-      for (const m of src.matchAll(/\berror\([^;]*?,\s*'([a-z]+(?:-[a-z]+)+)',\s*[`'"]/g)) codes.add(m[1]!);
-      for (const m of src.matchAll(/code: '([a-z-]+)'/g)) codes.add(m[1]!);
+    const codes = loaderCodes();
+    for (const v2 of ['unknown-flag', 'unknown-counter', 'unknown-reply', 'name-clash', 'reserved-name', 'label-without-end', 'credit-without-end', 'feedback-variants-without-end', 'bad-version']) {
+      expect(codes).toContain(v2);
     }
-    expect(codes.size).toBeGreaterThanOrEqual(18);
-    const explained = section('## 6. What the checker’s messages mean'.replace('’', "'"));
+    const explained = section(MESSAGES);
     for (const code of codes) expect(explained, code).toContain(`| \`${code}\``);
   });
 
+  it('explain every code the checker adds (src/tools/lint/codes.ts), marking its warnings', () => {
+    const explained = section(MESSAGES);
+    for (const [code, severity] of Object.entries(LINT_CODES)) {
+      const line = explained.split('\n').find((l) => l.startsWith(`| \`${code}\``));
+      expect(line, code).toBeDefined();
+      expect(line!.includes('(warning)'), `${code} is ${severity === 'warning' ? 'a warning' : 'an error'}`).toBe(severity === 'warning');
+    }
+  });
+
   it('list only codes the checker really has, and send the reader to lint.md for the rest', () => {
-    const explained = section("## 6. What the checker's messages mean");
+    const explained = section(MESSAGES);
     expect(explained).toContain('](lint.md)');
     const listed = [...explained.matchAll(/^\| `([a-z-]+)`/gm)].map((m) => m[1]!);
-    expect(listed.length).toBeGreaterThan(20);
-    const real = new Set<string>(Object.keys(LINT_CODES));
-    const dir = join(ROOT, 'src/engine/load');
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'([a-z]+(?:-[a-z]+)*)'/g)) real.add(m[1]!);
-    }
+    expect(listed.length).toBeGreaterThan(50);
+    const real = new Set<string>([...Object.keys(LINT_CODES), ...loaderCodes()]);
     for (const code of listed) expect(real.has(code), `${code} is not a code the checker reports`).toBe(true);
   });
 });

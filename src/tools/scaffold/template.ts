@@ -20,7 +20,9 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
 {
   // Lets editors check this file and complete field names as you type.
   "$schema": ${str(schema)},
-  "schemaVersion": 1,
+  // Format version 2. It can also remember what the trainee never sees ("flags", "counters"),
+  // react when a line is spoken ("enter") and name each ending: docs/authoring.md, section 3.
+  "schemaVersion": 2,
   // The call's id; a translation keeps the id and changes "locale".
   "id": ${str(id)},
   "title": "A late delivery",
