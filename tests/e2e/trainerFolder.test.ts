@@ -1,7 +1,7 @@
 // A trainer's own calls from a folder outside the project: `SCENARIO_DIR=<folder> npm run dev`
 // (the real command) lists them in the picker, in place of the shipped calls, opens one by its id
 // and plays it to its ending. The call is a version-1 file in a subfolder, as a trainer keeps it.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -11,6 +11,8 @@ import { startDev } from '../game/support/dev.js';
 import { gamePage } from '../game/support/game.js';
 import { SEED, playReplies } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
+import { playedByIds } from '../server/playByIds.js';
+import { load } from '../tools/support.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'htl-trainer-'));
 const folder = join(temp, 'my calls');
@@ -22,6 +24,12 @@ beforeAll(async () => {
   dev = await startDev({ scenarios: folder, dataDir: join(temp, 'data') });
   browser = await launchBrowser();
 }, 120_000);
+
+/** One request to the dev server's API, its JSON answer. */
+async function api(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${dev.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -44,6 +52,15 @@ describe('SCENARIO_DIR=<folder outside the project> npm run dev', () => {
     expect(await page.locator('[data-call="first-call"]').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('verifies an exam of it on the server (the library reads the folder’s subfolders too)', async () => {
+    const call = load(readFileSync(join(folder, 'returns', 'late-return.json'), 'utf8'), join(folder, 'returns', 'late-return.json'));
+    const { transcript, score } = playedByIds(call, ['check-return', 'refund-now'], { seed: SEED, mode: 'exam' });
+    const team = await api('POST', '/api/teams', { name: 'Returns desk' }, { authorization: 'Bearer dev-test-token-0123456789' });
+    const player = await api('POST', '/api/join', { code: team.body.code, name: 'Ola' });
+    const result = await api('POST', `/api/teams/${team.body.code}/results`, { idempotencyKey: 'trainer-folder-1', transcript }, { 'x-player-token': player.body.token });
+    expect([result.status, result.body.result?.scenario, result.body.result?.overall]).toEqual([201, 'late-return', score.overall]);
+  });
 
   it('opens it by id and plays it to its ending', async () => {
     const { page, errors } = await gamePage(browser, 'trainer-folder-call');
