@@ -1,6 +1,8 @@
 // simulate's bounds are checked against brute force — every path played through the engine's
 // own rules with its real turn count, scored by the engine's scoreCall — on small generated
 // calls and on loops, and --path against the engine's replay of the transcript it produces.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, afterMove, answeredContext, movesAt, replay, scoreCall, weightedLoss, type MoveOptions, type Scenario, type SessionContext } from '../../src/engine/index.js';
@@ -81,6 +83,13 @@ describe('simulate agrees with brute force', () => {
     const report = simulateCall(s);
     expect(report.exactTurns).toBe(true);
     expectAgreement(s, { timeouts: false, hangUp: false });
+  });
+});
+
+describe('simulate agrees with brute force on format 2', () => {
+  it('on the memory fixture: counters, flags, entry effects, $return, conditions on turns and earlier replies', () => {
+    const s = load(readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8'), 'fixtures/memory.json');
+    expectAgreement(s, { timeouts: false, hangUp: true });
   });
 });
 

@@ -59,6 +59,10 @@ describe('the shortest path to each bound', () => {
     );
   });
 
+  it('agrees with brute force on format 2 (the memory fixture)', () => {
+    expectShortest(load(readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8'), 'fixtures/memory.json'), { timeouts: false, hangUp: true });
+  });
+
   it('on a call with a loop: the worst is a few turns, not the 60-turn limit', () => {
     const s = load(
       edited((d) => {
