@@ -148,3 +148,20 @@ describe('format 2 refused where it does not belong', () => {
     expect(d!.message).toMatch(/a change is a flag id/);
   });
 });
+
+describe('format 2 conditions everywhere they are written', () => {
+  it('compares counters in an ending’s feedback variants', () => {
+    const doc = JSON.parse(editedScenario('memory.json', (d) => {
+      d.nodes['gives-up'].feedback = [{ if: 'pushes>=2', text: 'Pushed twice, then let go.' }, { text: 'Let go.' }];
+    }));
+    const r = loadScenario(JSON.stringify(doc), 'memory.json');
+    if (!r.ok) throw new Error('does not load');
+    expect(play(r.scenario, ['push-back', 'apologise', 'push-back']).view.ending?.feedback).toBe('Pushed twice, then let go.');
+  });
+
+  it('refuses a comparison among an ideal’s requirements, saying where comparisons go', () => {
+    const r = loadScenario(editedScenario('memory.json', (d) => (d.ideal[1].requires = 'pushes>=2')), 'memory.json');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.message).toMatch(/compare numbers in a branch's "if" instead/);
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, afterMove, answeredContext, movesAt, replay, scoreCall, weightedLoss, type MoveOptions, type Scenario, type SessionContext } from '../../src/engine/index.js';
 import { generateScenario } from '../../src/tools/generate/generateScenario.js';
 import { parsePath, playPath, PathError } from '../../src/tools/simulate/playPath.js';
+import { formatSimulation } from '../../src/tools/simulate/formatReport.js';
 import { simulateCall } from '../../src/tools/simulate/simulateCall.js';
 import { edited, load, templateText } from './support.js';
 
@@ -90,6 +91,22 @@ describe('simulate agrees with brute force on format 2', () => {
   it('on the memory fixture: counters, flags, entry effects, $return, conditions on turns and earlier replies', () => {
     const s = load(readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8'), 'fixtures/memory.json');
     expectAgreement(s, { timeouts: false, hangUp: true });
+  });
+});
+
+describe('simulate marks an ending ideal only where the path it shows is', () => {
+  it('says "can be" when the cheapest way to an ideal outcome skips what the ideal requires', () => {
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8'));
+    // Checking costs more than skipping it does: the cheapest way to "kept" is not the ideal one.
+    doc.nodes.opening.replies[0].judgment = -60;
+    doc.nodes.opening.replies.push({ id: 'skip', say: 'You sound like the owner; here you go.', next: 'kept' });
+    const s = load(JSON.stringify(doc), 'fixtures/memory.json');
+    const report = simulateCall(s, { timeouts: false, hangUp: false });
+    const kept = report.endings.find((e) => e.node === 'kept')!;
+    expect([kept.ideal, kept.best.ideal, kept.best.path]).toEqual([true, false, '5']);
+    const text = formatSimulation(report);
+    expect(text).toMatch(/kept\s+retained\s+can be /);
+    expect(text).toContain('"can be": ideal only with every fact its ideal requires');
   });
 });
 

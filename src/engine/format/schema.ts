@@ -336,9 +336,16 @@ export const nodeSchemaV2 = nodeSchema.extend({
     .describe('For endings: the trainer\'s comment on how the call ended; a list of {"if", "text"} picks the first whose condition holds.'),
 });
 
+/** A requirement of an ideal in version 2: a fact or flag, an earlier reply ("chose:x"), or "!" and one of those. */
+export const REQUIREMENT_PATTERN_V2 = new RegExp(`^!?(?:${NAME}|chose:${REPLY_REF})$`);
+const requirementV2 = z.string().regex(REQUIREMENT_PATTERN_V2, {
+  message:
+    'a requirement is a fact or flag id ("order-found"), an earlier reply ("chose:offer-refund"), or "!" and one of those for what must not have happened; compare numbers in a branch\'s "if" instead',
+});
+
 const idealV2 = idealSchema.extend({
   requires: z
-    .union([conditionAtomV2, z.array(conditionAtomV2)])
+    .union([requirementV2, z.array(requirementV2)])
     .optional()
     .describe(
       'Facts or flags that must be known when the call ends this way ("order-found"; each one missing means it ended too early), or must not be ("!free-upgrade": ending this way after it is no model ending).',

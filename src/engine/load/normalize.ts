@@ -82,14 +82,14 @@ function entry(e: EntryFile | undefined, n: Names): Entry | null {
   return { mood: e.mood ?? 0, patience: e.patience ?? 0, reveals: list(e.reveals), set: changes(e.set, n) };
 }
 
-function feedbackOf(f: NodeFile['feedback']): { feedback: string | null; variants: FeedbackVariant[] } {
+function feedbackOf(f: NodeFile['feedback'], n: Names): { feedback: string | null; variants: FeedbackVariant[] } {
   if (f === undefined) return { feedback: null, variants: [] };
   if (typeof f === 'string') return { feedback: f, variants: [] };
   // Variants up to the first without a condition; that one is the comment when none holds.
   const variants: FeedbackVariant[] = [];
   for (const v of f) {
     if (v.if === undefined) return { feedback: v.text, variants };
-    variants.push({ when: parseCondition(v.if), text: v.text });
+    variants.push({ when: parseCondition(v.if, n.counters), text: v.text });
   }
   return { feedback: null, variants };
 }
@@ -180,7 +180,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
   for (const id of nodeIds) {
     const f = s.nodes[id]!;
     const isEnd = f.end !== undefined;
-    const { feedback, variants } = feedbackOf(f.feedback);
+    const { feedback, variants } = feedbackOf(f.feedback, n);
     nodes.set(id, {
       id,
       say: f.say,

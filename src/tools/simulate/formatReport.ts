@@ -27,7 +27,12 @@ export function formatSimulation(r: SimulationReport): string {
   lines.push('', `${r.endings.length} distinct ending(s) reachable:`);
   lines.push(`  ${pad('ending', 20)} ${pad('outcome', 11)} ${pad('ideal', 6)} ${pad('best overall', 13)} cheapest path (fewest weighted points lost, then turns)`);
   for (const e of r.endings) {
-    lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)} ${pad(e.ideal ? 'ideal' : '', 6)} ${pad(`${e.best.overall} (${e.best.grade})`, 13)} --path ${e.best.path} (${e.best.turns} turn(s), ${points(e.best.pointsLost)} lost)`);
+    // "ideal" only where the path shown ends ideally; "can be" where this path misses what the ideal requires.
+    const ideal = e.best.ideal ? 'ideal' : e.ideal ? 'can be' : '';
+    lines.push(`  ${pad(e.node, 20)} ${pad(e.outcome, 11)} ${pad(ideal, 6)} ${pad(`${e.best.overall} (${e.best.grade})`, 13)} --path ${e.best.path} (${e.best.turns} turn(s), ${points(e.best.pointsLost)} lost)`);
+  }
+  if (r.endings.some((e) => e.ideal && !e.best.ideal)) {
+    lines.push('  ("can be": ideal only with every fact its ideal requires; the cheapest path shown ends there without them)');
   }
   lines.push('');
   if (r.idealPath) {

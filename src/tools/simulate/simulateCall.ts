@@ -42,6 +42,8 @@ export interface CostedPath extends PathReport {
   readonly overall: number;
   readonly grade: string;
   readonly scores: Record<Dimension, number>;
+  /** Whether the path ends ideally (an ideal outcome with every fact its ideal requires known, nothing it forbids). */
+  readonly ideal: boolean;
 }
 
 export interface ScoreRange {
@@ -88,7 +90,7 @@ function report(g: StateGraph, path: readonly Edge[], end: number): PathReport {
 
 function costed(g: StateGraph, p: BestPath): CostedPath {
   const { overall, grade, politeness, accuracy, judgment } = p.scores;
-  return { ...report(g, p.moves, p.end), pointsLost: p.pointsLost, lost: p.lost, overall, grade, scores: { politeness, accuracy, judgment } };
+  return { ...report(g, p.moves, p.end), pointsLost: p.pointsLost, lost: p.lost, overall, grade, scores: { politeness, accuracy, judgment }, ideal: p.ideal };
 }
 
 export function simulateCall(s: Scenario, options: SimulateOptions = {}): SimulationReport {
