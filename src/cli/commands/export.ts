@@ -2,10 +2,10 @@
 // file for translators, with the translation so far when `<id>.<locale>.json` exists beside it.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatDiagnostic, loadScenario } from '../../engine/index.js';
+import { loadScenario } from '../../engine/index.js';
 import { exportPo, PoError } from '../../tools/translate/po.js';
 import { oneScenarioFile } from '../files.js';
-import { EXIT, UsageError, parseCommand, write } from '../usage.js';
+import { EXIT, UsageError, parseCommand, reportProblem, write } from '../usage.js';
 
 const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
 
@@ -30,8 +30,6 @@ export function exportCommand(args: readonly string[]): number {
     return EXIT.clean;
   } catch (e) {
     if (!(e instanceof PoError)) throw e;
-    for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`${e.message}\n`);
-    return EXIT.problems;
+    return reportProblem(e);
   }
 }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../engine/index.js';
 import { importPo, poHeaders, PoError } from '../../tools/translate/po.js';
 import { oneScenarioFile } from '../files.js';
-import { EXIT, UsageError, parseCommand, write } from '../usage.js';
+import { EXIT, UsageError, parseCommand, reportProblem, write } from '../usage.js';
 
 const list = (keys: readonly string[], max = 6) => keys.slice(0, max).join(', ') + (keys.length > max ? ` and ${keys.length - max} more` : '');
 
@@ -40,8 +40,6 @@ export function importCommand(args: readonly string[]): number {
     return EXIT.clean;
   } catch (e) {
     if (!(e instanceof PoError)) throw e;
-    for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`${e.message}\n`);
-    return EXIT.problems;
+    return reportProblem(e);
   }
 }
