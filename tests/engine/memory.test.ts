@@ -165,3 +165,18 @@ describe('format 2 conditions everywhere they are written', () => {
     expect(r.diagnostics[0]!.message).toMatch(/compare numbers in a branch's "if" instead/);
   });
 });
+
+describe('an ending with its own credit', () => {
+  it('is never ideal, even once everything the ideal requires is known', () => {
+    const r = loadScenario(
+      editedScenario('memory.json', (d) => d.nodes.verified.replies.push({ id: 'hand-over-late', say: 'Here are the keys.', next: 'handed-over' })),
+      'memory.json',
+    );
+    if (!r.ok) throw new Error('does not load');
+    const score = play(r.scenario, ['verify', 'hand-over-late']).score();
+    expect(score.factsFound).toEqual(['identity-checked']);
+    expect([score.ideal, score.matchedIdeal, score.judgment]).toEqual([false, null, 0]);
+    const g = buildStateGraph(r.scenario, { timeouts: false, hangUp: false });
+    expect(g.states.filter((st) => st.ending?.node === 'handed-over').every((st) => !st.ending!.ideal)).toBe(true);
+  });
+});

@@ -348,7 +348,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
           outcome: ctx.ending.outcome,
           node: ctx.ending.node,
           deductions: sum(endEntries(s, ctx.ending, knownAtEnd(ctx), 0)),
-          ideal: isIdealEnding(s, ctx.ending.outcome, knownAtEnd(ctx)),
+          ideal: isIdealEnding(s, ctx.ending, knownAtEnd(ctx)),
         }
       : null;
     const depth = from < 0 ? 0 : states[from]!.depth + 1;

@@ -329,7 +329,7 @@ export const nodeSchemaV2 = nodeSchema.extend({
     .min(0)
     .max(100)
     .optional()
-    .describe('For endings that are not ideal: judgment (0-100) for ending here. Default: scoring.credit for its outcome.'),
+    .describe('For endings: judgment (0-100) for ending here. An ending with its own credit is never a model ending, whatever its outcome. Default: scoring.credit for its outcome, and the ideal for an ideal outcome.'),
   feedback: z
     .union([z.string(), z.array(feedbackVariant).min(1)])
     .optional()

@@ -88,9 +88,20 @@ export function matchIdeal(s: Scenario, outcome: Outcome, facts: readonly string
   return best;
 }
 
-/** An ideal ending: an ideal outcome reached with every fact that ideal requires known. */
-export function isIdealEnding(s: Scenario, outcome: Outcome, facts: readonly string[]): boolean {
-  return s.ideal.some((i) => i.outcome === outcome && idealMet(i, facts));
+/**
+ * An ending with its own "credit" (format 2) is judged by that credit and is never a model
+ * ending, whatever its outcome: "refunded before the claim" may keep the customer, but it is
+ * not the keeping the ideal means.
+ */
+export const hasOwnCredit = (s: Scenario, node: string): boolean => (s.nodes.get(node)?.credit ?? null) !== null;
+
+/** The ideal an ending is measured against: the best match of its outcome, none for an ending with its own credit. */
+export const idealFor = (s: Scenario, ending: EndingRef, facts: readonly string[]): Ideal | null =>
+  hasOwnCredit(s, ending.node) ? null : matchIdeal(s, ending.outcome, facts);
+
+/** An ideal ending: an ideal outcome reached with every fact that ideal requires known (and nothing it forbids). */
+export function isIdealEnding(s: Scenario, ending: EndingRef, facts: readonly string[]): boolean {
+  return !hasOwnCredit(s, ending.node) && s.ideal.some((i) => i.outcome === ending.outcome && idealMet(i, facts));
 }
 
 /** What this ideal requires is known, and nothing it forbids is. */
@@ -113,7 +124,7 @@ export interface EndingRef {
 export function neededFacts(s: Scenario, ending: EndingRef, facts: readonly string[]): readonly string[] {
   const own = s.nodes.get(ending.node)?.needs;
   if (own) return own;
-  const ideal = matchIdeal(s, ending.outcome, facts);
+  const ideal = idealFor(s, ending, facts);
   const keys = [...s.facts.values()].filter((f) => f.key).map((f) => f.id);
   return ideal ? keys.filter((f) => ideal.requires.includes(f)) : keys;
 }
@@ -152,11 +163,11 @@ export function endEntries(s: Scenario, ending: EndingRef, facts: readonly strin
     }
   }
   const { outcome } = ending;
-  const ideal = matchIdeal(s, outcome, facts);
-  // An ending with its own credit (format 2) is judged by it whenever it is not a model ending:
-  // handing an account to an impostor is not "the right outcome, too early".
+  // An ending with its own credit (format 2) is judged by it: handing an account to an impostor
+  // is not "the right outcome, too early".
+  const ideal = idealFor(s, ending, facts);
   const own = s.nodes.get(ending.node)?.credit ?? null;
-  if (ideal && (own === null || idealMet(ideal, facts))) {
+  if (ideal) {
     if (s.scoring.unmet > 0) {
       for (const f of unmetOf(ideal, facts)) {
         out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: s.facts.get(f)?.text ?? s.flags.get(f)?.note ?? null });
@@ -229,14 +240,14 @@ export function scoreCall(s: Scenario, ctx: SessionContext): ScoreCard {
     ...ctx.history.flatMap((t) => turnEntries(s, t)),
     ...(ctx.ending ? endEntries(s, ctx.ending, known, ctx.history.length) : []),
   ];
-  const matchedIdeal = outcome ? matchIdeal(s, outcome, known) : null;
+  const matchedIdeal = ctx.ending ? idealFor(s, ctx.ending, known) : null;
   return {
     ...scoresFrom(s, ledger),
     ledger,
     final: outcome !== null,
     outcome,
     matchedIdeal,
-    ideal: outcome !== null && isIdealEnding(s, outcome, known),
+    ideal: ctx.ending !== null && isIdealEnding(s, ctx.ending, known),
     factsFound: [...ctx.facts],
     factsMissed: ctx.ending ? missedFacts(s, ctx.ending, ctx.facts) : [],
     turns: ctx.history.length,

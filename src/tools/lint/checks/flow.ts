@@ -5,7 +5,7 @@
 // "Play" here means the trainee's replies, given at once: the state graph without timeouts or
 // hanging up. A node that only letting the timer run out reaches is not reported as unreached:
 // such nodes are looked for again with timeouts (within a budget of states).
-import { BUILT_IN, idealMet, type DialogueNode, type Reply, type Scenario } from '../../../engine/index.js';
+import { BUILT_IN, hasOwnCredit, idealMet, knownAtEnd, type DialogueNode, type Reply, type Scenario } from '../../../engine/index.js';
 import { stuckStates, traps } from '../../../engine/index.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
 import { pathTo, type StateGraph, type StateInfo } from '../../../engine/index.js';
@@ -140,8 +140,13 @@ export function checkFlow(ctx: FileContext, g: StateGraph, branches: Branches, t
   s.ideal.forEach((ideal, i) => {
     const path = Array.isArray(ctx.raw.ideal) ? ['ideal', i] : ['ideal'];
     const withOutcome = ends.filter(({ st }) => st.ending!.outcome === ideal.outcome);
-    if (withOutcome.some(({ st }) => idealMet(ideal, st.facts))) return;
-    if (withOutcome.length === 0) {
+    // The engine says which endings are ideal (an ending with its own credit never is).
+    if (withOutcome.some(({ st }) => st.ending!.ideal && idealMet(ideal, knownAtEnd(st)))) return;
+    const judgedByCredit = withOutcome.filter(({ st }) => hasOwnCredit(s, st.ending!.node));
+    if (withOutcome.length > 0 && judgedByCredit.length === withOutcome.length) {
+      const names = [...new Set(judgedByCredit.map(({ st }) => st.ending!.node))];
+      ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is reached only at ${listOf(names)}, and an ending with its own "credit" is never ideal`, `add an ending with "end": "${ideal.outcome}" and no "credit" for the model call`);
+    } else if (withOutcome.length === 0) {
       ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is never reached: no ending with "end": "${ideal.outcome}" can be reached by replies`, `add an ending with "end": "${ideal.outcome}" and a reply that leads to it`);
     } else {
       ctx.report('ideal-unreachable', path, `the ideal outcome "${ideal.outcome}" is reached, but never with ${listOf(ideal.requires)} all known`, 'make sure a path reveals every required fact before the ending, or require fewer facts');
