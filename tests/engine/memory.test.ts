@@ -62,6 +62,9 @@ describe('format 2 on a live call', () => {
     const score = call.score();
     expect(score.ideal).toBe(false);
     expect(score.ledger.filter((e) => e.turn === null).map((e) => e.cause)).toEqual([{ kind: 'forbidden', fact: 'offered-goodwill', outcome: 'retained' }]);
+    // A flag's note is for trainers: the ideal's "why" speaks for it in the debrief.
+    expect(score.ledger.find((e) => e.cause.kind === 'forbidden')!.note).toBe('Verified before acting, and gave nothing away.');
+    expect(reviewCall(s, call.transcript()).missed).toEqual([]);
     // The feedback variant whose condition holds.
     expect(call.view.ending?.feedback).toBe('Kept, but the credit was not needed.');
     expect(play(s, ['verify', 'restore']).view.ending?.feedback).toBe('Verified and restored.');

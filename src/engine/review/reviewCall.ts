@@ -129,8 +129,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
   const card = scoreCall(s, final);
   const score: ScoreCard = { ...card, matchedIdeal: card.matchedIdeal && { ...card.matchedIdeal } };
   // Copies, so a frozen review never freezes the scenario's own objects.
-  // A requirement may be a hidden flag (format 2): shown by its note, as the trainer wrote it.
-  const fact = (id: string): Fact => ({ ...(s.facts.get(id) ?? { id, text: s.flags.get(id)?.note || id, key: false }) });
+  const fact = (id: string): Fact => ({ ...(s.facts.get(id) ?? { id, text: id, key: false }) });
   const turns = final.history.map((t, i): TurnReview => {
     const node = s.nodes.get(t.node);
     const reply = t.choice.kind === 'reply' ? node?.replies[t.choice.index] : undefined;
@@ -167,6 +166,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),
     found: score.factsFound.map(fact),
-    missed: missedOf(score).map(fact),
+    // Facts only: a hidden flag (format 2) the ideal required is never shown as something to find.
+    missed: missedOf(score).filter((id) => s.facts.has(id)).map(fact),
   };
 }

@@ -169,11 +169,13 @@ export function endEntries(s: Scenario, ending: EndingRef, facts: readonly strin
   const own = s.nodes.get(ending.node)?.credit ?? null;
   if (ideal) {
     if (s.scoring.unmet > 0) {
+      // A fact is named by its text; a hidden flag's note is for trainers, so the ideal's "why" speaks for it.
+      const noteOf = (f: string) => s.facts.get(f)?.text ?? ideal.why;
       for (const f of unmetOf(ideal, facts)) {
-        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: s.facts.get(f)?.text ?? s.flags.get(f)?.note ?? null });
+        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'unmet', fact: f, outcome }, note: noteOf(f) });
       }
       for (const f of brokenOf(ideal, facts)) {
-        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'forbidden', fact: f, outcome }, note: s.facts.get(f)?.text ?? s.flags.get(f)?.note ?? null });
+        out.push({ turn: null, dimension: 'judgment', points: -s.scoring.unmet, cause: { kind: 'forbidden', fact: f, outcome }, note: noteOf(f) });
       }
     }
   } else {
