@@ -2,9 +2,9 @@
 // and the call's ringing start; each state lists the states its events can lead to, so the
 // machine is the call's map (the Stately inspector draws it). What an event does is decided by
 // rules/step.ts alone: every transition is guarded by "step leads there" and runs step.
-import type { Branch, DialogueNode, Scenario } from '../format/model.js';
+import type { DialogueNode, Scenario } from '../format/model.js';
 import { BUILT_IN } from '../format/model.js';
-import { RETURN_TARGET } from '../format/schema.js';
+import { returnTargets, targetsOf as targets } from '../analysis/returnTargets.js';
 import { RINGING, workState } from '../rules/step.js';
 import { dialogueSetup, startContext, type SessionInput } from './dialogueSetup.js';
 
@@ -23,44 +23,6 @@ const to = (s: Scenario, target: string, actions: unknown[]): Transition =>
   ({ target, guard: { type: 'leadsTo', params: { s, target } }, actions, source: undefined, eventType: undefined, toJSON: undefined }) as Transition;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
-
-/**
- * The nodes a "$return" at each node can lead back to: the node itself (nowhere to come from)
- * and every node the call can come to it from — by a branch, or by returning from it. Grown
- * until nothing changes. Empty for a call that never returns.
- */
-function returnTargets(s: Scenario): Map<string, Set<string>> {
-  const from = new Map<string, Set<string>>();
-  if (!s.memory.returns) return from;
-  const fromOf = (id: string) => from.get(id) ?? from.set(id, new Set([id])).get(id)!;
-  const branchesOf = (node: DialogueNode): readonly Branch[] => [...node.replies.flatMap((r) => r.next), ...(node.timeout?.next ?? [])];
-  const returning: DialogueNode[] = [];
-  for (const node of s.nodes.values()) {
-    fromOf(node.id);
-    for (const b of branchesOf(node)) {
-      if (b.to === RETURN_TARGET) {
-        if (!returning.includes(node)) returning.push(node);
-      } else if (b.to !== node.id) fromOf(b.to).add(node.id);
-    }
-  }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const node of returning) {
-      for (const back of [...fromOf(node.id)]) {
-        const seen = fromOf(back);
-        if (back !== node.id && !seen.has(node.id)) {
-          seen.add(node.id);
-          changed = true;
-        }
-      }
-    }
-  }
-  return from;
-}
-
-/** The states a list of branches can lead to, "$return" spelt out. */
-const targets = (branches: readonly Branch[], node: string, back: Map<string, Set<string>>) =>
-  branches.flatMap((b) => (b.to === RETURN_TARGET ? [...(back.get(node) ?? [node])] : [b.to]));
 
 // Only where a state's events can lead differs from state to state. Time passing in place,
 // hanging up and the customer giving up are on the root, for every state (xstate tries a

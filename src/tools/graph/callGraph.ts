@@ -1,13 +1,17 @@
 // The call as a graph of the customer's lines: one node per line in the file, one edge per
 // reply (per branch of its "next"), timeouts that lead elsewhere as edges of their own, and the
 // ideal path marked. The formats (mermaid, dot, svg) draw this model.
-import type { Condition, Outcome, Scenario } from '../../engine/index.js';
-import { bestPaths, buildStateGraph } from '../../engine/index.js';
+import type { Branch, Outcome, Scenario } from '../../engine/index.js';
+import { bestPaths, buildStateGraph, RETURN_TARGET } from '../../engine/index.js';
+import { returnTargets, targetsOf } from '../../engine/analysis/returnTargets.js';
+import { conditionText } from '../../engine/format/written.js';
 
 export interface GraphNode {
   readonly id: string;
   readonly say: string;
   readonly outcome: Outcome | null;
+  /** An ending's own name (format 2's "label"). */
+  readonly label: string | null;
   readonly start: boolean;
   readonly onIdealPath: boolean;
 }
@@ -40,12 +44,6 @@ export interface CallGraph {
   readonly hasIdealPath: boolean;
 }
 
-export function conditionText(c: Condition | null): string | null {
-  if (!c) return null;
-  const parts = [...c.known, ...c.unknown.map((f) => `!${f}`), ...c.compare.map((x) => `${x.on}${x.op}${x.value}`)];
-  return parts.length > 0 ? parts.join(' & ') : null;
-}
-
 export function shorten(text: string, max = 48): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
@@ -74,28 +72,37 @@ export function callGraph(s: Scenario): CallGraph {
     const end = s.nodes.get(to)?.end;
     return end === 'hung-up' || end === 'abandoned';
   };
+  // "$return" is drawn as an edge to each node it can lead back to, marked as such (back to the
+  // node itself only at the first line, where the call has come from nowhere).
+  const back = returnTargets(s);
+  const targets = (b: Branch, node: string) => targetsOf([b], node, back).filter((to) => b.to !== RETURN_TARGET || to !== node || node === s.start);
+  const backMark = (b: Branch) => (b.to === RETURN_TARGET ? ` (${RETURN_TARGET}: back)` : '');
   for (const n of s.nodes.values()) {
     if (n.builtIn && n.id !== s.hangUpNode) continue;
-    nodes.push({ id: n.id, say: n.builtIn ? '(hangs up)' : n.say, outcome: n.end, start: n.id === s.start, onIdealPath: ideal !== null && idealNodes.has(n.id) });
+    nodes.push({ id: n.id, say: n.builtIn ? '(hangs up)' : n.say, outcome: n.end, label: n.label, start: n.id === s.start, onIdealPath: ideal !== null && idealNodes.has(n.id) });
     for (const r of n.replies) {
       for (const b of r.next) {
-        const condition = [conditionText(r.when), conditionText(b.when)].filter((c) => c !== null).join(' then ') || null;
-        const onIdealPath = idealSteps.has(`${n.id}|${r.index}|${b.to}`);
+        for (const to of targets(b, n.id)) {
+        const condition = [conditionText(r.when, s), conditionText(b.when, s)].filter((c) => c !== null).join(' then ') || null;
+        const onIdealPath = idealSteps.has(`${n.id}|${r.index}|${to}`);
         edges.push({
           from: n.id,
-          to: b.to,
+          to,
           kind: 'reply',
           reply: r.index + 1,
-          label: `${r.index + 1}. ${shorten(r.say)}`,
+          label: `${r.index + 1}. ${shorten(r.say)}${backMark(b)}`,
           takes: r.takesMs / 1000,
           condition,
           onIdealPath,
-          quiet: !onIdealPath && givesUp(b.to),
+          quiet: !onIdealPath && givesUp(to),
         });
+        }
       }
     }
     for (const b of n.timeout?.next ?? []) {
-      edges.push({ from: n.id, to: b.to, kind: 'timeout', reply: null, label: `timeout ${n.timeout!.afterMs / 1000} s`, takes: 0, condition: conditionText(b.when), onIdealPath: false, quiet: true });
+      for (const to of targets(b, n.id)) {
+        edges.push({ from: n.id, to, kind: 'timeout', reply: null, label: `timeout ${n.timeout!.afterMs / 1000} s${backMark(b)}`, takes: 0, condition: conditionText(b.when, s), onIdealPath: false, quiet: true });
+      }
     }
   }
   return { title: s.title, nodes, edges, hasIdealPath: ideal !== null };

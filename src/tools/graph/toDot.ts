@@ -20,7 +20,7 @@ export function toDot(g: CallGraph): string {
     `  rankdir=TB; node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname=${q(GRAPH_FONT)}, fontsize=11]; edge [fontname=${q(GRAPH_FONT)}, fontsize=9];`,
   ];
   for (const n of g.nodes) {
-    const attrs = [`label=${q(`${n.outcome ? `${n.id} · ${n.outcome}` : n.id}\n${shorten(n.say, 60)}`)}`];
+    const attrs = [`label=${q(`${n.outcome ? `${n.id} · ${n.outcome}` : n.id}${n.label ? `\n${shorten(n.label, 60)}` : ''}\n${shorten(n.say, 60)}`)}`];
     if (n.outcome) attrs.push(`shape=box`, `style="filled"`, `fillcolor=${q(OUTCOME_COLOURS[n.outcome])}`, `fontcolor="#ffffff"`);
     if (n.start) attrs.push('peripheries=2');
     if (n.onIdealPath) attrs.push('penwidth=3');

@@ -11,7 +11,7 @@ export function toMermaid(g: CallGraph): string {
   const ids = new Map(g.nodes.map((n, i) => [n.id, `n${i}`]));
   const lines = ['flowchart TD'];
   for (const n of g.nodes) {
-    const label = text(`${n.id}\n${shorten(n.say, 60)}${n.outcome ? `\n(${n.outcome})` : ''}`);
+    const label = text(`${n.id}\n${shorten(n.say, 60)}${n.outcome ? `\n(${n.label ? `${shorten(n.label, 60)}: ` : ''}${n.outcome})` : ''}`);
     lines.push(`  ${ids.get(n.id)}${n.outcome ? `([${label}])` : `[${label}]`}`);
   }
   const idealLinks: number[] = [];
