@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { DIMENSIONS_SHOWN, type Dimension } from './dimensions.js';
 import { clock } from '../call/TopBarPresenter.js';
 import { h } from '../ui/dom.js';
+import { closingText } from './timeline.js';
 import type { CallReview } from '../../engine/index.js';
 
 export interface ScorePanel {
@@ -56,6 +57,7 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
   };
   const ideal = m.ideals.map((i) => t(`outcome.${i.outcome}`)).join(' / ');
   const why = m.ideals.find((i) => i.outcome === outcome)?.why ?? m.ideals[0]?.why ?? null;
+  const notIdealBecause = m.ideal ? [] : m.closing.filter((e) => e.cause.kind === 'unmet' || e.cause.kind === 'forbidden');
   const el = h(
     'section',
     { class: 'htl-score-panel', 'aria-labelledby': 'htl-score-h' },
@@ -72,6 +74,8 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
       { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
       h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
+      // Why an ideal outcome was still not the ideal ending: what it needed, or what it rules out.
+      notIdealBecause.length > 0 && h('ul', { class: 'htl-why' }, ...notIdealBecause.map((e) => h('li', { lang: locale }, closingText(e, m, t)))),
       why && h('p', { class: 'htl-why', lang: locale }, why),
       m.ending?.feedback && h('p', { class: 'htl-why', lang: locale }, m.ending.feedback),
     ),

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import type { CallReview, LedgerEntry, TurnReview } from '../../engine/index.js';
 import { h } from '../ui/dom.js';
 
-function closingText(e: LedgerEntry, t: TFunction): string {
+/** What an end-of-call entry of the ledger means, in words; the ending is named by its own label where it has one. */
+export function closingText(e: LedgerEntry, m: CallReview, t: TFunction): string {
   const c = e.cause;
   switch (c.kind) {
     case 'missed-fact':
@@ -15,7 +16,7 @@ function closingText(e: LedgerEntry, t: TFunction): string {
     case 'forbidden':
       return t('debrief.closing.forbidden', { fact: e.note ?? c.fact });
     case 'outcome':
-      return t('debrief.closing.outcome', { outcome: t(`outcome.${c.outcome}`), credit: c.credit });
+      return t('debrief.closing.outcome', { outcome: m.ending?.label ?? t(`outcome.${c.outcome}`), credit: c.credit });
     case 'over-par':
       return t('debrief.closing.overPar', { turns: c.turns, par: c.par });
     case 'reply':
@@ -73,7 +74,7 @@ export function timeline(m: CallReview, t: TFunction): HTMLElement {
         h('h3', {}, t('debrief.end')),
         m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('q', { lang: locale }, m.ending.say)),
         m.closing.length > 0
-          ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, t))))
+          ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, m, t))))
           : h('p', { class: 'htl-muted' }, t('debrief.nothingLost')),
       ),
     ),
