@@ -35,8 +35,8 @@ describe('format 2 on a live call', () => {
     expect(call.view.line?.id).toBe('pushy');
     expect(call.context.mood).toBe(45); // 60, then "enter": mood -15
     expect(call.context.facts).toEqual(['caller-angry']);
-    // Revealed on arrival: credited to the turn that led there.
-    expect(call.context.history[0]!.revealed).toEqual(['caller-angry']);
+    // Revealed on arrival, and the mood it cost: credited to the turn that led there.
+    expect(call.context.history[0]).toMatchObject({ revealed: ['caller-angry'], moodBefore: 60, moodAfter: 45 });
   });
 
   it('goes back where it came from with "$return"', () => {

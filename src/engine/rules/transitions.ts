@@ -86,18 +86,20 @@ export function targetOf(ctx: SessionContext, to: string): string {
 }
 
 /**
- * Speaking a node's line does what its "enter" says, each time: mood, patience, facts (credited
- * to the turn that led here), memory. Applied before the replies are offered, so they see it.
+ * Speaking a node's line does what its "enter" says, each time: mood, patience, facts, memory —
+ * credited to the turn that led here, so the debrief shows them. Applied before the replies are
+ * offered, so they see it.
  */
 export function enterEffects(ctx: SessionContext, e: Entry): SessionContext {
   const mood = clamp(ctx.mood + e.mood);
   const patience = clamp(ctx.patience + e.patience);
   const revealed = e.reveals.filter((f, i, all) => !ctx.facts.includes(f) && all.indexOf(f) === i);
   const memory = changeMemory(ctx, e.set);
+  // The turn that led here owns what the line did: its facts, and the mood and patience after it.
   let history = ctx.history;
-  if (revealed.length > 0 && history.length > 0) {
+  if (history.length > 0 && (revealed.length > 0 || mood !== ctx.mood || patience !== ctx.patience)) {
     const last = history[history.length - 1]!;
-    history = [...history.slice(0, -1), { ...last, revealed: [...last.revealed, ...revealed] }];
+    history = [...history.slice(0, -1), { ...last, revealed: revealed.length > 0 ? [...last.revealed, ...revealed] : last.revealed, moodAfter: mood, patienceAfter: patience }];
   }
   const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
   return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history };
