@@ -57,3 +57,11 @@ describe('lint on hidden memory', () => {
     expect(found).toEqual([expect.stringMatching(/memory\.json:\d+:\d+: warning: "\$return" here can be taken where the call came to "opening" from no other line \(at the first line\): it repeats "opening"/)]);
   });
 });
+
+describe('the "$schema" hint', () => {
+  it('gives the path that reaches the game\'s schema from a trainer\'s own folder', () => {
+    const [d] = lint({ '/tmp/elsewhere/calls/call.json': MEMORY }).filter((x) => x.code === 'schema-ref');
+    expect(d!.hint).toMatch(/^write "\$schema": "(\.\.\/)+.*scenarios\/scenario\.schema\.json"/);
+    expect(d!.hint).not.toContain('"./scenario.schema.json"');
+  });
+});

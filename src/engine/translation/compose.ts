@@ -120,7 +120,7 @@ export function composeTable(original: Original, tableText: string, tableFile: s
       out.push(doc.diagnostic(at(t.key), 'warning', 'stale-string', `"${t.key}" has no "source" hash, so whether the original changed since it was translated cannot be told`, `check it against the original ("${clip(t.text)}"), then add "source": "${current}"`, true));
     } else if (entry.source !== current) {
       out.push(
-        doc.diagnostic(at(t.key, 'source'), 'warning', 'stale-string', `"${t.key}" was translated from an older text: the original now says "${clip(t.text)}"`, `update the translation, then write "source": "${current}" (import does it for you)`),
+        doc.diagnostic(at(t.key, 'source'), 'warning', 'stale-string', `"${t.key}" was translated from an older text: the original now says "${clip(t.text, 500)}", and this translation says "${clip(entry.text, 200)}"`, `update the translation, then write "source": "${current}" (import does it for you)`),
       );
     }
   }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../../engine/index.js';
 
 type JsonPath = Diagnostic['path'];
 import { listOf, replyPath, type FileContext } from '../context.js';
+import { schemaRefFor } from '../schemaPath.js';
 
 export function checkFeedback(ctx: FileContext): void {
   for (const node of ctx.scenario.nodes.values()) {
@@ -74,12 +75,12 @@ export function checkVoices(ctx: FileContext): void {
 export function checkSchemaRef(ctx: FileContext): void {
   const ref = ctx.raw.$schema;
   if (ref === undefined) {
-    ctx.report('schema-ref', [], 'the file has no "$schema", so editors cannot check or complete it', 'add "$schema": "./scenario.schema.json" as the first property (the path to scenarios/scenario.schema.json from this file)');
+    ctx.report('schema-ref', [], 'the file has no "$schema", so editors cannot check or complete it', `add "$schema": "${schemaRefFor(ctx.file, 'scenario.schema.json')}" as the first property (the path from this file to the game's scenarios/scenario.schema.json)`);
     return;
   }
   if (/^[a-z]+:/i.test(ref)) return; // a URL: not ours to check
   const path = resolve(dirname(ctx.file), ref);
   if (!ctx.env.fileExists(path)) {
-    ctx.report('schema-ref', ['$schema'], `"$schema" points to "${ref}", which does not exist (looked for ${path})`, 'write the path to scenarios/scenario.schema.json relative to this file, e.g. "./scenario.schema.json"');
+    ctx.report('schema-ref', ['$schema'], `"$schema" points to "${ref}", which does not exist (looked for ${path})`, `write "$schema": "${schemaRefFor(ctx.file, 'scenario.schema.json')}" (the path from this file to the game's scenarios/scenario.schema.json)`);
   }
 }

@@ -2,6 +2,7 @@
 // the same folder), and a string table's own files — its voices and its "$schema" — exist.
 // Missing, extra and stale strings are found where the table is composed (engine/translation),
 // and reported from there with their place in the table.
+import { schemaRefFor } from '../schemaPath.js';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isTableValue, mayBeTable, type Diagnostic, type LoadedFile, type SourceText } from '../../../engine/index.js';
 import { LINT_CODES } from '../codes.js';
@@ -57,8 +58,8 @@ export function checkTableFiles(loaded: LoadedFile & { ok: true }, env: LintEnv,
   }
   const ref = value.$schema;
   if (ref === undefined) {
-    out.push(doc.diagnostic([], LINT_CODES['schema-ref'], 'schema-ref', 'the table has no "$schema", so editors cannot check or complete it', 'add "$schema": "./strings.schema.json" as the first property (the path to scenarios/strings.schema.json from this file)'));
+    out.push(doc.diagnostic([], LINT_CODES['schema-ref'], 'schema-ref', 'the table has no "$schema", so editors cannot check or complete it', `add "$schema": "${schemaRefFor(loaded.file, 'strings.schema.json')}" as the first property (the path from this file to the game's scenarios/strings.schema.json)`));
   } else if (typeof ref === 'string' && !/^[a-z]+:/i.test(ref) && !env.fileExists(resolve(dir, ref))) {
-    out.push(doc.diagnostic(['$schema'], LINT_CODES['schema-ref'], 'schema-ref', `"$schema" points to "${ref}", which does not exist (looked for ${resolve(dir, ref)})`, 'write the path to scenarios/strings.schema.json relative to this file, e.g. "./strings.schema.json"'));
+    out.push(doc.diagnostic(['$schema'], LINT_CODES['schema-ref'], 'schema-ref', `"$schema" points to "${ref}", which does not exist (looked for ${resolve(dir, ref)})`, `write "$schema": "${schemaRefFor(loaded.file, 'strings.schema.json')}" (the path from this file to the game's scenarios/strings.schema.json)`));
   }
 }
