@@ -2,10 +2,11 @@
 // "$return" that can be taken with nowhere to go back to — each found with its place, and none
 // on the fixture that uses them all as meant.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/engine/index.js';
-import { lint } from './support.js';
+import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
+import { lint, SCENARIOS } from './support.js';
 
 const MEMORY = readFileSync(join(import.meta.dirname, '../engine/fixtures/memory.json'), 'utf8');
 const edited = (edit: (d: Record<string, any>) => void) => {
@@ -60,8 +61,11 @@ describe('lint on hidden memory', () => {
 
 describe('the "$schema" hint', () => {
   it('gives the path that reaches the game\'s schema from a trainer\'s own folder', () => {
-    const [d] = lint({ '/tmp/elsewhere/calls/call.json': MEMORY }).filter((x) => x.code === 'schema-ref');
-    expect(d!.hint).toMatch(/^write "\$schema": "(\.\.\/)+.*scenarios\/scenario\.schema\.json"/);
+    const file = '/tmp/elsewhere/calls/call.json';
+    const text = MEMORY.replace('"../../../scenarios/scenario.schema.json"', '"./scenario.schema.json"');
+    const [d] = lintScenarios([{ file, text }], { fileExists: (p) => !p.endsWith('.schema.json') }).filter((x) => x.code === 'schema-ref');
+    const ref = /^write "\$schema": "([^"]+)"/.exec(d!.hint!)![1]!;
+    expect(resolve(dirname(file), ref)).toBe(join(SCENARIOS, 'scenario.schema.json'));
     expect(d!.hint).not.toContain('"./scenario.schema.json"');
   });
 });
