@@ -112,7 +112,7 @@ describe('catastrophic-passes', () => {
     const text = edited((d) => void (d.nodes.status.replies[0].accuracy = -100));
     const [d] = lint({ 'base-call.json': text }).filter((x) => x.code === 'catastrophic-passes');
     expect(d!.path).toEqual(['nodes', 'status', 'replies', 0, 'accuracy']);
-    expect(d!.message).toContain('reply "status.1" of node "status" costs all of accuracy (-100) on its own');
+    expect(d!.message).toContain('reply "send-tracking" of node "status" costs all of accuracy (-100) on its own');
     expect(d!.message).toContain('grade D');
   });
 

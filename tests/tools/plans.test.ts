@@ -9,8 +9,8 @@ import { expectationOf, playSteps } from '../../src/tools/plans/playPlan.js';
 import { ROOT, cli, codes, lint, load, templateText } from './support.js';
 
 const IDEAL: Plan['steps'] = [
-  ['greeting', 'greeting.1'],
-  ['status', 'status.1'],
+  ['greeting', 'look-up'],
+  ['status', 'send-tracking'],
 ];
 
 /** The template's ideal path, played on the engine and pinned. */
@@ -28,9 +28,9 @@ const errorsOf = (text: string) => {
 
 describe('the plan file', () => {
   it('is written one step a line and read back to the same plans', () => {
-    const plans = [pinned(), { ...pinned([['greeting', 'greeting.2'], ['unconvinced', 'unconvinced.2']], 'a guess, then giving up'), note: 'why', seed: 7, mode: 'exam' as const }];
+    const plans = [pinned(), { ...pinned([['greeting', 'guess-courier'], ['unconvinced', 'stonewall']], 'a guess, then giving up'), note: 'why', seed: 7, mode: 'exam' as const }];
     const text = formatPlanFile(plans);
-    expect(text).toContain('        ["greeting", "greeting.1"],\n        ["status", "status.1"]\n');
+    expect(text).toContain('        ["greeting", "look-up"],\n        ["status", "send-tracking"]\n');
     const back = parsePlanFile(text, 'x.plans.json');
     expect(back.ok && back.plans).toEqual(plans);
   });
@@ -41,7 +41,7 @@ describe('the plan file', () => {
 
   it('bad input: file:line:column with what to write', () => {
     const good = formatPlanFile([pinned()]);
-    const [syntax] = errorsOf(good.replace('"status.1"]', '"status.1"],'));
+    const [syntax] = errorsOf(good.replace('"send-tracking"]', '"send-tracking"],'));
     expect([syntax!.code, syntax!.line, syntax!.col]).toEqual(['json-syntax', 8, 7]);
     expect(syntax!.hint).toContain('remove a trailing comma');
 
@@ -49,7 +49,7 @@ describe('the plan file', () => {
     expect(typo!.line).toBe(9);
     expect(typo!.hint).toContain('did you mean "expect"?');
 
-    const [shape] = errorsOf(good.replace('["status", "status.1"]', '["status"]'));
+    const [shape] = errorsOf(good.replace('["status", "send-tracking"]', '["status"]'));
     expect(shape!.code).toBe('schema');
     expect([shape!.line, shape!.col]).toEqual([7, 9]);
     expect(shape!.message).toContain('must have at least 2 entries');
@@ -82,17 +82,17 @@ describe('lint plays plan files', () => {
     expect(ds[0]!.message).toBe('plan "ideal" no longer plays as pinned on base-call.json: judgment is 100, not 64 as pinned; overall is 100, not 88 as pinned');
     expect(stale.split('\n')[ds[0]!.line - 1]).toContain('"judgment": 64');
     expect(ds[0]!.hint).toContain('pin ');
-    expect(ds[0]!.hint).toContain('--path greeting.1,status.1 --name "ideal"');
+    expect(ds[0]!.hint).toContain('--path look-up,send-tracking --name "ideal"');
   });
 
   it('a step that no longer plays: the first one, and why', () => {
-    const steps: Plan['steps'] = [['greeting', 'greeting.2'], ['status', 'status.1']];
+    const steps: Plan['steps'] = [['greeting', 'guess-courier'], ['status', 'send-tracking']];
     const text = formatPlanFile([{ ...pinned(), steps }]);
     const [d] = lint({ 'base-call.json': call, 'base-call.plans.json': text });
     expect(d!.code).toBe('plan-mismatch');
-    expect(d!.message).toContain('step 2 ["status","status.1"] no longer plays: the call is at "unconvinced", not "status"');
-    expect(text.split('\n')[d!.line - 1]).toContain('["status", "status.1"]');
-    const notOffered = formatPlanFile([{ ...pinned(), steps: [['greeting', 'greeting.1'], ['status', 'nope']] }]);
+    expect(d!.message).toContain('step 2 ["status","send-tracking"] no longer plays: the call is at "unconvinced", not "status"');
+    expect(text.split('\n')[d!.line - 1]).toContain('["status", "send-tracking"]');
+    const notOffered = formatPlanFile([{ ...pinned(), steps: [['greeting', 'look-up'], ['status', 'nope']] }]);
     expect(lint({ 'base-call.json': call, 'base-call.plans.json': notOffered })[0]!.message).toContain('node "status" has no reply "nope"');
   });
 
@@ -118,11 +118,11 @@ describe('scenario pin', () => {
   copyFileSync(join(ROOT, 'scenarios/scenario.schema.json'), join(dir, 'scenario.schema.json'));
 
   it('plays the path (reply ids or positions) and writes the plan beside the call, printing what it pinned', () => {
-    const r = cli(['pin', file, '--path', 'greeting.1,1', '--name', 'ideal: look it up, then the facts and the link']);
+    const r = cli(['pin', file, '--path', 'look-up,1', '--name', 'ideal: look it up, then the facts and the link']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('added plan "ideal: look it up, then the facts and the link"');
-    expect(r.stdout).toContain('2. at "status": status.1');
+    expect(r.stdout).toContain('2. at "status": send-tracking');
     expect(r.stdout).toContain('ends at "thanks" (retained, ideal): politeness 100, accuracy 100, judgment 100, overall 100');
     const parsed = parsePlanFile(readFileSync(plans, 'utf8'), plans);
     expect(parsed.ok && parsed.plans).toEqual([{ ...pinned(), name: 'ideal: look it up, then the facts and the link' }]);
@@ -134,8 +134,8 @@ describe('scenario pin', () => {
     expect(again.stdout).toContain('replaced plan "a guess, then giving up"');
     const parsed = parsePlanFile(readFileSync(plans, 'utf8'), plans);
     expect(parsed.ok && parsed.plans.map((p) => [p.name, p.steps[0]![1], p.note])).toEqual([
-      ['ideal: look it up, then the facts and the link', 'greeting.1', undefined],
-      ['a guess, then giving up', 'greeting.3', 'a shrug this time'],
+      ['ideal: look it up, then the facts and the link', 'look-up', undefined],
+      ['a guess, then giving up', 'brush-off', 'a shrug this time'],
     ]);
     const linted = cli(['lint', dir]);
     expect(linted.stdout).toContain('0 error(s), 0 warning(s)');
@@ -156,7 +156,7 @@ describe('scenario pin', () => {
   });
 
   it('wrong usage: a move that is not there, a path that does not end, no name', () => {
-    const bad = cli(['pin', file, '--path', 'greeting.1,nope', '--name', 'x']);
+    const bad = cli(['pin', file, '--path', 'look-up,nope', '--name', 'x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('move 2 ("nope"): node "status" has no reply "nope"');
     const short = cli(['pin', file, '--path', '2', '--name', 'x']);

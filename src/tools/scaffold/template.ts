@@ -50,6 +50,8 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
       "hint": "Look before you answer.",
       "replies": [
         {
+          // A stable id: the debrief, golden plans and translations name the reply by it.
+          "id": "look-up",
           "say": "I'm sorry it's late. Let me look up your order.",
           // An action: takes 10 seconds (patience drains), then reveals a fact.
           "takes": 10,
@@ -59,6 +61,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
           "next": "status"
         },
         {
+          "id": "guess-courier",
           "say": "It's probably with the courier. Give it a few days.",
           // Deductions from 100: 0 for a good reply, down to -100.
           "accuracy": -40,
@@ -67,6 +70,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
           "next": "unconvinced"
         },
         {
+          "id": "brush-off",
           "say": "Deliveries are late all the time.",
           "polite": -50,
           "mood": -30,
@@ -80,6 +84,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
       "emotion": "annoyed",
       "replies": [
         {
+          "id": "look-up-now",
           "say": "You're right. Let me look it up now.",
           "takes": 10,
           "doing": "Looking up the order…",
@@ -89,6 +94,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
           "next": "status"
         },
         {
+          "id": "stonewall",
           "say": "I can't say more than that, sorry.",
           "polite": -30,
           "accuracy": -20,
@@ -101,6 +107,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
       "say": "So, what happened to it?",
       "replies": [
         {
+          "id": "send-tracking",
           "say": "It left on Monday and the courier has it. I'm sending you the tracking link now.",
           // Shown only once the order was found.
           "if": "order-found",
@@ -110,6 +117,7 @@ export function scenarioTemplate({ id, locale, schema }: TemplateOptions): strin
           "next": "thanks"
         },
         {
+          "id": "pass-to-supervisor",
           "say": "Let me pass you to my supervisor.",
           "judgment": -30,
           "feedback": "You had the answer; nothing here needed a supervisor.",
