@@ -60,6 +60,8 @@ describe('playing a call', () => {
     const answer = page.getByRole('button', { name: 'Answer', exact: true });
     await answer.waitFor();
     expect(await focusedName(page)).toBe('Answer');
+    // The brief is there to read while the phone rings.
+    expect(await page.locator('.htl-ringing .htl-brief').textContent()).toBe(scenario().brief);
     await page.keyboard.press('Enter');
 
     // Blames the customer, then makes amends: two actions on the way to a grudging ending.

@@ -1,5 +1,5 @@
-// The phone ringing: a handset shaking over the portrait and an "Answer" button (Space or Enter
-// work too). Gone once the call is answered.
+// The phone ringing: a handset shaking over the portrait, the call's brief, and an "Answer"
+// button (Space or Enter work too). Gone once the call is answered.
 import type Phaser from 'phaser';
 import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
@@ -19,7 +19,7 @@ export class RingPresenter implements CallPresenter {
     scene: Phaser.Scene,
     parent: Phaser.GameObjects.Container,
     dom: HTMLElement,
-    caller: string,
+    call: { readonly caller: string; readonly brief: string; readonly locale: string },
     t: TFunction,
     private readonly motion: () => boolean,
     onAnswer: () => void,
@@ -32,7 +32,9 @@ export class RingPresenter implements CallPresenter {
       'section',
       { class: 'htl-ringing', 'aria-labelledby': 'htl-ringing-h' },
       h('p', { class: 'htl-muted' }, t('call.incoming')),
-      h('h2', { id: 'htl-ringing-h' }, caller),
+      h('h2', { id: 'htl-ringing-h', lang: call.locale }, call.caller),
+      // What the trainee is told before the call: read it while the phone rings.
+      h('p', { class: 'htl-brief', lang: call.locale }, call.brief),
       answer,
       h('p', { class: 'htl-help' }, t('call.answerKeys')),
     );

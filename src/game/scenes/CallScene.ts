@@ -118,7 +118,7 @@ export class CallScene extends BaseScene {
       portrait,
       new MoodGaugePresenter(this, this.frameRoot, panel, t, motion),
       new PatienceBarPresenter(this, this.frameRoot, panel, t, motion),
-      new RingPresenter(this, this.frameRoot, panel, s.customer.name, t, motion, () => c.answer()),
+      new RingPresenter(this, this.frameRoot, panel, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
       caption,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
       new RepliesPresenter(mid, s.locale, t, choose),
