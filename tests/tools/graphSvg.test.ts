@@ -68,11 +68,13 @@ describe.each(['update-warning', 'licence-key', 'abusive-caller'])('the SVG grap
   let svg = '';
   let drawn: Drawn;
   let hungUp: Set<string>;
+  let model: ReturnType<typeof callGraph>;
   beforeAll(async () => {
     const file = join(SCENARIOS, `${id}.json`);
     const s = load(readFileSync(file, 'utf8'), file);
     hungUp = new Set([...s.nodes.values()].filter((n) => n.end === 'hung-up' || n.end === 'abandoned').map((n) => n.id));
-    svg = await toSvg(callGraph(s));
+    model = callGraph(s);
+    svg = await toSvg(model);
     drawn = await draw(svg);
   }, 60_000);
 
@@ -98,10 +100,16 @@ describe.each(['update-warning', 'licence-key', 'abusive-caller'])('the SVG grap
     expect(clashes).toEqual([]);
   });
 
-  it('draws the ways to the customer giving up quietly, one line per pair of nodes', () => {
-    const quiet = drawn.edges.filter((e) => hungUp.has(e.id.split('->')[1]!));
+  it('draws the ways to the customer giving up quietly, one line per pair of nodes — but a reply that always ends there plainly', () => {
+    // Pairs of nodes with a guarded (quiet) way to a hang-up and no plain one: drawn dashed grey.
+    const quietPairs = new Set(model.edges.filter((e) => e.quiet).map((e) => `${e.from}->${e.to}`));
+    const plainPairs = new Set(model.edges.filter((e) => !e.quiet).map((e) => `${e.from}->${e.to}`));
+    const quiet = drawn.edges.filter((e) => hungUp.has(e.id.split('->')[1]!) && quietPairs.has(e.id) && !plainPairs.has(e.id));
     expect(quiet.length).toBeGreaterThan(0);
     expect(quiet.filter((e) => !e.dashed || e.stroke !== '#9a9a9a')).toEqual([]);
     expect(new Set(quiet.map((e) => e.id)).size).toBe(quiet.length);
+    // Each pair with a reply that always ends in a hang-up has a plain line of its own.
+    const plainToHangUp = [...plainPairs].filter((pair) => hungUp.has(pair.split('->')[1]!));
+    expect(plainToHangUp.filter((pair) => !drawn.edges.some((e) => e.id === pair && !(e.dashed && e.stroke === '#9a9a9a')))).toEqual([]);
   });
 });

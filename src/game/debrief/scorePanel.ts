@@ -76,7 +76,8 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
       // Why an ideal outcome was still not the ideal ending: what it needed, or what it rules out.
       notIdealBecause.length > 0 && h('ul', { class: 'htl-why' }, ...notIdealBecause.map((e) => h('li', { lang: locale }, closingText(e, m, t)))),
-      why && h('p', { class: 'htl-why', lang: locale }, why),
+      // The ideal's why, unless a reason above already quotes it.
+      why && !notIdealBecause.some((e) => e.note === why) && h('p', { class: 'htl-why', lang: locale }, why),
       m.ending?.feedback && h('p', { class: 'htl-why', lang: locale }, m.ending.feedback),
     ),
     h(

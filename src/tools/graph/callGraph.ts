@@ -94,7 +94,9 @@ export function callGraph(s: Scenario): CallGraph {
           takes: r.takesMs / 1000,
           condition,
           onIdealPath,
-          quiet: !onIdealPath && givesUp(to),
+          // A way to the customer hanging up guarded by a condition (patience, mood) is drawn
+          // quietly; a reply that always ends there is a choice the trainer wants seen.
+          quiet: !onIdealPath && givesUp(to) && (b.when !== null || r.when !== null),
         });
         }
       }

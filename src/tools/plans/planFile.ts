@@ -116,5 +116,8 @@ export function formatPlanFile(plans: readonly Plan[]): string {
 export function withPlan(plans: readonly Plan[], plan: Plan): { plans: Plan[]; replaced: boolean } {
   const at = plans.findIndex((p) => p.name === plan.name);
   if (at < 0) return { plans: [...plans, plan], replaced: false };
-  return { plans: plans.map((p, i) => (i === at ? plan : p)), replaced: true };
+  // Pinning again keeps the trainer's note unless a new one is given.
+  const old = plans[at]!;
+  const kept: Plan = plan.note === undefined && old.note !== undefined ? { ...plan, note: old.note } : plan;
+  return { plans: plans.map((p, i) => (i === at ? kept : p)), replaced: true };
 }
