@@ -26,8 +26,8 @@ commands:
       trainee's replies only, unless --timeouts / --hang-up add letting the timer run
       out / hanging up)
   simulate <file> --path 1,3,2 [--seed n] [--mode exam|practice] [--json]
-      play the call: numbers are reply positions as listed in the file under each node
-      (1 = the first reply written there), "t" lets the timer run out, "h" hangs up;
+      play the call: each move a reply's id, or its position as listed in the file under
+      its node (1 = the first reply written there); "t" lets the timer run out, "h" hangs up;
       prints the turns with the scores' ledger, exactly as the game computes them
   simulate <file> --think <seconds> [--path 1,3,2] [--seed n]
       play in an exam (the ideal path unless --path) with the trainee taking that long

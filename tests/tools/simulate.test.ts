@@ -111,6 +111,14 @@ describe('simulate marks an ending ideal only where the path it shows is', () =>
 });
 
 describe('simulate --path plays the engine', () => {
+  it('takes reply ids as well as positions, and names the replies when an id is not there', () => {
+    const s = load(templateText());
+    const byId = playPath(s, parsePath('look-up,send-tracking'));
+    const byPosition = playPath(s, parsePath('1,1'));
+    expect(byId.score).toEqual(byPosition.score);
+    expect(() => playPath(s, parsePath('look-up,nope'))).toThrow('node "status" has no reply "nope" (its replies: send-tracking, pass-to-supervisor)');
+  });
+
   it('scores and ledger equal the replay of the transcript it produced', () => {
     fc.assert(
       fc.property(fc.nat(10_000), fc.array(fc.nat(8), { minLength: 1, maxLength: 12 }), fc.constantFrom('exam' as const, 'practice' as const), (seed, picks, mode) => {
@@ -140,6 +148,6 @@ describe('simulate --path plays the engine', () => {
     const s = load(templateText());
     expect(() => playPath(s, [2, 3])).toThrow(PathError);
     expect(() => playPath(s, [2, 3])).toThrow(/node "unconvinced" has 2 replies/);
-    expect(() => parsePath('1,x')).toThrow(/"x" is not a move/);
+    expect(() => parsePath('1,Look Up')).toThrow(/"Look Up" is not a move: write a reply's id or its position/);
   });
 });

@@ -6,7 +6,8 @@
 import { Session, TICK_MS, reviewCall, type BetterReply, type LedgerEntry, type Mode, type ScoreCard, type Scenario, type Transcript, type TurnChoice } from '../../engine/index.js';
 
 /** A move as typed: a reply's position in the file under its node (from 1), "t" (timeout) or "h" (hang up). */
-export type PathToken = number | 't' | 'h';
+/** A move: a reply's position under its node in the file (1-9), a reply's id, "t" (the timer runs out) or "h" (hang up). */
+export type PathToken = number | 't' | 'h' | { readonly id: string };
 
 export class PathError extends Error {
   override readonly name = 'PathError';
@@ -17,8 +18,10 @@ export function parsePath(text: string): PathToken[] {
   if (tokens.length === 0) throw new PathError('--path needs at least one move, e.g. --path 1,3,2');
   return tokens.map((t) => {
     if (t === 't' || t === 'h') return t;
-    if (!/^[1-9]$/.test(t)) throw new PathError(`"${t}" is not a move: write a reply's position under its node (1-9), "t" to let the timer run out, or "h" to hang up`);
-    return Number(t);
+    if (/^[1-9]$/.test(t)) return Number(t);
+    // A reply id, as golden plans and the debrief name replies ("look-up", "greeting.2").
+    if (/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?:\.[1-9])?$/.test(t)) return { id: t };
+    throw new PathError(`"${t}" is not a move: write a reply's id or its position under its node (1-9), "t" to let the timer run out, or "h" to hang up`);
   });
 }
 
@@ -105,7 +108,7 @@ function think(session: Session, ms: number): PacedDecision {
 function play(session: Session, token: PathToken, index: number, thinkMs: number, pacing: PacedDecision[]): string | null {
   const fail = (why: string): never => {
     session.stop();
-    throw new PathError(`move ${index + 1} ("${token}") ${why}`);
+    throw new PathError(`move ${index + 1} ("${typeof token === 'object' ? token.id : token}") ${why}`);
   };
   if (session.ended) fail('comes after the call ended');
   if (thinkMs > 0 && token !== 't' && session.view.phase === 'listening') {
@@ -131,12 +134,14 @@ function play(session: Session, token: PathToken, index: number, thinkMs: number
     finishWork(session);
     return null;
   }
-  const reply = node.replies[token - 1];
-  if (!reply) fail(`is impossible: node "${node.id}" has ${node.replies.length} replies`);
+  const reply = typeof token === 'object' ? node.replies.find((r) => r.id === token.id) : node.replies[token - 1];
+  if (!reply) {
+    fail(typeof token === 'object' ? `is impossible: node "${node.id}" has no reply "${token.id}" (its replies: ${node.replies.map((r) => r.id).join(', ')})` : `is impossible: node "${node.id}" has ${node.replies.length} replies`);
+  }
   const shown = session.view.replies.find((r) => r.id === reply!.id);
   if (!shown) {
     const offered = session.view.replies.map((r) => node.replies.findIndex((x) => x.id === r.id) + 1).sort();
-    fail(`is impossible: reply ${token} of node "${node.id}" is not on offer now (on offer: ${offered.join(', ')})`);
+    fail(`is impossible: reply ${typeof token === 'object' ? `"${token.id}"` : token} of node "${node.id}" is not on offer now (on offer: ${offered.join(', ')})`);
   }
   session.choose(shown!.n);
   finishWork(session);
