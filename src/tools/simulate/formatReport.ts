@@ -4,7 +4,7 @@ import type { PacedDecision, PlayReport } from './playPath.js';
 import type { PathReport, SimulationReport } from './simulateCall.js';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-const ending = (p: PathReport) => (p.ending ? `${p.ending.node} (${p.ending.outcome})` : 'no ending');
+const ending = (p: PathReport) => (p.ending ? `${p.ending.node} (${p.ending.label ? `"${p.ending.label}", ` : ''}${p.ending.outcome})` : 'no ending');
 /** Weighted points, rounded for reading (fractional weights give fractions). */
 const points = (n: number) => `${Math.round(n * 10) / 10} point(s)`;
 const way = (p: PathReport) => `--path ${p.path || '(none)'}  ${p.turns} turn(s), ends at ${ending(p)}`;

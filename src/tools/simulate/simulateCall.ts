@@ -30,7 +30,8 @@ export interface PathReport {
   /** "node#move" for each move. */
   readonly steps: string;
   readonly turns: number;
-  readonly ending: { readonly node: string; readonly outcome: Outcome } | null;
+  /** Where the path ends: the ending, its outcome, and its own name (format 2's "label"), if any. */
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null } | null;
 }
 
 /** A cheapest path: where it goes, what it loses, and what a call playing it scores. */
@@ -84,7 +85,7 @@ function report(g: StateGraph, path: readonly Edge[], end: number): PathReport {
     path: pathArgument(path),
     steps: pathSteps(g.states, path),
     turns: path.length,
-    ending: ending ? { node: ending.node, outcome: ending.outcome } : null,
+    ending: ending ? { node: ending.node, outcome: ending.outcome, label: g.scenario.nodes.get(ending.node)?.label ?? null } : null,
   };
 }
 
