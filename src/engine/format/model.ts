@@ -185,8 +185,6 @@ export interface MemoryUse {
   readonly turns: boolean;
   /** Flags or counters exist. */
   readonly hidden: boolean;
-  /** The highest number of turns any condition tells apart (turns beyond it are all alike). */
-  readonly turnsCap: number;
 }
 
 /** The flag the engine sets when a reply some condition asks about ("chose:<id>") is chosen. */

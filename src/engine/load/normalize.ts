@@ -128,12 +128,12 @@ function ending(id: string, outcome: 'hung-up' | 'abandoned'): DialogueNode {
 function memoryUse(s: ScenarioParsed): { use: MemoryUse; chosen: Set<string> } {
   const chosen = new Set<string>();
   let returns = false;
-  let turnsCap = -1;
+  let turns = false;
   const see = (cond: string | readonly string[] | undefined) => {
     if (cond === undefined) return;
     const names = namesIn(cond);
     for (const r of names.replies) chosen.add(r);
-    if (names.turns !== null) turnsCap = Math.max(turnsCap, names.turns + 1);
+    if (names.turns !== null) turns = true;
   };
   const seeNext = (next: ReplyFile['next'] | undefined) => {
     if (next === undefined) return;
@@ -156,7 +156,7 @@ function memoryUse(s: ScenarioParsed): { use: MemoryUse; chosen: Set<string> } {
     }
   }
   const hidden = chosen.size > 0 || Object.keys(s.flags ?? {}).length > 0 || Object.keys(s.counters ?? {}).length > 0;
-  return { use: { returns, turns: turnsCap >= 0, hidden, turnsCap: Math.max(0, turnsCap) }, chosen };
+  return { use: { returns, turns, hidden }, chosen };
 }
 
 /** `hash` is computed on first use: checking a file (lint, simulate) never needs it. */

@@ -95,8 +95,3 @@ function compare(a: number, op: Comparator, b: number): boolean {
       return a === b;
   }
 }
-
-/** The facts and flags a condition mentions, for reference checks. */
-export function factsIn(cond: Condition | null): string[] {
-  return cond ? [...cond.known, ...cond.unknown] : [];
-}
