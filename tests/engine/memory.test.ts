@@ -35,8 +35,11 @@ describe('format 2 on a live call', () => {
     expect(call.view.line?.id).toBe('pushy');
     expect(call.context.mood).toBe(45); // 60, then "enter": mood -15
     expect(call.context.facts).toEqual(['caller-angry']);
-    // Revealed on arrival, and the mood it cost: credited to the turn that led there.
-    expect(call.context.history[0]).toMatchObject({ revealed: ['caller-angry'], moodBefore: 60, moodAfter: 45 });
+    // Revealed on arrival, and the mood the line cost: recorded on the turn that led there, apart
+    // from the reply's own change, and shown beside the line in the review.
+    expect(call.context.history[0]).toMatchObject({ revealed: ['caller-angry'], moodBefore: 60, moodAfter: 60, arrival: { mood: -15, patience: 0 } });
+    call.hangUp();
+    expect(reviewCall(s, call.transcript()).turns.map((t) => t.lineMood)).toEqual([0, -15]);
   });
 
   it('goes back where it came from with "$return"', () => {

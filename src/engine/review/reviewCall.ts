@@ -49,6 +49,8 @@ export interface TurnReview {
   readonly ledger: readonly LedgerEntry[];
   readonly moodBefore: number;
   readonly moodAfter: number;
+  /** How the customer's mood changed as this turn's line was spoken (format 2's "enter"); 0 if it did not. */
+  readonly lineMood: number;
   readonly patienceBefore: number;
   readonly patienceAfter: number;
   /** Call time (ms since answering) when the choice was made. */
@@ -65,7 +67,8 @@ export interface CallReview {
   readonly scenario: { readonly id: string; readonly locale: string; readonly title: string; readonly customer: string };
   readonly score: ScoreCard;
   readonly turns: readonly TurnReview[];
-  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null } | null;
+  /** How the call ended; lineMood: how the ending's line changed the customer's mood as it was spoken (format 2's "enter"). */
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null; readonly lineMood: number } | null;
   readonly ideals: readonly Ideal[];
   /** Reached an ideal ending with every fact it requires. */
   readonly ideal: boolean;
@@ -147,6 +150,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
       ledger: score.ledger.filter((e) => e.turn === t.turn),
       moodBefore: t.moodBefore,
       moodAfter: t.moodAfter,
+      lineMood: final.history[i - 1]?.arrival?.mood ?? 0,
       patienceBefore: t.patienceBefore,
       patienceAfter: t.patienceAfter,
       atMs: t.atMs,
@@ -161,7 +165,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     scenario: { id: s.id, locale: s.locale, title: s.title, customer: s.customer.name },
     score,
     turns,
-    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, label: endNode.label, say: endNode.say, feedback: endingFeedback(endNode, final) } : null,
+    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, label: endNode.label, say: endNode.say, feedback: endingFeedback(endNode, final), lineMood: final.history[final.history.length - 1]?.arrival?.mood ?? 0 } : null,
     ideals: s.ideal.map((i) => ({ ...i, requires: [...i.requires], forbids: [...i.forbids] })),
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),

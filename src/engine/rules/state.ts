@@ -30,8 +30,13 @@ export interface TurnRecord {
   readonly moodAfter: number;
   readonly patienceBefore: number;
   readonly patienceAfter: number;
-  /** Facts this choice revealed that were not known before (actions: when they finish). */
+  /** Facts this choice revealed that were not known before (actions: when they finish), and those the line it led to told on arrival. */
   readonly revealed: readonly string[];
+  /**
+   * What the line this choice led to did to mood and patience as it was spoken (format 2's
+   * "enter"); absent when it did nothing. moodAfter and patienceAfter are the choice's own.
+   */
+  readonly arrival?: { readonly mood: number; readonly patience: number };
   readonly deductions: Deductions;
 }
 

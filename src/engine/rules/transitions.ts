@@ -87,19 +87,21 @@ export function targetOf(ctx: SessionContext, to: string): string {
 
 /**
  * Speaking a node's line does what its "enter" says, each time: mood, patience, facts, memory —
- * credited to the turn that led here, so the debrief shows them. Applied before the replies are
- * offered, so they see it.
+ * recorded on the turn that led here (its facts, its "arrival"), so the debrief can show them
+ * beside the line. Applied before the replies are offered, so they see it.
  */
 export function enterEffects(ctx: SessionContext, e: Entry): SessionContext {
   const mood = clamp(ctx.mood + e.mood);
   const patience = clamp(ctx.patience + e.patience);
   const revealed = e.reveals.filter((f, i, all) => !ctx.facts.includes(f) && all.indexOf(f) === i);
   const memory = changeMemory(ctx, e.set);
-  // The turn that led here owns what the line did: its facts, and the mood and patience after it.
+  // The turn that led here owns what the line did: its facts, and its change of mood and patience.
   let history = ctx.history;
   if (history.length > 0 && (revealed.length > 0 || mood !== ctx.mood || patience !== ctx.patience)) {
     const last = history[history.length - 1]!;
-    history = [...history.slice(0, -1), { ...last, revealed: revealed.length > 0 ? [...last.revealed, ...revealed] : last.revealed, moodAfter: mood, patienceAfter: patience }];
+    const arrival = { mood: (last.arrival?.mood ?? 0) + mood - ctx.mood, patience: (last.arrival?.patience ?? 0) + patience - ctx.patience };
+    const changed = arrival.mood !== 0 || arrival.patience !== 0;
+    history = [...history.slice(0, -1), { ...last, revealed: revealed.length > 0 ? [...last.revealed, ...revealed] : last.revealed, ...(changed ? { arrival } : {}) }];
   }
   const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
   return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history };

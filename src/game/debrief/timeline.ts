@@ -26,6 +26,10 @@ export function closingText(e: LedgerEntry, m: CallReview, t: TFunction): string
   }
 }
 
+/** "mood +5" / "mood −10", coloured by direction; nothing for no change. */
+const moodTag = (delta: number, t: TFunction) =>
+  delta !== 0 && h('span', { class: `htl-mood-delta ${delta > 0 ? 'htl-up' : 'htl-down'}` }, t('debrief.mood', { delta: `${delta > 0 ? '+' : '−'}${Math.abs(delta)}` }));
+
 /** Points lost, with a real minus sign. */
 const points = (p: number) => `−${Math.abs(p)}`;
 
@@ -41,8 +45,9 @@ function turnItem(r: TurnReview, m: CallReview, t: TFunction): HTMLElement {
   return h(
     'li',
     { class: `htl-turn ${clean ? 'htl-turn-clean' : 'htl-turn-cost'}`, 'data-turn': r.turn },
-    h('h3', {}, t('debrief.turn', { n: r.turn }), moodDelta !== 0 && h('span', { class: `htl-mood-delta ${moodDelta > 0 ? 'htl-up' : 'htl-down'}` }, t('debrief.mood', { delta: `${moodDelta > 0 ? '+' : '−'}${Math.abs(moodDelta)}` }))),
-    r.line && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('q', { lang: locale }, r.line)),
+    h('h3', {}, t('debrief.turn', { n: r.turn }), moodTag(moodDelta, t)),
+    // The line's own change of mood (format 2's "enter"), beside the line that made it.
+    r.line && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('span', {}, h('q', { lang: locale }, r.line), ' ', moodTag(r.lineMood, t))),
     h('p', { class: 'htl-said htl-you' }, h('span', { class: 'htl-who' }, t('transcript.you')), r.choice.kind === 'reply' ? h('q', { lang: locale }, choice ?? '') : h('span', { class: 'htl-note' }, choice ?? '')),
     r.found.length > 0 && h('p', { class: 'htl-found', lang: locale }, ...r.found.map((f) => `✓ ${f.text} `)),
     lostChips(r.ledger, t),
@@ -72,7 +77,7 @@ export function timeline(m: CallReview, t: TFunction): HTMLElement {
         'li',
         { class: 'htl-turn htl-turn-end' },
         h('h3', {}, t('debrief.end')),
-        m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('q', { lang: locale }, m.ending.say)),
+        m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('span', {}, h('q', { lang: locale }, m.ending.say), ' ', moodTag(m.ending.lineMood, t))),
         m.closing.length > 0
           ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, m, t))))
           : h('p', { class: 'htl-muted' }, t('debrief.nothingLost')),
