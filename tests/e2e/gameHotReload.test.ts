@@ -1,42 +1,21 @@
 // `npm run dev` (the real command: the API and vite together) reloads a scenario the moment a
 // trainer saves it: the running call carries on with the new text, a broken save shows the
 // trainer file:line:col (and the last good version keeps playing), and fixing it clears that.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startDev, type DevServer } from '../game/support/dev.js';
+import { describe, expect, it } from 'vitest';
+import { devWithFolder } from '../game/support/dev.js';
 import { gamePage, nextTurn } from '../game/support/game.js';
 import { SEED } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'htl-hot-'));
-const scenarios = join(temp, 'scenarios');
-const file = join(scenarios, 'first-call.json');
-let dev: DevServer;
-let url = '';
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(scenarios, { recursive: true });
-  cpSync(join(ROOT, 'scenarios/first-call.json'), file);
-  dev = await startDev({ scenarios, dataDir: join(temp, 'data') });
-  url = dev.url;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  dev?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+const rig = devWithFolder('htl-hot-', 'scenarios', (folder) => cpSync(join(ROOT, 'scenarios/first-call.json'), join(folder, 'first-call.json')));
+const file = join(rig.folder, 'first-call.json');
 
 describe('npm run dev', () => {
   it('reloads a saved scenario into the running call, and shows a broken one’s place', async () => {
-    const { page, errors } = await gamePage(browser, 'hot-reload');
-    await page.goto(`${url}/?scenario=first-call&mode=practice&seed=${SEED}`);
+    const { page, errors } = await gamePage(rig.browser(), 'hot-reload');
+    await page.goto(`${rig.dev().url}/?scenario=first-call&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
     await nextTurn(page);
     const original = readFileSync(file, 'utf8');

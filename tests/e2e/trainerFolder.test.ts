@@ -1,50 +1,33 @@
 // A trainer's own calls from a folder outside the project: `SCENARIO_DIR=<folder> npm run dev`
 // (the real command) lists them in the picker, in place of the shipped calls, opens one by its id
 // and plays it to its ending. The call is a version-1 file in a subfolder, as a trainer keeps it.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startDev } from '../game/support/dev.js';
+import { describe, expect, it } from 'vitest';
+import { devWithFolder } from '../game/support/dev.js';
 import { gamePage } from '../game/support/game.js';
 import { SEED, playReplies } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 import { playedByIds } from '../server/playByIds.js';
 import { load } from '../tools/support.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'htl-trainer-'));
-const folder = join(temp, 'my calls');
-let dev: Awaited<ReturnType<typeof startDev>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  cpSync(join(ROOT, 'tests/tools/fixtures/trainer-folder'), folder, { recursive: true });
-  dev = await startDev({ scenarios: folder, dataDir: join(temp, 'data') });
-  browser = await launchBrowser();
-}, 120_000);
+const rig = devWithFolder('htl-trainer-', 'my calls', (folder) => cpSync(join(ROOT, 'tests/tools/fixtures/trainer-folder'), folder, { recursive: true }));
+const folder = rig.folder;
 
 /** One request to the dev server's API, its JSON answer. */
 async function api(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${dev.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${rig.dev().url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
-afterAll(async () => {
-  await browser?.close();
-  dev?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
-
 describe('SCENARIO_DIR=<folder outside the project> npm run dev', () => {
   it('says which folder it serves', () => {
-    expect(dev.log()).toContain(`scenarios: ${folder} (SCENARIO_DIR; 1 files)`);
+    expect(rig.dev().log()).toContain(`scenarios: ${folder} (SCENARIO_DIR; 1 files)`);
   });
 
   it('lists the trainer’s call in the picker, and only the folder’s calls', async () => {
-    const { page, errors } = await gamePage(browser, 'trainer-folder-picker');
-    await page.goto(`${dev.url}/?seed=${SEED}`);
+    const { page, errors } = await gamePage(rig.browser(), 'trainer-folder-picker');
+    await page.goto(`${rig.dev().url}/?seed=${SEED}`);
     await page.getByRole('button', { name: 'Play', exact: true }).click({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Play offline' }).click();
     await page.locator('[data-play="late-return"]').waitFor();
@@ -63,8 +46,8 @@ describe('SCENARIO_DIR=<folder outside the project> npm run dev', () => {
   });
 
   it('opens it by id and plays it to its ending', async () => {
-    const { page, errors } = await gamePage(browser, 'trainer-folder-call');
-    await page.goto(`${dev.url}/?scenario=late-return&mode=practice&seed=${SEED}`);
+    const { page, errors } = await gamePage(rig.browser(), 'trainer-folder-call');
+    await page.goto(`${rig.dev().url}/?scenario=late-return&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
     await playReplies(page, ['check-return', 'refund-now'], 'click');
     await page.getByRole('button', { name: 'See the debrief' }).click();

@@ -1,20 +1,20 @@
 // A string table in a trainer's folder, in the real game (`SCENARIO_DIR=<folder> npm run dev`,
 // real Chromium): the call opens in the table's language with its texts — composed by the engine
 // from the original beside it — and saving the table shows the new words in the running call.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sourceHash, tableText, textsOf } from '../../src/engine/index.js';
-import { launchBrowser } from '../support/browser.js';
-import { startDev } from '../game/support/dev.js';
+import { devWithFolder } from '../game/support/dev.js';
 import { gamePage, nextTurn } from '../game/support/game.js';
 import { SEED, replyButton } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'htl-table-'));
-const folder = join(temp, 'calls');
+const rig = devWithFolder('htl-table-', 'calls', (folder) => {
+  copyFileSync(join(ROOT, 'scenarios/never-satisfied.json'), join(folder, 'never-satisfied.json'));
+  writeFileSync(join(folder, 'never-satisfied.uk.json'), table('[uk]'));
+});
+const folder = rig.folder;
 const original = readFileSync(join(ROOT, 'scenarios/never-satisfied.json'), 'utf8');
 /** Every text of the call, marked as "translated" so the test can tell it on screen. */
 const table = (mark: string) =>
@@ -25,27 +25,11 @@ const table = (mark: string) =>
     locale: 'uk',
     strings: Object.fromEntries(textsOf(JSON.parse(original)).map((t) => [t.key, { source: sourceHash(t.text), text: `${mark} ${t.text}` }])),
   });
-let dev: Awaited<ReturnType<typeof startDev>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(folder, { recursive: true });
-  copyFileSync(join(ROOT, 'scenarios/never-satisfied.json'), join(folder, 'never-satisfied.json'));
-  writeFileSync(join(folder, 'never-satisfied.uk.json'), table('[uk]'));
-  dev = await startDev({ scenarios: folder, dataDir: join(temp, 'data') });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  dev?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
 
 describe('a string table in the game', () => {
   it('plays the call in the table\'s language, and a saved table shows at once', async () => {
-    const { page, errors } = await gamePage(browser, 'translation-table');
-    await page.goto(`${dev.url}/?scenario=never-satisfied&locale=uk&mode=practice&seed=${SEED}`);
+    const { page, errors } = await gamePage(rig.browser(), 'translation-table');
+    await page.goto(`${rig.dev().url}/?scenario=never-satisfied&locale=uk&mode=practice&seed=${SEED}`);
     await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
     expect(await nextTurn(page)).toBe(true);
     const caption = page.locator('.htl-caption-text');

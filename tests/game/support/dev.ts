@@ -1,8 +1,13 @@
 // `npm run dev` (the real command: API and vite together) in a child process, on a free port,
 // with its own data folder and a folder of scenarios of the test's own.
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../../support/browser.js';
 import { ROOT } from './scenarios.js';
 
 export interface DevServer {
@@ -39,4 +44,36 @@ export async function startDev(opts: { scenarios: string; dataDir: string; asArg
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url: `http://127.0.0.1:${port}`, stop: () => void dev.kill('SIGTERM'), log: () => log };
+}
+
+export interface DevRig {
+  /** The temporary folder holding the scenarios folder and the server's data. */
+  readonly temp: string;
+  /** The folder of scenarios the server is started on (filled before it starts). */
+  readonly folder: string;
+  readonly dev: () => DevServer & { readonly log: () => string };
+  readonly browser: () => Browser;
+}
+
+/**
+ * For one test file: `npm run dev` on a folder of the test's own (filled by `fill` before the
+ * server starts) and a Chromium, started before its tests; both stopped and the folder removed after.
+ */
+export function devWithFolder(prefix: string, folderName: string, fill: (folder: string) => void): DevRig {
+  const temp = mkdtempSync(join(tmpdir(), prefix));
+  const folder = join(temp, folderName);
+  let dev: (DevServer & { readonly log: () => string }) | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(folder, { recursive: true });
+    fill(folder);
+    dev = await startDev({ scenarios: folder, dataDir: join(temp, 'data') });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    dev?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+  return { temp, folder, dev: () => dev!, browser: () => browser! };
 }
