@@ -47,7 +47,7 @@ export {
 } from './scoring/score.js';
 export { formatDiagnostic, hasErrors, TranscriptError, type Diagnostic, type JsonPath, type Severity, type TranscriptErrorCode } from './errors.js';
 export type * from './format/model.js';
-export { BUILT_IN } from './format/model.js';
+export { BUILT_IN, defaultReplyId } from './format/model.js';
 export { scenarioSchema, SCHEMA_VERSION, RETURN_TARGET, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
 export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';

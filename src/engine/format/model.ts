@@ -187,6 +187,9 @@ export interface MemoryUse {
   readonly hidden: boolean;
 }
 
+/** A reply's id when the trainer wrote none: "<node>.<position>", the position counted from 1. */
+export const defaultReplyId = (node: string, index: number): string => `${node}.${index + 1}`;
+
 /** The flag the engine sets when a reply some condition asks about ("chose:<id>") is chosen. */
 export const choiceFlag = (reply: string) => `chose:${reply}`;
 

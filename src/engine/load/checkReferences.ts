@@ -2,6 +2,7 @@
 // Works on the validated file, whose JSON paths are the places shown to the trainer.
 import { closest } from 'fastest-levenshtein';
 import type { Diagnostic, JsonPath } from '../errors.js';
+import { defaultReplyId } from '../format/model.js';
 import { RETURN_TARGET, type ScenarioParsed } from '../format/schema.js';
 import { namesIn } from '../rules/conditions.js';
 import type { JsonDocument } from './jsonDocument.js';
@@ -46,7 +47,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   // Every reply's id, made only when a condition asks about an earlier reply ("chose:x").
   let allReplyIds: string[] | null = null;
   const replyIdList = () =>
-    (allReplyIds ??= nodeIds.flatMap((n) => (s.nodes[n]!.replies ?? []).map((r, i) => r.id ?? `${n}.${i + 1}`)));
+    (allReplyIds ??= nodeIds.flatMap((n) => (s.nodes[n]!.replies ?? []).map((r, i) => r.id ?? defaultReplyId(n, i))));
   const checkCondition = (where: Where, cond: string | string[] | undefined) => {
     if (cond === undefined) return;
     const names = namesIn(cond);
@@ -190,7 +191,7 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
     node.replies?.forEach((reply, i) => {
       const rp = () => replyPath(id, i);
       if (reply.id !== undefined || dotted) {
-        const rid = reply.id ?? `${id}.${i + 1}`;
+        const rid = reply.id ?? defaultReplyId(id, i);
         if (replyIds.has(rid)) error(reply.id ? [...rp(), 'id'] : rp(), 'duplicate-reply-id', `reply id "${rid}" is used twice`, 'give each reply its own "id"');
         replyIds.add(rid);
       }

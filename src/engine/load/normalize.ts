@@ -1,7 +1,7 @@
 // Builds the engine's model from a validated, reference-checked file: defaults applied,
 // shorthands expanded. The defaults live here and in docs/authoring.md, nowhere else.
 import type { Branch, Counter, DialogueNode, Effects, Entry, Fact, FeedbackVariant, Flag, Ideal, MemoryChange, MemoryUse, Reply, Scenario, Timeout } from '../format/model.js';
-import { BUILT_IN, choiceFlag } from '../format/model.js';
+import { BUILT_IN, choiceFlag, defaultReplyId } from '../format/model.js';
 import { RETURN_TARGET, type EntryFile, type NodeFile, type ReplyFile, type ScenarioParsed, type TimeoutFile } from '../format/schema.js';
 import { namesIn, parseCondition } from '../rules/conditions.js';
 
@@ -95,7 +95,7 @@ function feedbackOf(f: NodeFile['feedback'], n: Names): { feedback: string | nul
 }
 
 function reply(nodeId: string, r: ReplyFile, index: number, n: Names): Reply {
-  const rid = r.id ?? `${nodeId}.${index + 1}`;
+  const rid = r.id ?? defaultReplyId(nodeId, index);
   const e = effects(r, n, n.chosen.has(rid) ? choiceFlag(rid) : null);
   return {
     polite: e.polite,

@@ -10,6 +10,7 @@
 //   feedback variants), line.<node>.timeout.feedback, reply.<reply id> (what the trainee says),
 //   reply.<reply id>.feedback, reply.<reply id>.doing. Voices are per node, outside the keys.
 import type { JsonPath } from '../errors.js';
+import { defaultReplyId } from '../format/model.js';
 
 export type TextKind =
   | 'title'
@@ -64,7 +65,7 @@ export function sourceHash(text: string): string {
 }
 
 /** A reply's stable id, as the loader defines it: its "id", or "<node>.<position>" from 1. */
-const replyId = (node: string, reply: Obj, index: number) => (str(reply.id) ? reply.id : `${node}.${index + 1}`);
+const replyId = (node: string, reply: Obj, index: number) => (str(reply.id) ? reply.id : defaultReplyId(node, index));
 
 /** Every translatable text of a scenario file's value, in the order of the file. */
 export function textsOf(value: unknown): TextEntry[] {

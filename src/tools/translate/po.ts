@@ -5,6 +5,7 @@
 import { po as gettextPo, type GetTextTranslation, type GetTextTranslations } from 'gettext-parser';
 import {
   STRINGS_SCHEMA_VERSION,
+  defaultReplyId,
   isTableValue,
   loadScenario,
   composeTable,
@@ -41,7 +42,7 @@ function notesFor(e: TextEntry, file: ScenarioFile): string[] {
   const customer = file.customer?.name ?? 'the customer';
   const node = e.node ? (file.nodes?.[e.node] as Record<string, unknown> | undefined) : undefined;
   const line = typeof node?.say === 'string' && node.say ? `“${clip(node.say)}”` : null;
-  const reply = e.reply && node && Array.isArray(node.replies) ? (node.replies as Record<string, unknown>[]).find((r, i) => (r.id ?? `${e.node}.${i + 1}`) === e.reply) : undefined;
+  const reply = e.reply && node && Array.isArray(node.replies) ? (node.replies as Record<string, unknown>[]).find((r, i) => (r.id ?? defaultReplyId(e.node!, i)) === e.reply) : undefined;
   const replySay = typeof reply?.say === 'string' ? `“${clip(reply.say)}”` : null;
   const end = typeof node?.end === 'string' ? node.end : null;
   switch (e.kind) {
