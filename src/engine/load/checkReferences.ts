@@ -5,6 +5,7 @@ import type { Diagnostic, JsonPath } from '../errors.js';
 import { defaultReplyId } from '../format/model.js';
 import { RETURN_TARGET, type ScenarioParsed } from '../format/schema.js';
 import { namesIn } from '../rules/conditions.js';
+import { readChange } from '../rules/memory.js';
 import type { JsonDocument } from './jsonDocument.js';
 
 type NextFile = string | readonly { to: string; if?: string | string[] | undefined }[];
@@ -65,11 +66,12 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   };
   const checkSet = (where: Where, set: string | readonly string[] | undefined) => {
     for (const atom of listOf(set as string | string[] | undefined)) {
-      const change = /^([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)[+=-]\d+$/.exec(atom);
-      if (change) {
-        if (!declaredCounters.has(change[1]!)) error(where(), 'unknown-counter', `counter "${change[1]}" is not declared`, counterIds.length > 0 ? suggest(change[1]!, counterIds, 'counters') : `declare it: "counters": { "${change[1]}": { "max": 9 } }`);
+      const change = readChange(atom);
+      if (change.kind === 'counter') {
+        const c = change.name;
+        if (!declaredCounters.has(c)) error(where(), 'unknown-counter', `counter "${c}" is not declared`, counterIds.length > 0 ? suggest(c, counterIds, 'counters') : `declare it: "counters": { "${c}": { "max": 9 } }`);
       } else {
-        const flag = atom.replace(/^!/, '');
+        const flag = change.flag;
         if (!declaredFlags.has(flag)) {
           const hint = declaredFacts.has(flag) ? `"${flag}" is a fact: facts are found with "reveals"; "set" changes flags` : suggest(flag, flagIds, 'flags');
           error(where(), 'unknown-flag', `flag "${flag}" is not declared`, hint);

@@ -4,6 +4,7 @@ import type { Branch, Counter, DialogueNode, Effects, Entry, Fact, FeedbackVaria
 import { BUILT_IN, choiceFlag, defaultReplyId } from '../format/model.js';
 import { RETURN_TARGET, type EntryFile, type NodeFile, type ReplyFile, type ScenarioParsed, type TimeoutFile } from '../format/schema.js';
 import { namesIn, parseCondition } from '../rules/conditions.js';
+import { readChange } from '../rules/memory.js';
 
 export const DEFAULTS = {
   difficulty: 'medium',
@@ -33,19 +34,16 @@ interface Names {
 }
 
 const NO_CHANGES: readonly MemoryChange[] = Object.freeze([]);
-const SET_CHANGE = /^([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(\+|-|=)(\d+)$/;
 
 /** "set" as changes (checked by the schema's pattern and the reference check). */
 function changes(set: string | readonly string[] | undefined, n: Names, also: string | null = null): readonly MemoryChange[] {
   const atoms = list(set);
   if (atoms.length === 0 && also === null) return NO_CHANGES;
   const out: MemoryChange[] = atoms.map((atom): MemoryChange => {
-    const m = SET_CHANGE.exec(atom);
-    if (m) {
-      const c = n.counters.get(m[1]!)!;
-      return { kind: 'counter', counter: c.index, op: m[2] as '+' | '-' | '=', value: Number(m[3]), max: c.max };
-    }
-    return atom.startsWith('!') ? { kind: 'flag', flag: atom.slice(1), on: false } : { kind: 'flag', flag: atom, on: true };
+    const change = readChange(atom);
+    if (change.kind === 'flag') return change;
+    const c = n.counters.get(change.name)!;
+    return { kind: 'counter', counter: c.index, op: change.op, value: change.value, max: c.max };
   });
   if (also !== null) out.push({ kind: 'flag', flag: also, on: true });
   return out;

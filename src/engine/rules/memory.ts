@@ -7,6 +7,15 @@ export interface Memory {
   readonly counters: readonly number[];
 }
 
+const CHANGE = /^([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(\+|-|=)(\d+)$/;
+
+/** A "set" atom as written ("pushes+1", "offered-refund", "!offered-refund"), already checked by the schema's pattern. */
+export function readChange(atom: string): { kind: 'flag'; flag: string; on: boolean } | { kind: 'counter'; name: string; op: '+' | '-' | '='; value: number } {
+  const m = CHANGE.exec(atom);
+  if (m) return { kind: 'counter', name: m[1]!, op: m[2] as '+' | '-' | '=', value: Number(m[3]) };
+  return atom.startsWith('!') ? { kind: 'flag', flag: atom.slice(1), on: false } : { kind: 'flag', flag: atom, on: true };
+}
+
 /** The memory after these changes, in order. The same arrays when nothing changes. */
 export function changeMemory(m: Memory, changes: readonly MemoryChange[]): Memory {
   if (changes.length === 0) return m;
