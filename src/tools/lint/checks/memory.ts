@@ -2,8 +2,7 @@
 // or changes (so every condition on it has one answer), one that nothing reads (so it changes
 // nothing), and a "$return" taken where the call has come from nowhere — at its first line, or
 // after a line that repeated itself — so it repeats the line instead of going back.
-import { RETURN_TARGET, type Branch, type DialogueNode, type MemoryChange, type Scenario } from '../../../engine/index.js';
-import { namesIn } from '../../../engine/rules/conditions.js';
+import { RETURN_TARGET, type Branch, type Condition, type DialogueNode, type MemoryChange, type Scenario } from '../../../engine/index.js';
 import { pathTo, type StateGraph } from '../../../engine/analysis/stateGraph.js';
 import { pathArgument } from '../../analysis/describe.js';
 import { nodePath, replyPath, type FileContext } from '../context.js';
@@ -19,26 +18,22 @@ function allChanges(s: Scenario): MemoryChange[] {
   return out;
 }
 
-/** The names every condition of the file reads ("if", branch "if", "requires", feedback variants). */
-function namesRead(ctx: FileContext): Set<string> {
+/** The flags and counters every condition of the call reads ("if", a branch's "if", an ideal's "requires", feedback variants). */
+function namesRead(s: Scenario): Set<string> {
   const read = new Set<string>();
-  const see = (cond: string | readonly string[] | undefined) => {
-    const names = namesIn(cond);
-    for (const id of names.ids) read.add(id);
-    for (const c of names.counters) read.add(c);
+  const counterId = new Map([...s.counters.values()].map((c) => [c.index, c.id]));
+  const see = (c: Condition | null) => {
+    if (!c) return;
+    for (const id of [...c.known, ...c.unknown]) read.add(id);
+    for (const x of c.compare) if (typeof x.on === 'object') read.add(counterId.get(x.on.counter) ?? '');
   };
-  const seeNext = (next: unknown) => {
-    if (Array.isArray(next)) for (const b of next as { if?: string | string[] }[]) see(b.if);
-  };
-  const raw = ctx.raw as Record<string, any>;
-  for (const i of Array.isArray(raw.ideal) ? raw.ideal : [raw.ideal]) see(i?.requires);
-  if (raw.timeout) seeNext(raw.timeout.next);
-  for (const node of Object.values<any>(raw.nodes ?? {})) {
-    if (node.timeout) seeNext(node.timeout.next);
-    if (Array.isArray(node.feedback)) for (const v of node.feedback) see(v.if);
-    for (const r of node.replies ?? []) {
-      see(r.if);
-      seeNext(r.next);
+  for (const i of s.ideal) for (const id of [...i.requires, ...i.forbids]) read.add(id);
+  for (const node of s.nodes.values()) {
+    for (const b of node.timeout?.next ?? []) see(b.when);
+    for (const v of node.feedbackVariants) see(v.when);
+    for (const r of node.replies) {
+      see(r.when);
+      for (const b of r.next) see(b.when);
     }
   }
   return read;
@@ -50,7 +45,7 @@ export function checkMemory(ctx: FileContext, g: StateGraph): void {
   const s = ctx.scenario;
   if (s.schemaVersion < 2) return;
   const changes = allChanges(s);
-  const read = namesRead(ctx);
+  const read = namesRead(s);
   for (const flag of Object.keys((ctx.raw as { flags?: object }).flags ?? {})) {
     if (!changes.some((c) => c.kind === 'flag' && c.flag === flag && c.on)) {
       ctx.report('memory-never-set', ['flags', flag], `flag "${flag}" is never set, so every condition on it has the same answer`, `set it where it happens: "set": "${flag}" on a reply, a timeout or a node's "enter"; or remove it`, true);
