@@ -70,10 +70,19 @@ export interface Reply extends Effects {
   readonly repeat: boolean;
 }
 
+/** A line the customer says into the trainee's silence (format 2's timeout "say"). */
+export interface SilenceLine {
+  /** Its key in a string table, and the name of its voice file (see format/voices.ts). */
+  readonly key: string;
+  readonly say: string;
+}
+
 export interface Timeout extends Effects {
   readonly afterMs: number;
-  /** Empty: the call stays on the same node and the customer repeats the line. */
+  /** Empty: the call stays on the same node and the customer repeats the line (or says one of `silence`). */
   readonly next: readonly Branch[];
+  /** Said in turn, round, when the call stays on the node; empty: the line is repeated. */
+  readonly silence: readonly SilenceLine[];
 }
 
 export interface DialogueNode {
@@ -130,6 +139,8 @@ export interface ScoringRules {
 export interface Customer {
   readonly name: string;
   readonly persona: string;
+  /** Grammatical gender, for labels that describe the customer (null: none given). */
+  readonly gender: 'female' | 'male' | null;
   readonly mood: number;
   readonly patience: number;
   readonly drain: number;

@@ -298,7 +298,15 @@ export const replySchemaV2 = replySchema.extend({
 
 export const timeoutSchemaV2 = timeoutSchema.extend({
   ...effectsV2,
-  next: nextSchemaV2.optional().describe('Where the call goes. Default: the same node again (the customer repeats).'),
+  next: nextSchemaV2.optional().describe('Where the call goes. Default: the same node again (the customer repeats, or says one of "say").'),
+  say: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(9)
+    .optional()
+    .describe(
+      'What the customer says into the silence when the call stays on the same line ("Hello? Are you still there?"), instead of repeating it word for word: the first silence at a line uses the first, the next the second, and so on round.',
+    ),
 });
 
 export const entrySchema = z
@@ -360,7 +368,18 @@ const counterSchema = z
   })
   .strict();
 
+export const GENDERS = ['female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+const customerSchemaV2 = customerSchema.extend({
+  gender: z
+    .enum(GENDERS)
+    .optional()
+    .describe('The customer\'s grammatical gender: labels that describe the customer ("Angry") agree with it in languages that mark gender, and the voice follows it. Default: none (neutral wording).'),
+});
+
 export const scenarioSchemaV2 = scenarioSchemaV1.extend({
+  customer: customerSchemaV2,
   schemaVersion: z.literal(2).describe('The version of this format. Currently 2.'),
   flags: z.record(id('Flag id'), flagSchema).optional().describe('Hidden memory the call keeps (on or off), by id: set with "set", tested in "if".'),
   counters: z.record(id('Counter id'), counterSchema).optional().describe('Small hidden numbers (0 to max) the call keeps, by id: "set": "pushes+1", "if": "pushes>=3".'),

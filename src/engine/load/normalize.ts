@@ -55,7 +55,7 @@ function branches(next: ReplyFile['next'] | undefined, n: Names): Branch[] {
   return next.map((b) => ({ to: idOf(n.ids, b.to), when: parseCondition(b.if, n.counters) }));
 }
 
-function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>, n: Names, also: string | null = null): Effects {
+function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next' | 'say'>>, n: Names, also: string | null = null): Effects {
   return {
     polite: e.polite ?? 0,
     accuracy: e.accuracy ?? 0,
@@ -70,9 +70,11 @@ function effects(e: Partial<Omit<TimeoutFile, 'after' | 'next'>>, n: Names, also
 
 // Written out field by field: spreading `effects()` into a literal with more keys is ~100×
 // slower in V8, which shows on calls of 10,000 nodes.
-function timeout(t: TimeoutFile, n: Names): Timeout {
+/** `keyPrefix`: where its texts sit in a string table ("timeout", or "line.<node>.timeout"). */
+function timeout(t: TimeoutFile, n: Names, keyPrefix: string): Timeout {
   const e = effects(t, n);
-  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, set: e.set, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next, n) };
+  const silence = (t.say ?? []).map((say, i) => ({ key: `${keyPrefix}.say.${i + 1}`, say }));
+  return { polite: e.polite, accuracy: e.accuracy, judgment: e.judgment, mood: e.mood, patience: e.patience, reveals: e.reveals, set: e.set, feedback: e.feedback, afterMs: Math.round(t.after * 1000), next: branches(t.next, n), silence };
 }
 
 function entry(e: EntryFile | undefined, n: Names): Entry | null {
@@ -173,7 +175,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
   for (const r of chosen) flags.set(choiceFlag(r), { id: choiceFlag(r), note: `the trainee chose reply "${r}"` });
   const n: Names = { ids, counters, chosen };
   const defaultTimeout: Timeout | null =
-    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout, n);
+    s.timeout === false ? null : timeout(s.timeout ?? DEFAULTS.timeout, n, 'timeout');
   const nodes = new Map<string, DialogueNode>();
   for (const id of nodeIds) {
     const f = s.nodes[id]!;
@@ -186,7 +188,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
       voice: f.voice ?? null,
       hint: f.hint ?? null,
       replies: (f.replies ?? []).map((r, i) => reply(id, r, i, n)),
-      timeout: isEnd || f.timeout === false ? null : f.timeout ? timeout(f.timeout, n) : defaultTimeout,
+      timeout: isEnd || f.timeout === false ? null : f.timeout ? timeout(f.timeout, n, `line.${id}.timeout`) : defaultTimeout,
       end: f.end ?? null,
       enter: entry(f.enter, n),
       label: f.label ?? null,
@@ -223,6 +225,7 @@ export function normalize(s: ScenarioParsed, hash: () => string, file: string): 
     customer: {
       name: s.customer.name,
       persona: s.customer.persona ?? '',
+      gender: ('gender' in s.customer ? s.customer.gender : undefined) ?? null,
       mood: s.customer.mood ?? DEFAULTS.mood,
       patience: s.customer.patience ?? DEFAULTS.patience,
       drain: s.customer.drain ?? DEFAULTS.drain,

@@ -8,6 +8,7 @@
 // on offer the cheapest way on after it (ranked as the ideal path is), and compares the overall
 // scores those would end with. Where the trainee's reply reaches the best of them there is no
 // better reply; otherwise it is the reply that does (see analyseTurn for ties).
+import { spokenLine } from '../rules/spokenLine.js';
 import { endingFeedback } from '../rules/endings.js';
 import { continuations } from '../analysis/bestPaths.js';
 import { ranksBefore } from '../analysis/cheapest.js';
@@ -140,7 +141,7 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     return {
       turn: t.turn,
       node: t.node,
-      line: node?.say ?? '',
+      line: node ? spokenLine(node, final.history.slice(0, i)).say : '',
       shown: t.shown.map((id) => {
         const r = node?.replies.find((x) => x.id === id);
         return { id, say: r?.say ?? id, action: (r?.takesMs ?? 0) > 0 };

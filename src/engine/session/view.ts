@@ -4,6 +4,8 @@ import { endingFeedback } from '../rules/endings.js';
 import type { Emotion, Outcome, Scenario } from '../format/model.js';
 import type { Phase, SessionContext, TurnRecord } from '../rules/state.js';
 import { moodBand, type MoodBand } from '../rules/moodBands.js';
+import { spokenLine } from '../rules/spokenLine.js';
+import { voiceOf } from '../format/voices.js';
 
 
 const EMOTION_OF_BAND: Record<MoodBand, Emotion> = { calm: 'calm', annoyed: 'annoyed', angry: 'angry', furious: 'furious' };
@@ -18,7 +20,7 @@ export interface ReplyView {
 
 export interface SessionView {
   readonly phase: Phase;
-  /** The customer's current line; null while the phone rings. */
+  /** The customer's current line (a silence line when the trainee's silence kept the call on it); null while the phone rings. voice: its file, relative to the scenario's, which may not exist. */
   readonly line: { readonly id: string; readonly say: string; readonly voice: string | null; readonly emotion: Emotion } | null;
   readonly replies: readonly ReplyView[];
   /** Shown in practice mode only. */
@@ -43,9 +45,10 @@ export function viewOf(s: Scenario, ctx: SessionContext): SessionView {
   const band = moodBand(ctx.mood);
   const speaking = ctx.phase !== 'ringing' && !(ctx.phase === 'ended' && node.say === '');
   const work = ctx.work ? s.nodes.get(ctx.work.node)?.replies[ctx.work.reply] : undefined;
+  const spoken = speaking ? spokenLine(node, ctx.history) : null;
   return {
     phase: ctx.phase,
-    line: speaking ? { id: node.id, say: node.say, voice: node.voice, emotion: node.emotion ?? EMOTION_OF_BAND[band] } : null,
+    line: spoken ? { id: node.id, say: spoken.say, voice: voiceOf(s, node, spoken), emotion: node.emotion ?? EMOTION_OF_BAND[band] } : null,
     replies:
       ctx.phase === 'listening'
         ? ctx.order.map((index, i) => {

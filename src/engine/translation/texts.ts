@@ -8,7 +8,9 @@
 //   list of ideals), timeout.feedback (the call's default), line.<node> (the customer's line),
 //   line.<node>.hint, line.<node>.label, line.<node>.feedback (or line.<node>.feedback.<n> for
 //   feedback variants), line.<node>.timeout.feedback, reply.<reply id> (what the trainee says),
-//   reply.<reply id>.feedback, reply.<reply id>.doing. Voices are per node, outside the keys.
+//   reply.<reply id>.feedback, reply.<reply id>.doing, timeout.say.<n> and
+//   line.<node>.timeout.say.<n> (what the customer says into a silence: the call's default
+//   timeout's, a node's own). Voices are per line, outside the keys (see format/voices.ts).
 import type { JsonPath } from '../errors.js';
 import { defaultReplyId } from '../format/model.js';
 
@@ -20,6 +22,7 @@ export type TextKind =
   | 'fact'
   | 'why'
   | 'timeout-feedback'
+  | 'silence'
   | 'line'
   | 'hint'
   | 'label'
@@ -88,7 +91,13 @@ export function textsOf(value: unknown): TextEntry[] {
   }
   if (Array.isArray(value.ideal)) value.ideal.forEach((ideal, i) => isObj(ideal) && add(`ideal.${i + 1}.why`, ['ideal', i, 'why'], ideal.why, 'why'));
   else if (isObj(value.ideal)) add('ideal.why', ['ideal', 'why'], value.ideal.why, 'why');
-  if (isObj(value.timeout)) add('timeout.feedback', ['timeout', 'feedback'], value.timeout.feedback, 'timeout-feedback');
+  const silence = (timeout: Obj, prefix: string, path: JsonPath, node: string | null) => {
+    if (Array.isArray(timeout.say)) timeout.say.forEach((t, i) => add(`${prefix}.say.${i + 1}`, [...path, 'say', i], t, 'silence', node));
+  };
+  if (isObj(value.timeout)) {
+    add('timeout.feedback', ['timeout', 'feedback'], value.timeout.feedback, 'timeout-feedback');
+    silence(value.timeout, 'timeout', ['timeout'], null);
+  }
   if (!isObj(value.nodes)) return out;
   for (const [id, node] of Object.entries(value.nodes)) {
     if (!isObj(node)) continue;
@@ -99,7 +108,10 @@ export function textsOf(value: unknown): TextEntry[] {
     if (Array.isArray(node.feedback)) {
       node.feedback.forEach((v, i) => isObj(v) && add(`line.${id}.feedback.${i + 1}`, at('feedback', i, 'text'), v.text, 'ending-feedback', id));
     } else add(`line.${id}.feedback`, at('feedback'), node.feedback, 'ending-feedback', id);
-    if (isObj(node.timeout)) add(`line.${id}.timeout.feedback`, at('timeout', 'feedback'), node.timeout.feedback, 'timeout-feedback', id);
+    if (isObj(node.timeout)) {
+      add(`line.${id}.timeout.feedback`, at('timeout', 'feedback'), node.timeout.feedback, 'timeout-feedback', id);
+      silence(node.timeout, `line.${id}.timeout`, at('timeout'), id);
+    }
     if (!Array.isArray(node.replies)) continue;
     node.replies.forEach((reply, i) => {
       if (!isObj(reply)) return;

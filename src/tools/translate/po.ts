@@ -72,6 +72,11 @@ function notesFor(e: TextEntry, file: ScenarioFile): string[] {
       return [`Where: the debrief, the trainer's comment when the call ends at ${line ?? `"${e.node}"`}${end ? ` (${end})` : ''}.`];
     case 'timeout-feedback':
       return [`Where: the debrief, the trainer's comment when the trainee says nothing for too long${line ? ` at ${line}` : ''}.`];
+    case 'silence':
+      return [
+        `Speaker: the customer, ${customer}.`,
+        `Where: a spoken line, captioned: what the customer says when the trainee has said nothing for a while${line ? ` after ${line}` : ' (at any line of the call)'}; the same replies follow.`,
+      ];
     case 'reply': {
       const notes = ['Speaker: the trainee (a reply button; keys 1-9). No length limit; the button wraps.'];
       if (line) notes.push(`Answers the customer: ${line}`);
