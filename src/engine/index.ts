@@ -48,7 +48,9 @@ export {
 export { formatDiagnostic, hasErrors, TranscriptError, type Diagnostic, type JsonPath, type Severity, type TranscriptErrorCode } from './errors.js';
 export type * from './format/model.js';
 export { BUILT_IN, defaultReplyId } from './format/model.js';
-export { scenarioSchema, SCHEMA_VERSION, RETURN_TARGET, OUTCOMES, EMOTIONS, type ScenarioFile } from './format/schema.js';
+export { spokenLines, voiceOf, voiceName, conventionalVoice } from './format/voices.js';
+export { spokenLine, type SpokenLine } from './rules/spokenLine.js';
+export { scenarioSchema, SCHEMA_VERSION, RETURN_TARGET, OUTCOMES, EMOTIONS, GENDERS, type Gender, type ScenarioFile } from './format/schema.js';
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
 export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
 export { step, machineStateOf } from './rules/step.js';

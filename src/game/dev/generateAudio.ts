@@ -1,17 +1,21 @@
 // The sound and voice generator behind assets/generate.ts. Makes each UI sound (sox) and a voice
-// file for every scenario node that declares "voice" (espeak-ng + sox), encodes them for the web
-// (ffmpeg: Opus in WebM, and MP3 for the UI sounds as a fallback), and keeps a manifest of what
-// each file was made from, so only missing or stale files are made again.
+// file for every line of every call in every language — its silence lines too — (espeak-ng +
+// sox), encodes them for the web (ffmpeg: Opus in WebM at a speech bitrate, and MP3 for the UI
+// sounds as a fallback), and keeps a manifest of what each file was made from, so only missing
+// or stale files are made again. A file a trainer recorded (a "voice" they named) is never made.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { formatDiagnostic, loadScenarioFiles } from '../../engine/index.js';
+import { conventionalVoice, formatDiagnostic, loadScenarioFiles, spokenLines } from '../../engine/index.js';
 import { SOUNDS } from '../audio/sounds.js';
 import { RECIPES } from './soundRecipes.js';
 import { voiceJob, type VoiceConfig, type VoiceJob } from './voiceRecipes.js';
 import { isScenarioFile } from '../../engine/load/fileKinds.js';
+
+/** Speech through a telephone band needs little: 14 kbit/s Opus keeps every call's voices small. */
+const VOICE_BITRATE = '14k';
 
 /** Bump to remake everything (a change in how files are encoded). */
 const VERSION = 1;
@@ -48,7 +52,8 @@ function run(cmd: string, args: readonly string[], cwd: string): void {
 function encode(wav: string, out: string, cwd: string): void {
   mkdirSync(dirname(out), { recursive: true });
   const common = ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-ac', '1', '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact'];
-  if (out.endsWith('.webm')) run('ffmpeg', [...common, '-c:a', 'libopus', '-b:a', '40k', out], cwd);
+  if (out.endsWith('.webm') && out.includes('/voice/')) run('ffmpeg', [...common, '-c:a', 'libopus', '-b:a', VOICE_BITRATE, '-application', 'voip', out], cwd);
+  else if (out.endsWith('.webm')) run('ffmpeg', [...common, '-c:a', 'libopus', '-b:a', '40k', out], cwd);
   else run('ffmpeg', [...common, '-c:a', 'libmp3lame', '-b:a', '64k', out], cwd);
 }
 
@@ -72,8 +77,10 @@ function voiceJobs(root: string, dir: string, config: VoiceConfig, problems: str
       problems.push(...loaded.diagnostics.map(formatDiagnostic));
       continue;
     }
-    for (const node of loaded.scenario.nodes.values()) {
-      const job = voiceJob(loaded.scenario, node, config);
+    for (const { node, line, voice } of spokenLines(loaded.scenario)) {
+      // A voice the trainer named is their recording: made only if it is the conventional file.
+      if (!line.silence && node.voice && node.voice !== conventionalVoice(loaded.scenario, line.key)) continue;
+      const job = voiceJob(loaded.scenario, node, line, voice, config);
       if (job) jobs.push(job);
     }
   }
@@ -103,7 +110,7 @@ export function generate(o: GenerateOptions): GenerateReport {
     }
     const config = readJson<VoiceConfig>(join(root, 'assets', 'voices.json'), { customers: {} });
     for (const job of voiceJobs(root, o.scenarios ?? join(root, 'scenarios'), config, report.problems)) {
-      const h = hash(job);
+      const h = hash({ ...job, bitrate: VOICE_BITRATE });
       manifest.voices[job.out] = h;
       const out = join(root, job.out);
       if (old.voices[job.out] === h && existsSync(out)) continue;

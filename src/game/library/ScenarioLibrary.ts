@@ -3,7 +3,7 @@
 // Broken files are kept with their messages for the trainer. This module and the engine load
 // after the title screen (see library/lazy.ts).
 import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
-import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, spokenLines, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
 import { besideFile } from './paths.js';
 
@@ -103,11 +103,11 @@ export class ScenarioLibrary {
     return this.voiceUrls[besideFile(scenario.file, voice)] ?? null;
   }
 
-  /** Every voice file a scenario names that exists, to fetch before the call. */
+  /** Every voice file of a scenario's lines (silence lines too) that exists, to fetch when its call starts. */
   voicesOf(scenario: Scenario): string[] {
     const out: string[] = [];
-    for (const node of scenario.nodes.values()) {
-      const url = this.voiceUrl(scenario, node.voice);
+    for (const { voice } of spokenLines(scenario)) {
+      const url = this.voiceUrl(scenario, voice);
       if (url) out.push(url);
     }
     return out;
