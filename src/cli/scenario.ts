@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
+import { listCommand } from './commands/list.js';
 import { migrateCommand } from './commands/migrate.js';
 import { newCommand } from './commands/new.js';
 import { pinCommand } from './commands/pin.js';
@@ -17,6 +18,9 @@ commands:
       check scenario files (no argument: the whole scenario folder): format, links,
       reachability, endings, the ideal, loops, feedback, facts, whether each skill can
       be aced and failed, voices, translations
+  list [<folder>] [--json]
+      every call in the folder: its languages, and those in which every line it can
+      speak has a voice file (--json: [{"id", "locales", "voiced"}])
   graph <file or call id> [--format mermaid|dot|svg] [--out <file>]
       the call as a graph (default mermaid, printed); replies on the edges, actions
       marked, endings coloured by outcome, the shortest ideal path in bold
@@ -61,6 +65,8 @@ async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'lint':
         return lintCommand(rest);
+      case 'list':
+        return listCommand(rest);
       case 'graph':
         return await graphCommand(rest);
       case 'simulate':
