@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultReplyId } from '../../src/engine/index.js';
 import { shippedText } from '../support/shipped.js';
 import { SCENARIO_DIR, TRANSLATED, loadScenarioFile } from './support/analysis.js';
 
@@ -16,7 +17,8 @@ function structure(value: unknown, key = ''): unknown {
   if (WORDS.has(key) && typeof value === 'string') return '…';
   // A fact may be a bare string: it is words too.
   if (key.startsWith('fact:') && typeof value === 'string') return '…';
-  if (Array.isArray(value)) return value.map((v) => structure(v));
+  // A list of words (a timeout's silence lines, "say") is words throughout.
+  if (Array.isArray(value)) return value.map((v) => structure(v, WORDS.has(key) ? key : ''));
   if (value !== null && typeof value === 'object') {
     const facts = key === 'facts';
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structure(v, facts ? `fact:${k}` : k)]));
@@ -29,15 +31,21 @@ const read = (name: string) => JSON.parse(readFileSync(join(SCENARIO_DIR, name),
 /** Every customer line, reply, hint and piece of feedback, with where it is. */
 function lines(doc: Record<string, any>): [string, string][] {
   const out: [string, string][] = [];
+  const silence = (timeout: any, where: string) => (timeout?.say ?? []).forEach((t: string, i: number) => out.push([`${where}.silence.${i + 1}`, t]));
+  silence(doc.timeout, 'timeout');
   for (const [id, node] of Object.entries<any>(doc.nodes)) {
     for (const k of ['say', 'hint', 'feedback']) if (node[k]) out.push([`${id}.${k}`, node[k]]);
-    for (const r of node.replies ?? []) for (const k of ['say', 'feedback', 'doing']) if (r[k]) out.push([`${r.id}.${k}`, r[k]]);
+    silence(node.timeout, `${id}.timeout`);
+    (node.replies ?? []).forEach((r: any, i: number) => {
+      for (const k of ['say', 'feedback', 'doing']) if (r[k]) out.push([`${r.id ?? defaultReplyId(id, i)}.${k}`, r[k]]);
+    });
   }
   return out;
 }
 
-const SCRIPT: Record<string, RegExp> = { ru: /[а-яё]/i, pl: /[a-ząćęłńóśźż]/i };
-const PROOF: Record<string, RegExp> = { ru: /[а-яё]/i, pl: /[ąćęłńóśźż]/i };
+const SCRIPT: Record<string, RegExp> = { ru: /[а-яё]/i, pl: /[a-ząćęłńóśźż]/i, uk: /[а-щьюяєіїґ']/i };
+// Letters only that language has: ё or ы/э for Russian, Polish diacritics, і/ї/є/ґ for Ukrainian.
+const PROOF: Record<string, RegExp> = { ru: /[ёыэъ]/i, pl: /[ąćęłńóśźż]/i, uk: /[іїєґ]/i };
 
 describe.each(Object.entries(TRANSLATED).flatMap(([id, locales]) => locales.map((locale) => ({ id, locale }))))(
   '$id in $locale',
@@ -63,7 +71,7 @@ describe.each(Object.entries(TRANSLATED).flatMap(([id, locales]) => locales.map(
         expect(text, where).not.toBe(english.get(where));
         expect(text, where).toMatch(SCRIPT[locale]!);
       }
-      // Written with the language's own letters (ё or Cyrillic; Polish diacritics), in names too.
+      // Written with the language's own letters (not Russian for Ukrainian, nor the reverse), in names too.
       expect(JSON.stringify(tr)).toMatch(PROOF[locale]!);
       expect((tr.customer as { name: string }).name).not.toBe((en.customer as { name: string }).name);
     });

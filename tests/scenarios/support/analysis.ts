@@ -32,7 +32,10 @@ export const LIBRARY = [
   'never-satisfied',
   'abusive-caller',
 ] as const;
-export const TRANSLATED = { 'update-warning': ['ru', 'pl'], 'never-satisfied': ['ru', 'pl'] } as const;
+/** The languages every call is translated into (string tables beside the English original). */
+export const TRANSLATIONS = ['ru', 'pl', 'uk'] as const;
+/** Every call of the library, and the tutorial call, in every language. */
+export const TRANSLATED: Record<string, readonly string[]> = Object.fromEntries(['first-call', ...LIBRARY].map((id) => [id, TRANSLATIONS]));
 
 export const scenarioFileNames = (): string[] => shippedNames();
 
