@@ -34,7 +34,10 @@ function lines(doc: Record<string, any>): [string, string][] {
   const silence = (timeout: any, where: string) => (timeout?.say ?? []).forEach((t: string, i: number) => out.push([`${where}.silence.${i + 1}`, t]));
   silence(doc.timeout, 'timeout');
   for (const [id, node] of Object.entries<any>(doc.nodes)) {
-    for (const k of ['say', 'hint', 'feedback']) if (node[k]) out.push([`${id}.${k}`, node[k]]);
+    for (const k of ['say', 'hint', 'label']) if (node[k]) out.push([`${id}.${k}`, node[k]]);
+    // An ending's feedback: one text, or variants [{if, text}, …].
+    if (Array.isArray(node.feedback)) node.feedback.forEach((v: any, i: number) => out.push([`${id}.feedback.${i + 1}`, v.text]));
+    else if (node.feedback) out.push([`${id}.feedback`, node.feedback]);
     silence(node.timeout, `${id}.timeout`);
     (node.replies ?? []).forEach((r: any, i: number) => {
       for (const k of ['say', 'feedback', 'doing']) if (r[k]) out.push([`${r.id ?? defaultReplyId(id, i)}.${k}`, r[k]]);
