@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultReplyId } from '../../src/engine/index.js';
 import { shippedText } from '../support/shipped.js';
-import { SCENARIO_DIR, TRANSLATED, loadScenarioFile } from './support/analysis.js';
+import { SCENARIO_DIR, TRANSLATED_CALLS, loadScenarioFile } from './support/analysis.js';
 
 /** Fields that hold words (or, for voice, a per-language file); everything else is structure. */
-const WORDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'why', 'say', 'hint', 'feedback', 'doing', 'voice', 'locale']);
+const WORDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'why', 'say', 'hint', 'feedback', 'doing', 'label', 'voice', 'locale']);
 
 /** The file with its words blanked out: what a translation must not change. */
 function structure(value: unknown, key = ''): unknown {
@@ -21,7 +21,8 @@ function structure(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => structure(v, WORDS.has(key) ? key : ''));
   if (value !== null && typeof value === 'object') {
     const facts = key === 'facts';
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structure(v, facts ? `fact:${k}` : k)]));
+    // A named recording belongs to one language, and is optional in each: not structure.
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'voice').map(([k, v]) => [k, structure(v, facts ? `fact:${k}` : k)]));
   }
   return value;
 }
@@ -50,7 +51,7 @@ const SCRIPT: Record<string, RegExp> = { ru: /[а-яё]/i, pl: /[a-ząćęłńó
 // Letters only that language has: ё or ы/э for Russian, Polish diacritics, і/ї/є/ґ for Ukrainian.
 const PROOF: Record<string, RegExp> = { ru: /[ёыэъ]/i, pl: /[ąćęłńóśźż]/i, uk: /[іїєґ]/i };
 
-describe.each(Object.entries(TRANSLATED).flatMap(([id, locales]) => locales.map((locale) => ({ id, locale }))))(
+describe.each(Object.entries(TRANSLATED_CALLS).flatMap(([id, locales]) => locales.map((locale) => ({ id, locale }))))(
   '$id in $locale',
   ({ id, locale }) => {
     const en = read(`${id}.json`);

@@ -34,8 +34,10 @@ export const LIBRARY = [
 ] as const;
 /** The languages every call is translated into (string tables beside the English original). */
 export const TRANSLATIONS = ['ru', 'pl', 'uk'] as const;
-/** Every call of the library, and the tutorial call, in every language. */
-export const TRANSLATED: Record<string, readonly string[]> = Object.fromEntries(['first-call', ...LIBRARY].map((id) => [id, TRANSLATIONS]));
+/** Every call of the library in every language (the library's rules hold in each). */
+export const TRANSLATED: Record<string, readonly string[]> = Object.fromEntries(LIBRARY.map((id) => [id, TRANSLATIONS]));
+/** Every call shipped, the tutorial call too, in every language (translated throughout). */
+export const TRANSLATED_CALLS: Record<string, readonly string[]> = { 'first-call': TRANSLATIONS, ...TRANSLATED };
 
 export const scenarioFileNames = (): string[] => shippedNames();
 
