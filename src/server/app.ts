@@ -27,6 +27,11 @@ export interface AppOptions {
   readonly serverFactory?: FastifyServerOptions['serverFactory'];
 }
 
+/** Files of the built game named by the hash of their content (vite puts them under assets/). */
+const ASSET = /[\\/]assets[\\/]/;
+/** Files the build also writes compressed (.br, .gz): their answer depends on Accept-Encoding. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|map|wasm)(\.br|\.gz)?$/;
+
 /** Body size limit: a long call's transcript is a few kilobytes. */
 export const BODY_LIMIT = 256 * 1024;
 
@@ -74,9 +79,26 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   const dir = o.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dir, index: 'index.html', wildcard: true, cacheControl: false, setHeaders: (res, path) => res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    await app.register(fastifyStatic, {
+      root: dir,
+      index: 'index.html',
+      wildcard: true,
+      // The build writes a .br and a .gz beside each text file (vite.config.ts); the best one the
+      // browser accepts is sent as it is, with its Content-Encoding, else the file itself.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Everything under assets/ has its content's hash in its name: it never changes. The page
+        // (index.html) is asked for again each time, and answered 304 while its ETag still holds.
+        res.setHeader('cache-control', ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (COMPRESSIBLE.test(path)) res.setHeader('vary', 'Accept-Encoding');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      const path = req.url.split('?')[0]!;
+      // A hashed file that is not there (a page from an older build asking for its chunks) is a
+      // 404, not the page: the page served as JavaScript would only fail to parse.
+      if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) return reply.type('text/html').sendFile('index.html');
       return reply.code(404).send({ error: { code: 'not-found', message: `nothing at ${req.url.split('?')[0]}` } });
     });
   } else {
