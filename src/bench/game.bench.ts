@@ -4,14 +4,17 @@
 //   2. Time from navigation to an interactive title screen, as a ratio to a bare Phaser page.
 //   3. Frame times during a call: the work in each frame and the time between frames.
 //   4. JavaScript heap after 50 calls in a row against after 1.
+//   5. Bytes over the wire from the real server (npm start's, with its compression and caching):
+//      a first visit, and a return visit with what the browser cached the first time.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { builtGame } from '../game/dev/buildCache.js';
 import { launchBrowser } from '../../tests/support/browser.js';
+import { startServer } from '../../tests/support/server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LOAD_RUNS = 7;
@@ -168,6 +171,96 @@ async function heap(browser: Browser, url: string): Promise<{ after1: number; af
   return { after1, after10, afterN, seconds: (performance.now() - start) / 1000 };
 }
 
+interface Visit {
+  /** Requests the page made (answered from the browser's cache or not). */
+  requests: number;
+  /** Answered from the browser's cache without asking the server. */
+  cached: number;
+  /** Asked again and answered 304 Not Modified. */
+  notModified: number;
+  /** Bytes received (headers and bodies as sent: compressed), before the title and in all. */
+  beforeTitle: number;
+  bytes: number;
+  /** The bodies' size once decoded: what the same answers weigh uncompressed. */
+  decoded: number;
+  /** Voice files fetched (a call's voices are fetched when it starts, never for the title). */
+  voices: string[];
+}
+
+/**
+ * One visit to the title screen in `context` (its HTTP cache is kept between visits), counted from
+ * the Chrome DevTools Protocol's Network events: encodedDataLength is what came over the wire.
+ * Counts until the title is ready and then until the network has been quiet for a second and a half
+ * (the title loads the engine once it shows).
+ */
+async function visit(context: BrowserContext, url: string, sounds: ReadonlySet<string>): Promise<Visit> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  interface Req { url: string; cached: boolean; status: number; bytes: number; decoded: number; done: boolean }
+  const reqs = new Map<string, Req>();
+  let lastEvent = performance.now();
+  const of = (id: string) => reqs.get(id);
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.request.url.startsWith('data:')) return;
+    reqs.set(e.requestId, { url: e.request.url, cached: false, status: 0, bytes: 0, decoded: 0, done: false });
+    lastEvent = performance.now();
+  });
+  cdp.on('Network.requestServedFromCache', (e) => void (of(e.requestId) && (of(e.requestId)!.cached = true)));
+  cdp.on('Network.responseReceived', (e) => {
+    const r = of(e.requestId);
+    if (!r) return;
+    r.status ||= e.response.status;
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache || e.response.fromServiceWorker) r.cached = true;
+  });
+  // A revalidated answer shows as the cached 200 in responseReceived; the status on the wire is here.
+  cdp.on('Network.responseReceivedExtraInfo', (e) => void (of(e.requestId) && (of(e.requestId)!.status = e.statusCode)));
+  cdp.on('Network.dataReceived', (e) => void (of(e.requestId) && (of(e.requestId)!.decoded += e.dataLength)));
+  const finish = (id: string, bytes: number) => {
+    const r = of(id);
+    if (!r) return;
+    r.bytes = bytes;
+    r.done = true;
+    lastEvent = performance.now();
+  };
+  cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength));
+  cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0));
+  await cdp.send('Network.enable');
+  await page.goto(url);
+  await page.waitForFunction(`performance.getEntriesByName('htl:title-ready').length > 0`, null, { timeout: 60_000 });
+  const sum = (f: (r: Req) => number) => [...reqs.values()].reduce((a, r) => a + f(r), 0);
+  const beforeTitle = sum((r) => r.bytes);
+  const t0 = performance.now();
+  while (performance.now() - t0 < 20_000 && ([...reqs.values()].some((r) => !r.done) || performance.now() - lastEvent < 1_500)) await page.waitForTimeout(100);
+  const all = [...reqs.values()];
+  const audio = all.filter((r) => /\.(webm|mp3|ogg|m4a)$/.test(new URL(r.url).pathname));
+  const visitResult: Visit = {
+    requests: all.length,
+    cached: all.filter((r) => r.cached).length,
+    notModified: all.filter((r) => r.status === 304).length,
+    beforeTitle,
+    bytes: sum((r) => r.bytes),
+    decoded: sum((r) => (r.cached || r.status === 304 ? 0 : r.decoded)),
+    voices: audio.map((r) => basename(new URL(r.url).pathname)).filter((f) => !sounds.has(f.replace(/-[\w-]{8}\.\w+$/, ''))),
+  };
+  await page.close();
+  return visitResult;
+}
+
+/** A first visit and a return visit (a new tab in the same browser profile) to the real server. */
+export async function wire(browser: Browser, gameDir: string): Promise<{ first: Visit; again: Visit }> {
+  const server = await startServer({ env: { STATIC_DIR: gameDir } });
+  const sounds = new Set(readdirSync(join(ROOT, 'assets', 'sounds')).map((f) => f.replace(/\.\w+$/, '')));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const first = await visit(context, `${server.url}/`, sounds);
+    const again = await visit(context, `${server.url}/`, sounds);
+    return { first, again };
+  } finally {
+    await context.close();
+    await server.dispose();
+  }
+}
+
 export async function run(): Promise<void> {
   const [gameDir, bareDir] = await Promise.all([builtGame(), bareBuild()]);
   const game = await serve(gameDir);
@@ -224,6 +317,16 @@ export async function run(): Promise<void> {
     console.log(`| after 10 calls | ${kb(h.after10)} |`);
     console.log(`| after ${CALLS} calls in a row | ${kb(h.afterN)} |`);
     console.log(`| ratio | ${(h.afterN / h.after1).toFixed(2)} (${CALLS} calls took ${h.seconds.toFixed(0)} s) |`);
+
+    const w = await wire(browser, gameDir);
+    console.log(`\n| bytes over the wire, real server (npm start) | requests | from the cache | 304 | before the title | in all | bodies decoded | voice files |`);
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const [name, v] of [['first visit', w.first], ['return visit', w.again]] as const) {
+      console.log(`| ${name} | ${v.requests} | ${v.cached} | ${v.notModified} | ${kb(v.beforeTitle)} | ${kb(v.bytes)} | ${kb(v.decoded)} | ${v.voices.length} |`);
+    }
+    console.log(`\nreturn visit / first visit, bytes: ${(w.again.bytes / w.first.bytes).toFixed(3)}; first visit, sent / decoded: ${(w.first.bytes / w.first.decoded).toFixed(2)}`);
+    const voices = [...w.first.voices, ...w.again.voices];
+    if (voices.length > 0) console.log(`voice files fetched for the title (there should be none): ${voices.join(', ')}`);
   } finally {
     await browser.close();
     game.server.close();
