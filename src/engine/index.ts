@@ -38,6 +38,7 @@ export {
   endEntries,
   matchIdeal,
   scoresFrom,
+  costsPoints,
   type EndingRef,
   type ScoreCard,
   type LedgerEntry,

@@ -28,6 +28,10 @@ export interface LedgerEntry {
   readonly note: string | null;
 }
 
+/** Whether a choice (a reply, a timeout) costs the trainee points on any skill of its own. */
+export const costsPoints = (e: { readonly polite: number; readonly accuracy: number; readonly judgment: number }): boolean =>
+  e.polite < 0 || e.accuracy < 0 || e.judgment < 0;
+
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 export interface ScoreCard {

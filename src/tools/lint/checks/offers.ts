@@ -7,12 +7,12 @@
 // One pass over the states in breadth-first order, so the first state found at a node is the
 // one reached in the fewest moves; the engine's rule is asked only in the rare states where
 // every reply on offer costs points.
-import { availableReplies, type DialogueNode, type Reply } from '../../../engine/index.js';
+import { availableReplies, costsPoints, type DialogueNode, type Reply } from '../../../engine/index.js';
 import { nodeNumbers, pathTo, subjectOf, type Edge, type StateGraph } from '../../../engine/analysis/stateGraph.js';
 import { describeState, pathArgument } from '../../analysis/describe.js';
 import { listOf, replyPath, type FileContext } from '../context.js';
 
-const costs = (d: Edge['deductions']) => d.politeness < 0 || d.accuracy < 0 || d.judgment < 0;
+const costs = (d: Edge['deductions']) => costsPoints({ polite: d.politeness, accuracy: d.accuracy, judgment: d.judgment });
 
 /** "politeness -20, judgment -10": what a reply's deductions cost. */
 export function costText(d: Edge['deductions']): string {
@@ -23,7 +23,7 @@ export function costText(d: Edge['deductions']): string {
   return parts.join(', ');
 }
 
-const replyCosts = (r: Reply) => costs({ politeness: r.polite, accuracy: r.accuracy, judgment: r.judgment });
+const replyCosts = (r: Reply) => costsPoints(r);
 
 /** "after --path 1,3 (knowing …, mood 40, patience 70)", or the state alone at the start. */
 function where(g: StateGraph, state: number): string {
