@@ -15,6 +15,16 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Р
 
 export const GAME_RESOURCES: Record<Language, typeof en> = { en, ru, pl, uk };
 
+/**
+ * The options that make a label describing the customer ("Angry", "The customer hung up") agree
+ * with the customer's grammatical gender: i18next's context, so `mood.angry` becomes
+ * `mood.angry_female` or `mood.angry_male` where a language has those forms. Without a gender the
+ * plain key is used, which each language words neutrally.
+ */
+export function aboutCustomer(gender: 'female' | 'male' | null | undefined): { context?: 'female' | 'male' } {
+  return gender ? { context: gender } : {};
+}
+
 export function isLanguage(v: unknown): v is Language {
   return (LANGUAGES as readonly unknown[]).includes(v);
 }
