@@ -1,7 +1,15 @@
 // Named constants shared by every scene: the design frame, scene keys, storage keys.
 
-/** Every layout is drawn in this frame and scaled to fit the window (see ui/viewport.ts). */
+/** A landscape window's layouts are drawn in this frame and scaled to fit it (see ui/viewport.ts). */
 export const DESIGN = { width: 1280, height: 720 } as const;
+
+/**
+ * A window taller than it is wide (a phone held upright) gets a portrait frame instead: this many
+ * design units wide (the window's width in CSS pixels, kept within these bounds, so type is its
+ * real size on a phone and grows on a tablet) and as tall as the window. Its screens are arranged
+ * for the narrow frame by CSS (`.htl-portrait`).
+ */
+export const PORTRAIT = { minWidth: 360, maxWidth: 520 } as const;
 
 export const SCENES = {
   boot: 'Boot',

@@ -1,6 +1,7 @@
 // The end of the call: who hung up, how it ended, and the way to the debrief.
 import type { TFunction } from 'i18next';
-import type { SessionView } from '../../engine/index.js';
+import type { Gender, SessionView } from '../../engine/index.js';
+import { aboutCustomer } from '../../i18n/index.js';
 import { button, h } from '../ui/dom.js';
 import type { CallPresenter } from './types.js';
 
@@ -13,6 +14,8 @@ export class EndPresenter implements CallPresenter {
   constructor(
     dom: HTMLElement,
     private readonly t: TFunction,
+    /** The outcome's name ("The customer hung up") agrees with the customer's gender. */
+    private readonly gender: Gender | null,
     onDebrief: () => void,
   ) {
     this.toDebrief = button(t('call.toDebrief'), onDebrief, { class: 'htl-btn htl-btn-primary htl-btn-big' });
@@ -24,7 +27,7 @@ export class EndPresenter implements CallPresenter {
     if (view.phase !== 'ended' || !view.ending || this.shown) return;
     this.shown = true;
     // The trainer's name for this ending (in the call's language), else the outcome's.
-    this.outcome.textContent = view.ending.label ?? this.t(`outcome.${view.ending.outcome}`);
+    this.outcome.textContent = view.ending.label ?? this.t(`outcome.${view.ending.outcome}`, aboutCustomer(this.gender));
     this.panel.hidden = false;
     this.toDebrief.focus();
   }

@@ -1,73 +1,116 @@
-// The mood meter: a dial from furious to calm with a needle. When a reply lands the needle swings
-// to the new mood and the change floats up beside it (+10 / −15), so the trainee sees what their
-// words did. The DOM twin is a real meter for screen readers, with the band named in words.
+// The mood meter: a dial from furious to calm with a needle, drawn over its slot in the layout.
+// When a reply lands the needle swings to the new mood and the change floats up beside it
+// (+10 / −15), so the trainee sees what their words did. The DOM twin is a real meter for screen readers, with the band named in words —
+// a name that agrees with the customer's gender in the languages that mark it.
 import type Phaser from 'phaser';
 import type { TFunction } from 'i18next';
-import type { SessionView } from '../../engine/index.js';
+import type { Gender, MoodBand, SessionView } from '../../engine/index.js';
+import { aboutCustomer } from '../../i18n/index.js';
 import { h } from '../ui/dom.js';
 import { BAND_START, COLOURS, MOOD_BANDS, MOOD_COLOURS, css } from '../ui/palette.js';
+import { followSlot, type FrameSource, type Rect } from '../ui/slot.js';
 import { labelledMeter } from './meter.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
-const CX = 204;
-const CY = 585;
-const R = 100;
 const SWING_MS = 600;
+/** The band's width, as a share of the dial's radius. */
+const LINE = 0.22;
+/** Below this width (design units) the dial has no room for the band names around it. */
+const LABELLED_WIDTH = 240;
 
 const angleOf = (mood: number) => Math.PI + (Math.max(0, Math.min(100, mood)) / 100) * Math.PI;
 
 export class MoodGaugePresenter implements CallPresenter {
   private readonly dial: Phaser.GameObjects.Graphics;
   private readonly needle: Phaser.GameObjects.Graphics;
+  private readonly slot: HTMLElement;
   private readonly meter: HTMLElement;
   private readonly band: HTMLElement;
   private readonly deltas: HTMLElement;
+  private readonly labels: HTMLElement[];
+  private readonly stopFollowing: () => void;
+  /** The dial's radius, in design units (100 in the landscape layout). */
+  private radius = 0;
   private shown = 0;
   private from = 0;
   private target = 0;
   private swingMs = SWING_MS;
+  /** Band names agree with the customer's grammatical gender where the language marks it. */
+  private readonly about: { context?: string };
 
   constructor(
     scene: Phaser.Scene,
     parent: Phaser.GameObjects.Container,
     dom: HTMLElement,
+    viewport: FrameSource,
     private readonly t: TFunction,
     private readonly motion: () => boolean,
+    gender: Gender | null = null,
   ) {
+    this.about = aboutCustomer(gender);
     this.dial = scene.add.graphics();
-    this.needle = scene.add.graphics({ x: CX, y: CY });
+    this.needle = scene.add.graphics();
     parent.add([this.dial, this.needle]);
-    this.drawDial();
     this.band = h('span', { class: 'htl-band' });
     this.meter = labelledMeter('htl-gauge-label', t('call.mood'), this.band);
     this.deltas = h('div', { class: 'htl-deltas', 'aria-hidden': 'true' });
-    dom.append(this.meter, this.deltas, ...MOOD_BANDS.map((b) => this.bandLabel(b)));
+    // Band names sit around the dial, so the colours are never the only clue.
+    this.labels = MOOD_BANDS.map((b) => h('span', { class: 'htl-dial-label', 'aria-hidden': 'true' }, this.bandName(b)));
+    this.slot = h('div', { class: 'htl-dial' }, ...this.labels);
+    dom.append(h('div', { class: 'htl-gauge' }, this.slot, this.meter, this.deltas));
+    this.stopFollowing = followSlot(viewport, this.slot, (r) => this.place(r));
   }
 
-  private bandLabel(b: (typeof MOOD_BANDS)[number]): HTMLElement {
-    // Band names sit around the dial, so the colours are never the only clue.
-    const mid = (BAND_START[b] + (MOOD_BANDS[MOOD_BANDS.indexOf(b) + 1] ? BAND_START[MOOD_BANDS[MOOD_BANDS.indexOf(b) + 1]!] : 100)) / 2;
-    const a = angleOf(mid);
-    const x = CX + Math.cos(a) * (R + 24);
-    const y = CY + Math.sin(a) * (R + 24);
-    return h('span', { class: 'htl-dial-label', style: `left:${x}px;top:${y}px` }, this.t(`mood.${b}`));
+  private bandName(b: MoodBand): string {
+    return this.t(`mood.${b}`, this.about);
+  }
+
+  /** The dial sits at the bottom centre of its slot, as large as the slot (and its band names) allow. */
+  private place(r: Rect): void {
+    const visible = r.width > 0 && r.height > 0;
+    this.dial.setVisible(visible);
+    this.needle.setVisible(visible);
+    if (!visible) return;
+    const labelled = r.width >= LABELLED_WIDTH;
+    const hub = 12;
+    this.radius = Math.max(10, labelled ? Math.min(r.height - hub - 30, (r.width - 180) / 2) : Math.min(r.height - hub / 2, r.width / 2 - 4));
+    const cx = r.width / 2;
+    const cy = r.height - (labelled ? hub : hub / 2);
+    this.dial.setPosition(r.x + cx, r.y + cy);
+    this.needle.setPosition(r.x + cx, r.y + cy);
+    MOOD_BANDS.forEach((b, i) => {
+      const label = this.labels[i]!;
+      label.hidden = !labelled;
+      const next = MOOD_BANDS[i + 1];
+      const a = angleOf((BAND_START[b] + (next ? BAND_START[next] : 100)) / 2);
+      // Just outside the band, on the side facing away from the dial, so no name covers a colour.
+      const dx = Math.cos(a);
+      const out = this.radius * (1 + LINE / 2) + 6;
+      label.style.left = `${cx + dx * out}px`;
+      label.style.top = `${cy + Math.sin(a) * out}px`;
+      label.style.transform = `translate(${dx < -0.35 ? -100 : dx > 0.35 ? 0 : -50}%, ${Math.abs(dx) > 0.35 ? -50 : -100}%)`;
+    });
+    this.drawDial();
+    this.drawNeedle();
   }
 
   private drawDial(): void {
-    const g = this.dial;
+    const g = this.dial.clear();
+    const k = this.radius / 100;
     MOOD_BANDS.forEach((b, i) => {
       const start = angleOf(BAND_START[b]);
       const next = MOOD_BANDS[i + 1];
       const end = angleOf(next ? BAND_START[next] : 100);
-      g.lineStyle(22, MOOD_COLOURS[b], 1).beginPath().arc(CX, CY, R, start + 0.012, end - 0.012).strokePath();
+      g.lineStyle(LINE * this.radius, MOOD_COLOURS[b], 1).beginPath().arc(0, 0, this.radius, start + 0.012, end - 0.012).strokePath();
     });
-    g.fillStyle(COLOURS.panelEdge, 1).fillCircle(CX, CY, 12);
+    g.fillStyle(COLOURS.panelEdge, 1).fillCircle(0, 0, Math.max(5, 12 * k));
   }
 
   show(view: SessionView, change: ViewChange): void {
     this.meter.setAttribute('aria-valuenow', String(view.mood));
-    this.meter.setAttribute('aria-valuetext', `${this.t(`mood.${view.moodBand}`)} (${view.mood})`);
-    this.band.textContent = this.t(`mood.${view.moodBand}`);
+    const name = this.bandName(view.moodBand);
+    this.meter.setAttribute('aria-valuetext', `${name} (${view.mood})`);
+    this.band.textContent = name;
     this.band.style.color = css(MOOD_COLOURS[view.moodBand]);
     if (change.first) {
       this.shown = this.from = this.target = view.mood;
@@ -102,14 +145,18 @@ export class MoodGaugePresenter implements CallPresenter {
   private drawNeedle(): void {
     const a = angleOf(this.shown);
     const g = this.needle.clear();
-    g.fillStyle(COLOURS.text, 1).fillTriangle(Math.cos(a) * (R - 6), Math.sin(a) * (R - 6), Math.cos(a + Math.PI / 2) * 7, Math.sin(a + Math.PI / 2) * 7, Math.cos(a - Math.PI / 2) * 7, Math.sin(a - Math.PI / 2) * 7);
-    g.fillStyle(COLOURS.text, 1).fillCircle(0, 0, 8);
+    if (this.radius <= 0) return;
+    const k = this.radius / 100;
+    const r = this.radius - 6 * k;
+    const w = Math.max(3, 7 * k);
+    g.fillStyle(COLOURS.text, 1).fillTriangle(Math.cos(a) * r, Math.sin(a) * r, Math.cos(a + Math.PI / 2) * w, Math.sin(a + Math.PI / 2) * w, Math.cos(a - Math.PI / 2) * w, Math.sin(a - Math.PI / 2) * w);
+    g.fillStyle(COLOURS.text, 1).fillCircle(0, 0, Math.max(4, 8 * k));
   }
 
   destroy(): void {
+    this.stopFollowing();
     this.dial.destroy();
     this.needle.destroy();
-    this.meter.remove();
-    this.deltas.remove();
+    this.slot.parentElement?.remove();
   }
 }

@@ -6,18 +6,17 @@ import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
 import { h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
+import { followSlot, type FrameSource, type Rect } from '../ui/slot.js';
 import { labelledMeter } from './meter.js';
 import type { CallPresenter, ViewChange } from './types.js';
-
-const X = 34;
-const Y = 664;
-const W = 340;
-const H = 16;
 
 export class PatienceBarPresenter implements CallPresenter {
   private readonly bar: Phaser.GameObjects.Graphics;
   private readonly meter: HTMLElement;
   private readonly value: HTMLElement;
+  private readonly box: HTMLElement;
+  private readonly stopFollowing: () => void;
+  private area: Rect = { x: 0, y: 0, width: 0, height: 0 };
   private shown = -1;
   private target = 0;
 
@@ -25,6 +24,7 @@ export class PatienceBarPresenter implements CallPresenter {
     scene: Phaser.Scene,
     parent: Phaser.GameObjects.Container,
     dom: HTMLElement,
+    viewport: FrameSource,
     private readonly t: TFunction,
     private readonly motion: () => boolean,
   ) {
@@ -32,7 +32,14 @@ export class PatienceBarPresenter implements CallPresenter {
     parent.add(this.bar);
     this.value = h('span', {});
     this.meter = labelledMeter('htl-patience-label', t('call.patience'), this.value);
-    dom.append(this.meter);
+    // The bar is drawn on the canvas over this empty element, wherever the layout puts it.
+    const slot = h('div', { class: 'htl-patience-bar' });
+    this.box = h('div', { class: 'htl-patience' }, this.meter, slot);
+    dom.append(this.box);
+    this.stopFollowing = followSlot(viewport, slot, (r) => {
+      this.area = r;
+      this.draw();
+    });
   }
 
   show(view: SessionView, change: ViewChange): void {
@@ -56,12 +63,16 @@ export class PatienceBarPresenter implements CallPresenter {
   private draw(): void {
     const p = Math.max(0, Math.min(100, this.shown)) / 100;
     const colour = this.shown < 15 ? COLOURS.vermillion : this.shown < 35 ? COLOURS.orange : COLOURS.sky;
+    const { x, y, width: w, height: hgt } = this.area;
     this.bar.clear();
-    this.bar.fillStyle(COLOURS.panel, 1).fillRoundedRect(X, Y, W, H, H / 2);
-    if (p > 0) this.bar.fillStyle(colour, 1).fillRoundedRect(X, Y, Math.max(H, W * p), H, H / 2);
+    if (w <= 0 || hgt <= 0) return;
+    this.bar.fillStyle(COLOURS.panel, 1).fillRoundedRect(x, y, w, hgt, hgt / 2);
+    if (p > 0) this.bar.fillStyle(colour, 1).fillRoundedRect(x, y, Math.max(hgt, w * p), hgt, hgt / 2);
   }
 
   destroy(): void {
+    this.stopFollowing();
     this.bar.destroy();
+    this.box.remove();
   }
 }

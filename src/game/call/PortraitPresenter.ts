@@ -5,11 +5,15 @@
 import type Phaser from 'phaser';
 import type { Emotion, MoodBand, SessionView } from '../../engine/index.js';
 import { COLOURS } from '../ui/palette.js';
+import { followSlot, type FrameSource, type Rect } from '../ui/slot.js';
 import { drawBody, drawHead } from './drawFace.js';
 import { blend, EXPRESSIONS, lookFor, type Features, type Look } from './face.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
 const BLEND_MS = 350;
+/** The drawn figure's width (its shoulders) and how far they reach below the head's centre, in its own units. */
+const FIGURE_WIDTH = 270;
+const FIGURE_BELOW = 195;
 const EMOTION_OF_BAND: Record<MoodBand, Emotion> = { calm: 'calm', annoyed: 'annoyed', angry: 'angry', furious: 'furious' };
 
 export class PortraitPresenter implements CallPresenter {
@@ -27,22 +31,51 @@ export class PortraitPresenter implements CallPresenter {
   private ringing = true;
   private dirty = true;
 
+  private area: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  /** The figure's scale in its card: the shoulders end on the card's bottom edge. */
+  private figure = 0.85;
+  private readonly stopFollowing: () => void;
+
   constructor(
     scene: Phaser.Scene,
     parent: Phaser.GameObjects.Container,
+    /** The DOM element the card is drawn over (the CSS places it: a column on the left, or the top of a phone). */
+    slot: HTMLElement,
+    viewport: FrameSource,
     customerName: string,
     private readonly motion: () => boolean,
-    private readonly area = { x: 24, y: 88, width: 360, height: 292 },
   ) {
     this.look = lookFor(customerName);
     this.card = scene.add.graphics();
-    this.card.fillStyle(COLOURS.panel, 1).fillRoundedRect(area.x, area.y, area.width, area.height, 16);
-    this.card.lineStyle(2, COLOURS.panelEdge, 1).strokeRoundedRect(area.x, area.y, area.width, area.height, 16);
-    // Head and shoulders at 0.85 scale: the shoulders end on the card's bottom edge.
-    this.body = scene.add.graphics({ x: area.x + area.width / 2, y: area.y + 125 }).setScale(0.85);
-    this.face = scene.add.graphics({ x: area.x + area.width / 2, y: area.y + 125 }).setScale(0.85);
+    this.body = scene.add.graphics();
+    this.face = scene.add.graphics();
     drawBody(this.body, this.look);
     parent.add([this.card, this.body, this.face]);
+    this.stopFollowing = followSlot(viewport, slot, (r) => this.place(r));
+  }
+
+  /** Draws the card over its slot and fits the head and shoulders in it. */
+  private place(r: Rect): void {
+    this.area = r;
+    const visible = r.width > 0 && r.height > 0;
+    for (const g of [this.card, this.body, this.face]) g.setVisible(visible);
+    if (!visible) return;
+    const radius = Math.min(16, r.width / 8);
+    this.card.clear();
+    this.card.fillStyle(COLOURS.panel, 1).fillRoundedRect(r.x, r.y, r.width, r.height, radius);
+    this.card.lineStyle(2, COLOURS.panelEdge, 1).strokeRoundedRect(r.x, r.y, r.width, r.height, radius);
+    // 0.85 in the 360×292 card of the landscape layout; never wider than the card.
+    this.figure = Math.min((r.height * 0.85) / 292, (r.width * 0.92) / FIGURE_WIDTH);
+    const y = r.y + r.height - FIGURE_BELOW * this.figure;
+    this.body.setPosition(r.x + r.width / 2, y).setScale(this.figure);
+    this.face.setPosition(r.x + r.width / 2, y).setScale(this.figure);
+    this.dirty = true;
+  }
+
+  /** Where a handset drawn over the card goes (the centre of the card), and how big. */
+  get centre(): { x: number; y: number; size: number } {
+    const r = this.area;
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, size: Math.min(r.width, r.height) * 0.42 };
   }
 
   /** Shows talking for this long (about the time it takes to say the caption). */
@@ -94,7 +127,7 @@ export class PortraitPresenter implements CallPresenter {
     }
     const shake = moving && this.emotion === 'furious' ? Math.sin(this.clock / 30) * 2 : 0;
     const f = this.current();
-    this.face.setAngle(f.tilt).setX(this.area.x + this.area.width / 2 + shake);
+    this.face.setAngle(f.tilt).setX(this.area.x + this.area.width / 2 + shake * (this.figure / 0.85));
     if (this.dirty) {
       drawHead(this.face, this.look, f, blink, talk);
       this.dirty = talk > 0 || blink > 0 || this.blendMs < BLEND_MS;
@@ -107,6 +140,7 @@ export class PortraitPresenter implements CallPresenter {
   }
 
   destroy(): void {
+    this.stopFollowing();
     this.card.destroy();
     this.body.destroy();
     this.face.destroy();

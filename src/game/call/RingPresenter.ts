@@ -6,11 +6,15 @@ import type { SessionView } from '../../engine/index.js';
 import { button, h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
 import { drawHandset } from '../ui/phoneIcon.js';
+import { followSlot, type FrameSource } from '../ui/slot.js';
 import type { CallPresenter } from './types.js';
+
+const HANDSET = 120;
 
 export class RingPresenter implements CallPresenter {
   private readonly panel: HTMLElement;
   private readonly handset: Phaser.GameObjects.Graphics;
+  private readonly stopFollowing: () => void;
   private clock = 0;
   /** Null until the first snapshot (a call resumed after a hot reload starts answered). */
   private ringing: boolean | null = null;
@@ -19,14 +23,21 @@ export class RingPresenter implements CallPresenter {
     scene: Phaser.Scene,
     parent: Phaser.GameObjects.Container,
     dom: HTMLElement,
+    /** The portrait's slot: the handset shakes over the middle of the customer's card. */
+    portraitSlot: HTMLElement,
+    viewport: FrameSource,
     call: { readonly caller: string; readonly brief: string; readonly locale: string },
     t: TFunction,
     private readonly motion: () => boolean,
     onAnswer: () => void,
   ) {
-    this.handset = scene.add.graphics({ x: 204, y: 234 });
-    drawHandset(this.handset, 120, COLOURS.sky);
+    this.handset = scene.add.graphics();
+    drawHandset(this.handset, HANDSET, COLOURS.sky);
     parent.add(this.handset);
+    // 120 units wide over the 360×292 card of the landscape layout; in proportion elsewhere.
+    this.stopFollowing = followSlot(viewport, portraitSlot, (r) => {
+      this.handset.setPosition(r.x + r.width / 2, r.y + r.height / 2).setScale(Math.min(r.width / 360, r.height / 292) || 0);
+    });
     const answer = button(t('call.answer'), onAnswer, { class: 'htl-btn htl-btn-primary htl-btn-big htl-answer', 'data-refocus': 'replies' });
     this.panel = h(
       'section',
@@ -60,6 +71,7 @@ export class RingPresenter implements CallPresenter {
   }
 
   destroy(): void {
+    this.stopFollowing();
     this.handset.destroy();
     this.panel.remove();
   }

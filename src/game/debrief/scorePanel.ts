@@ -6,7 +6,8 @@ import { DIMENSIONS_SHOWN, type Dimension } from './dimensions.js';
 import { clock } from '../call/TopBarPresenter.js';
 import { h } from '../ui/dom.js';
 import { closingText } from './timeline.js';
-import type { CallReview } from '../../engine/index.js';
+import type { CallReview, Gender } from '../../engine/index.js';
+import { aboutCustomer } from '../../i18n/index.js';
 
 export interface ScorePanel {
   readonly el: HTMLElement;
@@ -41,8 +42,10 @@ function gradeRing(): { el: SVGSVGElement; fill: (overall: number) => void } {
   return { el: svg, fill: (overall) => fill.setAttribute('stroke-dashoffset', String(RING_LENGTH * (1 - Math.max(0, Math.min(100, overall)) / 100))) };
 }
 
-export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
+/** `gender`: the customer's, so the outcome's name agrees with it ("The customer hung up"). */
+export function scorePanel(m: CallReview, t: TFunction, gender: Gender | null = null): ScorePanel {
   const { locale } = m.scenario;
+  const about = aboutCustomer(gender);
   const outcome = m.score.outcome;
   const counters: { el: HTMLElement; value: number; bar: HTMLElement | null }[] = [];
   const ring = gradeRing();
@@ -55,7 +58,7 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
     counters.push({ el: n, value: m.score[d], bar });
     return h('li', { class: 'htl-skill' }, h('span', { class: 'htl-skill-name' }, t(`skill.${d}`)), n, h('span', { class: 'htl-skill-bar', 'aria-hidden': 'true' }, bar));
   };
-  const ideal = m.ideals.map((i) => t(`outcome.${i.outcome}`)).join(' / ');
+  const ideal = m.ideals.map((i) => t(`outcome.${i.outcome}`, about)).join(' / ');
   const why = m.ideals.find((i) => i.outcome === outcome)?.why ?? m.ideals[0]?.why ?? null;
   const notIdealBecause = m.ideal ? [] : m.closing.filter((e) => e.cause.kind === 'unmet' || e.cause.kind === 'forbidden');
   const el = h(
@@ -72,10 +75,10 @@ export function scorePanel(m: CallReview, t: TFunction): ScorePanel {
     h(
       'div',
       { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
-      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
+      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`, about) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
       // Why an ideal outcome was still not the ideal ending: what it needed, or what it rules out.
-      notIdealBecause.length > 0 && h('ul', { class: 'htl-why' }, ...notIdealBecause.map((e) => h('li', { lang: locale }, closingText(e, m, t)))),
+      notIdealBecause.length > 0 && h('ul', { class: 'htl-why' }, ...notIdealBecause.map((e) => h('li', { lang: locale }, closingText(e, m, t, gender)))),
       // The ideal's why, unless a reason above already quotes it.
       why && !notIdealBecause.some((e) => e.note === why) && h('p', { class: 'htl-why', lang: locale }, why),
       m.ending?.feedback && h('p', { class: 'htl-why', lang: locale }, m.ending.feedback),

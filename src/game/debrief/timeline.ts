@@ -2,11 +2,12 @@
 // it cost, the trainer's feedback, and the better reply where there was one — then what was judged
 // at the end of the call. All of it is the engine's review, rendered; nothing is computed here.
 import type { TFunction } from 'i18next';
-import type { CallReview, LedgerEntry, TurnReview } from '../../engine/index.js';
+import type { CallReview, Gender, LedgerEntry, TurnReview } from '../../engine/index.js';
+import { aboutCustomer } from '../../i18n/index.js';
 import { h } from '../ui/dom.js';
 
 /** What an end-of-call entry of the ledger means, in words; the ending is named by its own label where it has one. */
-export function closingText(e: LedgerEntry, m: CallReview, t: TFunction): string {
+export function closingText(e: LedgerEntry, m: CallReview, t: TFunction, gender: Gender | null = null): string {
   const c = e.cause;
   switch (c.kind) {
     case 'missed-fact':
@@ -16,7 +17,7 @@ export function closingText(e: LedgerEntry, m: CallReview, t: TFunction): string
     case 'forbidden':
       return t('debrief.closing.forbidden', { fact: e.note ?? c.fact });
     case 'outcome':
-      return t('debrief.closing.outcome', { outcome: m.ending?.label ?? t(`outcome.${c.outcome}`), credit: c.credit });
+      return t('debrief.closing.outcome', { outcome: m.ending?.label ?? t(`outcome.${c.outcome}`, aboutCustomer(gender)), credit: c.credit });
     case 'over-par':
       return t('debrief.closing.overPar', { turns: c.turns, par: c.par });
     case 'reply':
@@ -63,7 +64,7 @@ function turnItem(r: TurnReview, m: CallReview, t: TFunction): HTMLElement {
   );
 }
 
-export function timeline(m: CallReview, t: TFunction): HTMLElement {
+export function timeline(m: CallReview, t: TFunction, gender: Gender | null = null): HTMLElement {
   const { locale, customer } = m.scenario;
   return h(
     'section',
@@ -79,7 +80,7 @@ export function timeline(m: CallReview, t: TFunction): HTMLElement {
         h('h3', {}, t('debrief.end')),
         m.ending?.say && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('span', {}, h('q', { lang: locale }, m.ending.say), ' ', moodTag(m.ending.lineMood, t))),
         m.closing.length > 0
-          ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, m, t))))
+          ? h('ul', {}, ...m.closing.map((e) => h('li', {}, h('span', { class: `htl-chip htl-lost-${e.dimension}` }, `${points(e.points)} ${t(`skill.${e.dimension}`)}`), ' ', closingText(e, m, t, gender))))
           : h('p', { class: 'htl-muted' }, t('debrief.nothingLost')),
       ),
     ),

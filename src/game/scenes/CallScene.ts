@@ -101,9 +101,18 @@ export class CallScene extends BaseScene {
     // The call's result, made once when it has ended: a frozen value the debrief and the outbox read.
     let result: CallResult | null = null;
     const resultOf = () => (result ??= lib.resultOf(s, c.session.transcript()));
+    // The screen's parts; the CSS arranges them (three columns in landscape, one on a phone held
+    // upright) and the canvas drawings follow their slots wherever they go.
     const mid = h('div', { class: 'htl-mid' });
-    panel.append(mid);
-    const portrait = new PortraitPresenter(this, this.frameRoot, s.customer.name, motion);
+    const portraitSlot = h('div', { class: 'htl-portrait-card' });
+    const customer = h(
+      'aside',
+      { class: 'htl-caller', 'aria-label': s.customer.name, lang: s.locale },
+      portraitSlot,
+      h('div', { class: 'htl-who-card' }, h('h2', {}, s.customer.name), h('p', {}, s.customer.persona)),
+    );
+    panel.append(mid, customer);
+    const portrait = new PortraitPresenter(this, this.frameRoot, portraitSlot, services.viewport, s.customer.name, motion);
     const caption = new CaptionPresenter(mid, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
     const debug = new DebugOverlay(panel, () => c.session);
     const audio = new CallAudioPresenter(services.audio, (v) => lib.voiceUrl(s, v), (done) => portrait.talkUntil(done));
@@ -112,18 +121,18 @@ export class CallScene extends BaseScene {
       if (c.view.phase === 'listening') caption.finish();
       if (c.choose(n)) services.audio.play('click');
     };
-    panel.append(h('div', { class: 'htl-who-card' }, h('h2', { lang: s.locale }, s.customer.name), h('p', { lang: s.locale }, s.customer.persona)));
+    const gender = s.customer.gender;
     c.add(
       new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp()),
       portrait,
-      new MoodGaugePresenter(this, this.frameRoot, panel, t, motion),
-      new PatienceBarPresenter(this, this.frameRoot, panel, t, motion),
-      new RingPresenter(this, this.frameRoot, panel, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
+      new MoodGaugePresenter(this, this.frameRoot, customer, services.viewport, t, motion, gender),
+      new PatienceBarPresenter(this, this.frameRoot, customer, services.viewport, t, motion),
+      new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
       caption,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
       new RepliesPresenter(mid, s.locale, t, choose),
-      new TranscriptPresenter(panel, s, () => c.session.context, t, motion),
-      new EndPresenter(panel, t, () => this.send({ type: 'ENDED', finished: { selection, result: resultOf() } })),
+      new TranscriptPresenter(mid, s, () => c.session.context, t, motion),
+      new EndPresenter(panel, t, gender, () => this.send({ type: 'ENDED', finished: { selection, result: resultOf() } })),
       audio,
       debug,
       {

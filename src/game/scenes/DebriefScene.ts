@@ -1,6 +1,8 @@
 // The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
 // turn-by-turn timeline with feedback and better replies, and what to do next.
+import type { Gender } from '../../engine/index.js';
 import { SCENES } from '../config.js';
+import type { FinishedCall } from '../flow/flowMachine.js';
 import { scorePanel } from '../debrief/scorePanel.js';
 import { timeline } from '../debrief/timeline.js';
 import type { Services } from '../services.js';
@@ -16,11 +18,19 @@ export class DebriefScene extends BaseScene {
   }
 
   protected build(): void {
-    const t = this.t;
     const finished = this.services.flow.getSnapshot().context.finished;
     if (!finished) return this.send({ type: 'PICKER' });
+    // The library is loaded by now (a call was just played); it knows the customer's gender,
+    // which the outcome's name agrees with.
+    void this.services.library().then((lib) => {
+      if (this.scene.isActive()) this.render(finished, lib.get(finished.selection)?.customer.gender ?? null);
+    });
+  }
+
+  private render(finished: FinishedCall, gender: Gender | null): void {
+    const t = this.t;
     const m = finished.result.review;
-    const scores = scorePanel(m, t);
+    const scores = scorePanel(m, t, gender);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
     const panel = this.mount(
       h(
@@ -40,7 +50,7 @@ export class DebriefScene extends BaseScene {
           ),
         ),
         scores.el,
-        timeline(m, t),
+        timeline(m, t, gender),
       ),
     );
     if (finished.selection.mode === 'exam') panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));

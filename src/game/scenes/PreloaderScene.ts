@@ -6,6 +6,7 @@ import { callRefs, launchSelection } from '../library/calls.js';
 import type { Services } from '../services.js';
 import { h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
+import { followSlot, type Rect } from '../ui/slot.js';
 import { showTrainerNotice } from '../ui/trainerNotice.js';
 import { BaseScene } from './BaseScene.js';
 
@@ -17,15 +18,23 @@ export class PreloaderScene extends BaseScene {
   protected build(): void {
     const bar = this.add.graphics();
     this.frameRoot.add(bar);
-    const label = this.mount(h('div', { class: 'htl-screen htl-preloader' }));
     const meter = h('div', { role: 'progressbar', 'aria-label': this.t('loading.label'), 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, class: 'htl-preloader-text' }, this.t('loading.label'));
-    label.append(meter);
+    // The bar is drawn on the canvas over this slot, wherever the layout puts it.
+    const slot = h('div', { class: 'htl-preloader-bar' });
+    this.mount(h('div', { class: 'htl-screen htl-preloader' }, h('div', { class: 'htl-preloader-box' }, meter, slot)));
+    let area: Rect = { x: 0, y: 0, width: 0, height: 0 };
+    let progress = 0;
     const draw = (p: number) => {
+      progress = p;
+      const { x, y, width: w, height: hgt } = area;
       bar.clear();
-      bar.fillStyle(COLOURS.panel, 1).fillRoundedRect(390, 380, 500, 14, 7);
-      bar.fillStyle(COLOURS.sky, 1).fillRoundedRect(390, 380, Math.max(14, 500 * p), 14, 7);
+      if (w > 0) {
+        bar.fillStyle(COLOURS.panel, 1).fillRoundedRect(x, y, w, hgt, hgt / 2);
+        bar.fillStyle(COLOURS.sky, 1).fillRoundedRect(x, y, Math.max(hgt, w * p), hgt, hgt / 2);
+      }
       meter.setAttribute('aria-valuenow', String(Math.round(p * 100)));
     };
+    this.onCleanup(followSlot(this.services.viewport, slot, (r) => ((area = r), draw(progress))));
     draw(0);
     void this.loadAll(draw);
   }

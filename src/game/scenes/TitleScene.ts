@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
 import { drawHandset } from '../ui/phoneIcon.js';
+import { followSlot } from '../ui/slot.js';
 import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
 
@@ -57,17 +58,23 @@ export class TitleScene extends BaseScene {
     this.send(event);
   }
 
+  /** The ringing handset, drawn over its slot (`.htl-emblem`: left of the menu, or above it on a phone). */
   private drawEmblem(): void {
-    const handset = this.add.graphics({ x: 330, y: 360 });
+    const emblem = this.add.container(0, 0);
+    const handset = this.add.graphics();
     drawHandset(handset, 190, COLOURS.sky);
     const waves = [1, 2, 3].map((i) => {
-      const g = this.add.graphics({ x: 330, y: 360 });
+      const g = this.add.graphics();
       g.lineStyle(10, COLOURS.sky, 1).beginPath().arc(0, 0, 90 + i * 45, -Math.PI * 0.42, -Math.PI * 0.08).strokePath();
       g.beginPath().arc(0, 0, 90 + i * 45, Math.PI * 0.58, Math.PI * 0.92).strokePath();
       g.setAlpha(0.15 + 0.25 * (3 - i));
       return g;
     });
-    this.frameRoot.add([...waves, handset]);
+    emblem.add([...waves, handset]);
+    this.frameRoot.add(emblem);
+    const slot = this.mount(h('div', { class: 'htl-screen' }, h('div', { class: 'htl-emblem' }))).firstElementChild as HTMLElement;
+    // Drawn 450 units across (the widest wave) in the landscape layout.
+    this.onCleanup(followSlot(this.services.viewport, slot, (r) => emblem.setPosition(r.x + r.width / 2, r.y + r.height / 2).setScale(Math.min(r.width, r.height) / 450).setVisible(r.width > 0)));
     if (!this.motion) return;
     this.tweens.add({ targets: handset, angle: { from: -6, to: 6 }, duration: 90, yoyo: true, repeat: 5, repeatDelay: 0, loopDelay: 1800, loop: -1 });
     waves.forEach((w, i) => this.tweens.add({ targets: w, alpha: { from: 0.05, to: 0.7 }, duration: 900, yoyo: true, loop: -1, delay: i * 250 }));

@@ -1,8 +1,11 @@
-// Scales the design frame (1280×720) to the window: the canvas fills the window at the device's
-// pixel density, so shapes stay crisp on a projector, and the DOM layer gets the same scale and
-// offset as a CSS transform, so buttons sit exactly over what the canvas draws.
+// Fits a design frame to the window. A landscape window shows the 1280×720 frame, scaled to fit;
+// a window taller than it is wide (a phone held upright) gets a portrait frame, about as many
+// design units wide as the window has CSS pixels and as tall as the window, which the screens'
+// CSS arranges in one column (`.htl-portrait`). The canvas fills the window at the device's pixel
+// density, so shapes stay crisp on a projector, and the DOM layer gets the same scale and offset
+// as a CSS transform, so buttons sit exactly over what the canvas draws.
 import type Phaser from 'phaser';
-import { DESIGN } from '../config.js';
+import { DESIGN, PORTRAIT } from '../config.js';
 
 export interface Frame {
   /** Design units → CSS pixels. */
@@ -15,11 +18,20 @@ export interface Frame {
   readonly height: number;
   /** CSS pixels → canvas pixels. */
   readonly dpr: number;
+  /** The design frame's size, in design units (1280×720 in landscape). */
+  readonly design: { readonly width: number; readonly height: number };
+  /** The window is taller than wide: the portrait frame and arrangement. */
+  readonly portrait: boolean;
 }
 
 export function fitFrame(width: number, height: number, dpr: number): Frame {
+  if (height > width) {
+    const designWidth = Math.max(PORTRAIT.minWidth, Math.min(PORTRAIT.maxWidth, width));
+    const scale = width / designWidth;
+    return { scale, x: 0, y: 0, width, height, dpr, design: { width: designWidth, height: height / scale }, portrait: true };
+  }
   const scale = Math.min(width / DESIGN.width, height / DESIGN.height);
-  return { scale, x: (width - DESIGN.width * scale) / 2, y: (height - DESIGN.height * scale) / 2, width, height, dpr };
+  return { scale, x: (width - DESIGN.width * scale) / 2, y: (height - DESIGN.height * scale) / 2, width, height, dpr, design: DESIGN, portrait: false };
 }
 
 type Listener = (f: Frame) => void;
@@ -73,7 +85,11 @@ export class Viewport {
 
   private applyToDom(): void {
     const f = this.frame;
-    this.ui.style.transform = `translate(${f.x}px, ${f.y}px) scale(${f.scale})`;
+    const s = this.ui.style;
+    s.width = `${f.design.width}px`;
+    s.height = `${f.design.height}px`;
+    s.transform = `translate(${f.x}px, ${f.y}px) scale(${f.scale})`;
+    this.ui.classList.toggle('htl-portrait', f.portrait);
   }
 }
 
