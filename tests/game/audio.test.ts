@@ -80,5 +80,16 @@ describe('sounds', () => {
     expect(Number(info.format.duration)).toBeGreaterThan(0.8);
     expect(generate({ root, log: () => {} }).made).toEqual([]);
     expect(generate({ root, check: true, log: () => {} }).stale).toEqual([]);
+    // A line taken out of the call: its generated voice goes, a trainer's recording never does.
+    const file = join(root, 'scenarios/tiny.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.timeout.say = ['Hello?'];
+    writeFileSync(file, JSON.stringify(doc));
+    mkdirSync(join(root, 'scenarios/recordings'), { recursive: true });
+    writeFileSync(join(root, 'scenarios/recordings/own.webm'), 'mine');
+    const after = generate({ root, log: () => {} });
+    expect(after.removed).toEqual(['scenarios/voice/tiny/en/silence-2.webm']);
+    expect(existsSync(join(root, 'scenarios/voice/tiny/en/silence-2.webm'))).toBe(false);
+    expect(readFileSync(join(root, 'scenarios/recordings/own.webm'), 'utf8')).toBe('mine');
   }, 60_000);
 });

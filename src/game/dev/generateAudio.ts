@@ -37,6 +37,8 @@ export interface GenerateOptions {
 
 export interface GenerateReport {
   readonly made: string[];
+  /** Voices made earlier for lines that are gone, deleted. */
+  readonly removed: string[];
   readonly stale: string[];
   readonly problems: string[];
 }
@@ -93,7 +95,7 @@ export function generate(o: GenerateOptions): GenerateReport {
   const manifestFile = join(root, 'assets', 'generated.json');
   const old = readJson<Manifest>(manifestFile, { version: VERSION, sounds: {}, voices: {} });
   const manifest: Manifest = { version: VERSION, sounds: {}, voices: {} };
-  const report: GenerateReport = { made: [], stale: [], problems: [] };
+  const report: GenerateReport = { made: [], removed: [], stale: [], problems: [] };
   const work = mkdtempSync(join(tmpdir(), 'htl-audio-'));
   try {
     for (const key of SOUNDS) {
@@ -109,7 +111,8 @@ export function generate(o: GenerateOptions): GenerateReport {
       log(`made assets/sounds/${key}.webm and .mp3`);
     }
     const config = readJson<VoiceConfig>(join(root, 'assets', 'voices.json'), { customers: {} });
-    for (const job of voiceJobs(root, o.scenarios ?? join(root, 'scenarios'), config, report.problems)) {
+    const scenarioDir = o.scenarios ?? join(root, 'scenarios');
+    for (const job of voiceJobs(root, scenarioDir, config, report.problems)) {
       const h = hash({ ...job, bitrate: VOICE_BITRATE });
       manifest.voices[job.out] = h;
       const out = join(root, job.out);
@@ -121,6 +124,22 @@ export function generate(o: GenerateOptions): GenerateReport {
       encode(join(work, 'voice.wav'), out, work);
       report.made.push(job.out);
       log(`made ${job.out}`);
+    }
+    // A voice this generator made for a line that no longer exists (a node removed or renamed)
+    // goes too; files it never made (a trainer's recordings) are never touched.
+    const folder = `${relative(root, scenarioDir).split('\\').join('/')}/`;
+    for (const [out, h] of Object.entries(old.voices)) {
+      // Another folder's voices (generate --scenarios elsewhere) are kept as they were.
+      if (!out.startsWith(folder)) {
+        manifest.voices[out] ??= h;
+        continue;
+      }
+      if (out in manifest.voices || !existsSync(join(root, out))) continue;
+      report.stale.push(out);
+      if (o.check) continue;
+      rmSync(join(root, out));
+      report.removed.push(out);
+      log(`removed ${out} (its line is gone)`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
