@@ -24,8 +24,14 @@ export interface Frame {
   readonly portrait: boolean;
 }
 
-export function fitFrame(width: number, height: number, dpr: number): Frame {
-  if (height > width) {
+/**
+ * The frame for a window. `previous`: the frame before a resize — a phone's on-screen keyboard
+ * can leave an upright window shorter than it is wide without turning it, so a portrait frame
+ * stays portrait while the width is the same.
+ */
+export function fitFrame(width: number, height: number, dpr: number, previous?: Frame): Frame {
+  const keyboard = previous?.portrait === true && previous.width === width;
+  if (height > width || keyboard) {
     const designWidth = Math.max(PORTRAIT.minWidth, Math.min(PORTRAIT.maxWidth, width));
     const scale = width / designWidth;
     return { scale, x: 0, y: 0, width, height, dpr, design: { width: designWidth, height: height / scale }, portrait: true };
@@ -67,7 +73,7 @@ export class Viewport {
   }
 
   private measure(): Frame {
-    return fitFrame(Math.max(1, innerWidth), Math.max(1, innerHeight), Math.min(3, Math.max(1, devicePixelRatio || 1)));
+    return fitFrame(Math.max(1, innerWidth), Math.max(1, innerHeight), Math.min(3, Math.max(1, devicePixelRatio || 1)), this.frame);
   }
 
   private refresh(): void {
