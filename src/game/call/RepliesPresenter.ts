@@ -111,21 +111,25 @@ export class RepliesPresenter implements CallPresenter {
     this.refit = requestAnimationFrame(() => this.fit(false));
   }
 
+  /** Whether the last reply ends below what the scroller shows (whatever else — an unfolded transcript — follows it). */
   private overflows(scroller: HTMLElement): boolean {
-    return this.count > 0 && scroller.scrollHeight > scroller.clientHeight + 1;
+    const last = this.list.lastElementChild;
+    if (this.count === 0 || !last) return false;
+    const top = scroller.getBoundingClientRect().top + scroller.clientTop;
+    return last.getBoundingClientRect().bottom - top + scroller.scrollTop > scroller.clientHeight + 1;
   }
 
   /** "↓ 2 more below" while replies are out of sight below; the fades go with it. */
   private showCue(): void {
     const s = this.scroller();
     const scrolling = this.area.classList.contains('htl-scrolls');
-    const below = scrolling && s.scrollTop + s.clientHeight < s.scrollHeight - 2;
-    const bottom = s.getBoundingClientRect().bottom;
-    const hidden = below ? [...this.list.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().bottom > bottom + 1).length : 0;
+    const bottom = s.getBoundingClientRect().top + s.clientTop + s.clientHeight;
+    const hidden = scrolling ? [...this.list.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().bottom > bottom + 1).length : 0;
+    const below = hidden > 0;
     this.area.classList.toggle('htl-more-below', below);
     this.area.classList.toggle('htl-more-above', scrolling && s.scrollTop > 2);
     this.more.hidden = !below;
-    const text = below ? `↓ ${this.t('call.moreBelow', { count: Math.max(1, hidden) })}` : '';
+    const text = below ? `↓ ${this.t('call.moreBelow', { count: hidden })}` : '';
     if (this.moreText.textContent !== text) this.moreText.textContent = text;
   }
 
