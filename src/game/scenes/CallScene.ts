@@ -105,13 +105,14 @@ export class CallScene extends BaseScene {
     // upright) and the canvas drawings follow their slots wherever they go.
     const mid = h('div', { class: 'htl-mid' });
     const portraitSlot = h('div', { class: 'htl-portrait-card' });
-    const customer = h(
+    const caller = h(
       'aside',
-      { class: 'htl-caller', 'aria-label': s.customer.name, lang: s.locale },
+      { class: 'htl-caller', 'aria-label': s.customer.name },
       portraitSlot,
-      h('div', { class: 'htl-who-card' }, h('h2', {}, s.customer.name), h('p', {}, s.customer.persona)),
+      // In the call's language; the mood and patience added below are in the interface's.
+      h('div', { class: 'htl-who-card', lang: s.locale }, h('h2', {}, s.customer.name), h('p', {}, s.customer.persona)),
     );
-    panel.append(mid, customer);
+    panel.append(mid, caller);
     const portrait = new PortraitPresenter(this, this.frameRoot, portraitSlot, services.viewport, s.customer.name, motion);
     const caption = new CaptionPresenter(mid, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
     const debug = new DebugOverlay(panel, () => c.session);
@@ -125,8 +126,8 @@ export class CallScene extends BaseScene {
     c.add(
       new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp()),
       portrait,
-      new MoodGaugePresenter(this, this.frameRoot, customer, services.viewport, t, motion, gender),
-      new PatienceBarPresenter(this, this.frameRoot, customer, services.viewport, t, motion),
+      new MoodGaugePresenter(this, this.frameRoot, caller, services.viewport, t, motion, gender),
+      new PatienceBarPresenter(this, this.frameRoot, caller, services.viewport, t, motion),
       new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
       caption,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
