@@ -111,12 +111,17 @@ export class RepliesPresenter implements CallPresenter {
     this.refit = requestAnimationFrame(() => this.fit(false));
   }
 
-  /** Whether the last reply ends below what the scroller shows (whatever else — an unfolded transcript — follows it). */
+  /**
+   * Whether the replies need more room than the scroller shows: the list's whole content (with
+   * its padding) when the list scrolls; when the whole area does, down to the last reply only
+   * (an unfolded transcript after it is no reason to shrink them).
+   */
   private overflows(scroller: HTMLElement): boolean {
     const last = this.list.lastElementChild;
     if (this.count === 0 || !last) return false;
+    if (scroller === this.list) return this.list.scrollHeight > this.list.clientHeight;
     const top = scroller.getBoundingClientRect().top + scroller.clientTop;
-    return last.getBoundingClientRect().bottom - top + scroller.scrollTop > scroller.clientHeight + 1;
+    return last.getBoundingClientRect().bottom - top + scroller.scrollTop > scroller.clientHeight - 0.5;
   }
 
   /** "↓ 2 more below" while replies are out of sight below; the fades go with it. */
