@@ -22,15 +22,16 @@ describe('scenario library', () => {
     );
     expect(calls.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(calls[0]!.id).toBe('first-call');
-    const update = calls.find((c) => c.id === 'update-warning')!;
-    expect([...update.versions.keys()].sort()).toEqual(['en', 'pl', 'ru']);
+    for (const call of calls) expect([...call.versions.keys()].sort(), call.id).toEqual(['en', 'pl', 'ru', 'uk']);
   });
 
   it('offers each call in the player’s language when it has one', () => {
     const lib = new ScenarioLibrary(files, {});
     const ru = callRefs(lib, 'ru');
     expect(ru.find((c) => c.id === 'update-warning')).toEqual({ id: 'update-warning', locale: 'ru' });
-    expect(ru.find((c) => c.id === 'first-call')).toEqual({ id: 'first-call', locale: 'en' });
+    expect(ru.find((c) => c.id === 'first-call')).toEqual({ id: 'first-call', locale: 'ru' });
+    // A language no call is written in: each call in its own.
+    expect(callRefs(lib, 'de').every((c) => c.locale === 'en')).toBe(true);
   });
 
   it('finds the call an address asks for, in the language asked, or says there is none', () => {
