@@ -34,6 +34,21 @@ describe('transcript', () => {
     session.stop();
   });
 
+  it('writes down what the customer said into a silence, as the caption showed it, not the line again', () => {
+    const s = scenario('vague-refund.json');
+    const session = new Session(s, { seed: 9, mode: 'exam' });
+    session.answer();
+    const said: string[] = [session.view.line!.say];
+    for (let turn = 1; turn <= 2; turn++) {
+      for (let t = 0; t < 200 && session.view.turn < turn; t++) session.advance(500);
+      said.push(session.view.line!.say);
+    }
+    const opening = s.nodes.get(s.start)!;
+    expect(said).toEqual([opening.say, opening.timeout!.silence[0]!.say, opening.timeout!.silence[1]!.say]);
+    expect(transcriptLines(s, session.context, labels).filter((l) => l.who === 'customer').map((l) => l.text)).toEqual(said);
+    session.stop();
+  });
+
   it('shows an action as what it does, and its facts when it finishes', () => {
     const s = scenario();
     const session = new Session(s, { seed: 1, mode: 'practice' });

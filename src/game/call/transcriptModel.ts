@@ -1,7 +1,7 @@
 // The call so far as lines of a transcript, derived from the engine's record of the call (its
 // history of turns) and the scenario's text. Append-only while a call runs, so the panel only
 // ever adds lines; keys stay the same for the same line.
-import type { Scenario, SessionContext } from '../../engine/index.js';
+import { spokenLine, type Scenario, type SessionContext } from '../../engine/index.js';
 
 export type Speaker = 'customer' | 'you' | 'note' | 'fact';
 
@@ -21,12 +21,14 @@ export interface TranscriptLabels {
 
 export function transcriptLines(s: Scenario, ctx: SessionContext, labels: TranscriptLabels): TranscriptLine[] {
   const out: TranscriptLine[] = [];
-  const say = (key: string, nodeId: string) => {
-    const text = s.nodes.get(nodeId)?.say ?? '';
+  // What the customer said at a line after the turns before it: a silence line when the trainee's silence kept the call there.
+  const say = (key: string, nodeId: string, before: number) => {
+    const node = s.nodes.get(nodeId);
+    const text = node ? spokenLine(node, ctx.history.slice(0, before)).say : '';
     if (text) out.push({ key, who: 'customer', text });
   };
   ctx.history.forEach((turn, i) => {
-    say(`c${i}`, turn.node);
+    say(`c${i}`, turn.node, i);
     const node = s.nodes.get(turn.node);
     switch (turn.choice.kind) {
       case 'reply': {
@@ -44,6 +46,6 @@ export function transcriptLines(s: Scenario, ctx: SessionContext, labels: Transc
     }
     for (const f of turn.revealed) out.push({ key: `f${i}:${f}`, who: 'fact', text: s.facts.get(f)?.text ?? f });
   });
-  if (ctx.phase === 'listening' || ctx.phase === 'ended') say(`c${ctx.history.length}`, ctx.node);
+  if (ctx.phase === 'listening' || ctx.phase === 'ended') say(`c${ctx.history.length}`, ctx.node, ctx.history.length);
   return out;
 }
