@@ -32,7 +32,7 @@ export class DebriefScene extends BaseScene {
     const m = finished.result.review;
     const scores = scorePanel(m, t, gender);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
-    const panel = this.mount(
+    this.mount(
       h(
         'main',
         { class: 'htl-screen htl-debrief', 'aria-labelledby': 'htl-debrief-h' },
@@ -49,11 +49,11 @@ export class DebriefScene extends BaseScene {
             button(t('title.leaderboard'), () => this.send({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
           ),
         ),
-        scores.el,
+        // The left column: the scores, and under them (never over them) what waits to be sent.
+        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && outboxStrip(this.services, (fn) => this.onCleanup(fn))),
         timeline(m, t, gender),
       ),
     );
-    if (finished.selection.mode === 'exam') panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
     retry.focus();
     // Marks the moment every number shows its final value (tests and screenshots wait for it).
     const settled = () => (scores.el.dataset.settled = 'true');

@@ -1,5 +1,6 @@
 // The leaderboard's outbox strip (results waiting to be sent / sent / refused), mounted only when
-// the outbox has something to show, so the leaderboard's code loads only then.
+// the outbox has something to show, so the leaderboard's code loads only then. Its dates are in
+// the interface's language, like its words.
 import { loadNamespace } from '../../i18n/index.js';
 import type { Services } from '../services.js';
 import { h } from '../ui/dom.js';
@@ -11,7 +12,7 @@ export function outboxStrip(services: Services, onCleanup: (fn: () => void) => v
   if (services.outbox.snapshot().items.length === 0) return slot;
   void Promise.all([import('../../leaderboard/index.js'), loadNamespace(services.i18n, 'leaderboard')]).then(([lb, t]) => {
     if (gone) return;
-    const view = lb.mountOutboxStatus(slot, { outbox: services.outbox, t });
+    const view = lb.mountOutboxStatus(slot, { outbox: services.outbox, t, lang: services.i18n.language });
     onCleanup(() => view.destroy());
   });
   return slot;
