@@ -15,6 +15,31 @@ export interface ScorePanel {
   readonly counters: readonly { readonly el: HTMLElement; readonly value: number; readonly bar: HTMLElement | null }[];
   /** Fills the ring around the grade to `overall` (0–100). */
   readonly ring: (overall: number) => void;
+  /** Stops watching the panel's size and scrolling. */
+  readonly destroy: () => void;
+}
+
+/**
+ * Marks a box that scrolls with where there is more to see (`data-more` = "above", "below", both or
+ * empty), for the stylesheet's soft edges: the panel's own boxes are opaque and would cover a
+ * background shade, so the edges are drawn over the content.
+ */
+function watchOverflow(el: HTMLElement): () => void {
+  const update = () => {
+    const above = el.scrollTop > 1;
+    const below = el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+    const more = [above && 'above', below && 'below'].filter(Boolean).join(' ');
+    if (el.dataset.more !== more) el.dataset.more = more;
+  };
+  el.addEventListener('scroll', update, { passive: true });
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+  observer?.observe(el);
+  for (const child of el.children) observer?.observe(child);
+  update();
+  return () => {
+    el.removeEventListener('scroll', update);
+    observer?.disconnect();
+  };
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -93,5 +118,5 @@ export function scorePanel(m: CallReview, t: TFunction, gender: Gender | null = 
     ),
     h('p', { class: 'htl-muted' }, t('debrief.length', { time: clock(m.score.elapsedMs), count: m.score.turns })),
   );
-  return { el, counters, ring: ring.fill };
+  return { el, counters, ring: ring.fill, destroy: watchOverflow(el) };
 }

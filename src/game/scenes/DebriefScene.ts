@@ -31,6 +31,7 @@ export class DebriefScene extends BaseScene {
     const t = this.t;
     const m = finished.result.review;
     const scores = scorePanel(m, t, gender);
+    this.onCleanup(scores.destroy);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
     this.mount(
       h(
