@@ -55,6 +55,10 @@ export class SettingsScene extends BaseScene {
       h('div', { class: 'htl-row' }, button(t('common.done'), () => this.send({ type: 'BACK' }), { class: 'htl-btn htl-btn-primary', id: 'htl-settings-done' })),
     ];
     panel.replaceChildren(h('section', { class: 'htl-panel htl-settings', 'aria-labelledby': 'htl-settings-h' }, ...body));
-    panel.querySelector<HTMLElement>(`#${focusId ?? 'htl-settings-done'}`)?.focus();
+    if (focusId) return panel.querySelector<HTMLElement>(`#${focusId}`)?.focus();
+    // Opened: the first control has focus and the screen starts at its top (on a phone, where the
+    // form scrolls, focusing anything further down would open it scrolled away from the heading).
+    panel.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
+    panel.scrollTop = 0;
   }
 }
