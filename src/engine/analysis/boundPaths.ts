@@ -116,7 +116,8 @@ function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labe
   };
   const paths: number[] = [];
   head[0] = labels.add(0, 0, 0, 0, -1, -1, 0, -1);
-  for (const e of order) {
+  for (let o = 0; o < order.length; o++) {
+    const e = order[o]!;
     if (isEnding[e] || head[e]! < 0) continue;
     paths.length = 0;
     for (let x = head[e]!; x >= 0; x = labels.sibling[x]!) paths.push(x);
@@ -125,7 +126,8 @@ function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labe
       const dp = pricePolite(e, i, k);
       const da = priceAccuracy(e, i, k);
       const dj = priceJudgment(e, i, k);
-      for (const x of paths) {
+      for (let q = 0; q < paths.length; q++) {
+        const x = paths[q]!;
         const m = labels.moves[x]! + 1;
         const p = cap(labels.lost[3 * x]! + dp);
         const a = cap(labels.lost[3 * x + 1]! + da);

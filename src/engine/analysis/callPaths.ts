@@ -47,7 +47,7 @@ export function traps(g: StateGraph): Trap[] {
   const { start, to, gaveUp, ended } = packedEdges(g);
   // The moves reversed, packed: the states with a move into s are from[into[s]] … from[into[s + 1] - 1].
   const into = new Int32Array(n + 1);
-  for (const t of to) into[t + 1]!++;
+  for (let i = 0; i < to.length; i++) into[to[i]! + 1]!++;
   for (let s = 0; s < n; s++) into[s + 1]! += into[s]!;
   const from = new Int32Array(into[n]!);
   const fill = into.slice(0, n);

@@ -156,7 +156,8 @@ export function cheapestFromStartBy(tg: TurnGraph, price: PriceAt, tree: Tree, w
   w[0] = 0;
   w[1] = 0;
   const { isEnding } = endingsOf(tg);
-  for (const e of order) {
+  for (let j = 0; j < order.length; j++) {
+    const e = order[j]!;
     const c = w[4 * e]!;
     // (No move leaves an ending: nothing to relax there.)
     if (c === Infinity || isEnding[e]) continue;
@@ -200,7 +201,7 @@ export function cheapestToEnd(tg: TurnGraph, price: Price, endPrice: (e: number)
   }
   // Moves reversed: for each entry, the (entry, move) pairs that lead to it.
   const count = new Int32Array(n + 1);
-  for (const to of tg.next) count[to + 1]!++;
+  for (let i = 0; i < tg.next.length; i++) count[tg.next[i]! + 1]!++;
   for (let e = 0; e < n; e++) count[e + 1]! += count[e]!;
   const fromEntry = new Int32Array(tg.next.length);
   const fromMove = new Int32Array(tg.next.length);

@@ -30,15 +30,21 @@ export function movesAt(s: Scenario, ctx: SessionContext, options: MoveOptions =
   return moves;
 }
 
+/** Choosing the reply shown n-th (from 1), and hanging up: the same events every time, made once. */
+const CHOOSE: readonly SessionEvent[] = Array.from({ length: 10 }, (_, n) => Object.freeze({ type: 'CHOOSE', n }));
+const HANG_UP: SessionEvent = Object.freeze({ type: 'HANG_UP' });
+
 /** The event that makes a move in a listening state. */
 export function eventOf(ctx: SessionContext, s: Scenario, move: Move): SessionEvent {
   switch (move.kind) {
-    case 'reply':
-      return { type: 'CHOOSE', n: ctx.order.indexOf(move.reply.index) + 1 };
+    case 'reply': {
+      const n = ctx.order.indexOf(move.reply.index) + 1;
+      return CHOOSE[n] ?? { type: 'CHOOSE', n };
+    }
     case 'timeout':
       return { type: 'TICK', ms: Math.max(1, s.nodes.get(ctx.node)!.timeout!.afterMs - ctx.waitMs) };
     case 'hang-up':
-      return { type: 'HANG_UP' };
+      return HANG_UP;
   }
 }
 

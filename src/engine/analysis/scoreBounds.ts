@@ -47,7 +47,9 @@ function fewest(tg: TurnGraph, d: Dimension, memory: Tree, ways: Ways): Bound | 
   const tree = cheapestFromStartBy(tg, lostAt(tg, d), memory, ways);
   let best = -1;
   let bestCost = Infinity;
-  for (const e of endingsOf(tg).entries) {
+  const ends = endingsOf(tg).entries;
+  for (let j = 0; j < ends.length; j++) {
+    const e = ends[j]!;
     if (tree.cost[e] === Infinity) continue;
     const c = tree.cost[e]! + endLost(tg, e, d);
     if (best < 0 || ranksBefore(c, tree.moves[e]!, bestCost, tree.moves[best]!)) [best, bestCost] = [e, c];
@@ -74,7 +76,8 @@ function most(tg: TurnGraph, order: Int32Array, d: Dimension, tree: Tree, ways: 
   w[0] = 0;
   let best = -1;
   let bestValue = -Infinity;
-  for (const e of order) {
+  for (let j = 0; j < order.length; j++) {
+    const e = order[j]!;
     const here = w[4 * e]!;
     if (here === -Infinity) continue;
     if (isEnding[e]) {

@@ -286,6 +286,28 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
   const slotOf = (move: Move, replies: number) => (move.kind === 'reply' ? move.reply.index : move.kind === 'timeout' ? replies : replies + 1);
   const sameDeductions = (a: Deductions, b: Deductions) => Object.is(a.politeness, b.politeness) && Object.is(a.accuracy, b.accuracy) && Object.is(a.judgment, b.judgment);
 
+  // The moves of a listening state, as movesAt lists them, without asking the engine again which
+  // replies are on offer: every state here but a given start (`from`) is the engine's own, made
+  // on entering its node, where it put the replies on offer in ctx.order (shuffled for the
+  // trainee), and nothing since has changed what their conditions read. In the node's order, as
+  // movesAt gives them; each move the one object its slot at the node keeps.
+  const timeouts = options.timeouts ?? true;
+  const hangUp = options.hangUp ?? true;
+  const scratch: Move[] = [];
+  const movesOf = (ctx: SessionContext, common: NodeShare): Move[] => {
+    const node = s.nodes.get(ctx.node)!;
+    const moves = scratch;
+    moves.length = 0;
+    let mask = 0;
+    for (let k = 0; k < ctx.order.length; k++) mask |= 1 << ctx.order[k]!;
+    for (let r = 0; mask >> r !== 0; r++) {
+      if (mask & (1 << r)) moves.push((common.slots[2 * r] ??= { kind: 'reply', reply: node.replies[r]! }) as Move);
+    }
+    if (timeouts && node.timeout && ctx.mode === 'exam') moves.push((common.slots[2 * common.replies] ??= { kind: 'timeout' }) as Move);
+    if (hangUp) moves.push((common.slots[2 * common.replies + 2] ??= { kind: 'hang-up' }) as Move);
+    return moves;
+  };
+
   const first = options.from ?? answeredContext(s);
   /** Whether a context is one withHistory would copy whole and `explored` can write out again from its state. */
   const plain = (ctx: SessionContext) =>
@@ -384,7 +406,10 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     if (!ctx || ctx.phase !== 'listening') continue;
     const common = shareOf(index.nodeOf(id));
     let offered = 0;
-    edges[id] = movesAt(s, ctx, options).map((fresh, k): Edge => {
+    const moves = id === 0 && options.from ? movesAt(s, ctx, options) : movesOf(ctx, common);
+    const out: Edge[] = new Array(moves.length);
+    for (let k = 0; k < moves.length; k++) {
+      const fresh = moves[k]!;
       if (fresh.kind === 'reply') offered |= 1 << fresh.reply.index;
       const next = afterMove(s, ctx, fresh);
       const turned = next.history.length > ctx.history.length;
@@ -397,8 +422,9 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       const known = common.slots[slot + 1] as Deductions | undefined;
       if (known === undefined) common.slots[slot + 1] = deductions;
       else if (sameDeductions(known, deductions)) deductions = known;
-      return { to, move, deductions, gaveUp, turned };
-    });
+      out[k] = { to, move, deductions, gaveUp, turned };
+    }
+    edges[id] = out;
     (states[id] as { offered: number }).offered = offered;
   }
   const graph: StateGraph = {
@@ -473,11 +499,12 @@ function computeNeedsExact(g: StateGraph): boolean {
   if (!order) return true;
   const { start, to, ended } = packedEdges(g);
   const longest = new Int32Array(g.states.length);
-  for (const s of order) {
+  for (let j = 0; j < order.length; j++) {
+    const s = order[j]!;
     for (let i = start[s]!; i < start[s + 1]!; i++) longest[to[i]!] = Math.max(longest[to[i]!]!, longest[s]! + 1);
   }
   // The turn limit is checked when the customer speaks after the limit's turn.
-  for (const s of order) if (!ended[s] && g.startTurns + longest[s]! >= MAX_TURNS - 1) return true;
+  for (let j = 0; j < order.length; j++) if (!ended[order[j]!] && g.startTurns + longest[order[j]!]! >= MAX_TURNS - 1) return true;
   return false;
 }
 
@@ -514,13 +541,19 @@ export function packedEdges(g: StateGraph): PackedEdges {
   // In the smallest array that holds every deduction exactly (they are whole points, 0 to -100).
   let bits = 8;
   for (let s = 0; s < n && bits < 64; s++) {
-    for (const e of g.edges[s]!) bits = Math.max(bits, bitsFor(e.deductions.politeness), bitsFor(e.deductions.accuracy), bitsFor(e.deductions.judgment));
+    const es = g.edges[s]!;
+    for (let k = 0; k < es.length; k++) {
+      const d = es[k]!.deductions;
+      bits = Math.max(bits, bitsFor(d.politeness), bitsFor(d.accuracy), bitsFor(d.judgment));
+    }
   }
   const deductions = bits === 8 ? new Int8Array(3 * m) : bits === 32 ? new Int32Array(3 * m) : new Float64Array(3 * m);
   for (let s = 0; s < n; s++) {
     if (g.states[s]!.ending) ended[s] = 1;
     let i = start[s]!;
-    for (const e of g.edges[s]!) {
+    const es = g.edges[s]!;
+    for (let k = 0; k < es.length; k++) {
+      const e = es[k]!;
       to[i] = e.to;
       turned[i] = e.turned ? 1 : 0;
       gaveUp[i] = e.gaveUp ? 1 : 0;
@@ -550,7 +583,7 @@ function computeOrder(g: StateGraph): Int32Array | null {
   const n = g.states.length;
   const { start, to } = packedEdges(g);
   const indegree = new Int32Array(n);
-  for (const t of to) indegree[t]!++;
+  for (let i = 0; i < to.length; i++) indegree[to[i]!]!++;
   const order = new Int32Array(n);
   let head = 0;
   let tail = 0;

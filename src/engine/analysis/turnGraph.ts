@@ -83,36 +83,55 @@ export function turnGraph(g: StateGraph): TurnGraph {
   const s = g.scenario;
   const exact = g.turns === 'exact';
   const cap = exact || s.scoring.par === null ? 0 : s.scoring.par;
-  const state: number[] = [];
-  const turns: number[] = [];
+  // In typed arrays grown as needed: a call of 100,000 nodes has a million moves, which lists of
+  // numbers would hold twice over (and copy once more at the end) for the collector.
+  const n = g.states.length;
+  const { start, to, turned } = packedEdges(g);
+  let state = new Int32Array(n + 16);
+  let turns = new Int32Array(n + 16);
   // The entries of a state, as a list threaded through `sibling` (a state has a few at most).
-  const head = new Int32Array(g.states.length).fill(-1);
-  const sibling: number[] = [];
+  const head = new Int32Array(n).fill(-1);
+  let sibling = new Int32Array(n + 16);
+  let entries = 0;
   const entry = (st: number, t: number): number => {
     for (let e = head[st]!; e >= 0; e = sibling[e]!) if (turns[e] === t) return e;
-    const e = state.length;
-    state.push(st);
-    turns.push(t);
-    sibling.push(head[st]!);
+    const e = entries++;
+    if (e === state.length) [state, turns, sibling] = [grown(state), grown(turns), grown(sibling)];
+    state[e] = st;
+    turns[e] = t;
+    sibling[e] = head[st]!;
     head[st] = e;
     return e;
   };
   entry(0, exact ? g.states[0]!.turns : Math.min(g.startTurns, cap));
-  const first: number[] = [];
-  const next: number[] = [];
-  const { start, to, turned } = packedEdges(g);
-  for (let e = 0; e < state.length; e++) {
-    first.push(next.length);
+  let first = new Int32Array(n + 17);
+  let next = new Int32Array(to.length + 16);
+  let moves = 0;
+  for (let e = 0; e < entries; e++) {
+    if (e + 1 >= first.length) first = grown(first);
+    first[e] = moves;
     const t = Math.min(turns[e]! + 1, cap);
-    for (let i = start[state[e]!]!; i < start[state[e]! + 1]!; i++) next.push(entry(to[i]!, exact ? g.states[to[i]!]!.turns : turned[i] ? t : turns[e]!));
+    const st = state[e]!;
+    for (let i = start[st]!; i < start[st + 1]!; i++) {
+      const target = entry(to[i]!, exact ? g.states[to[i]!]!.turns : turned[i] ? t : turns[e]!);
+      if (moves === next.length) next = grown(next);
+      next[moves++] = target;
+    }
   }
-  first.push(next.length);
-  const overPar = new Float64Array(state.length);
+  first[entries] = moves;
+  const overPar = new Float64Array(entries);
   // In a graph without exact turns, turns[e] is capped at par: every move from there is beyond it.
-  for (let e = 0; e < state.length; e++) overPar[e] = overParPoints(s, turns[e]! + 1) - overParPoints(s, turns[e]!);
-  const out: TurnGraph = { graph: g, scenario: s, state: Int32Array.from(state), turns: Int32Array.from(turns), first: Int32Array.from(first), next: Int32Array.from(next), overPar, cache: {} };
+  for (let e = 0; e < entries; e++) overPar[e] = overParPoints(s, turns[e]! + 1) - overParPoints(s, turns[e]!);
+  const out: TurnGraph = { graph: g, scenario: s, state: state.slice(0, entries), turns: turns.slice(0, entries), first: first.slice(0, entries + 1), next: next.slice(0, moves), overPar, cache: {} };
   graphs.set(g, out);
   return out;
+}
+
+/** A typed array twice as long, holding the same numbers first. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Entries in an order where every move goes forward, or null if the turn graph has a loop. Computed once per turn graph. */
@@ -124,7 +143,7 @@ export function entryOrder(tg: TurnGraph): Int32Array | null {
 function computeEntryOrder(tg: TurnGraph): Int32Array | null {
   const n = tg.state.length;
   const indegree = new Int32Array(n);
-  for (const to of tg.next) indegree[to]!++;
+  for (let i = 0; i < tg.next.length; i++) indegree[tg.next[i]!]!++;
   const order = new Int32Array(n);
   let head = 0;
   let tail = 0;

@@ -151,60 +151,73 @@ export function checkReferences(doc: JsonDocument, s: ScenarioParsed): Diagnosti
   // file has one, only the ids written are kept and compared.
   const replyIds = new Set<string>();
   let dotted = false;
-  for (const id of nodeIds) for (const r of s.nodes[id]!.replies ?? []) if (r.id?.includes('.')) dotted = true;
-  for (const id of nodeIds) {
+  for (let n = 0; n < nodeIds.length && !dotted; n++) {
+    const replies = s.nodes[nodeIds[n]!]!.replies;
+    if (replies) for (let i = 0; i < replies.length; i++) if (replies[i]!.id?.includes('.')) dotted = true;
+  }
+  // Node by node, making nothing (no path, no function) unless there is something to report: a
+  // file of 100,000 nodes would otherwise leave the collector a few of each per node and reply.
+  for (let n = 0; n < nodeIds.length; n++) {
+    const id = nodeIds[n]!;
     const node = s.nodes[id]!;
-    const at = () => nodePath(id);
+    checkNodeFile(id, node);
+  }
+  return out;
+
+  function checkNodeFile(id: string, node: ScenarioParsed['nodes'][string]): void {
     const hasReplies = (node.replies?.length ?? 0) > 0;
     if (hasReplies && node.end !== undefined) {
-      error([...at(), 'end'], 'ending-with-replies', `node "${id}" is an ending but also has replies`, 'remove "end", or remove "replies" and make it an ending');
+      error([...nodePath(id), 'end'], 'ending-with-replies', `node "${id}" is an ending but also has replies`, 'remove "end", or remove "replies" and make it an ending');
     }
     if (!hasReplies && node.end === undefined) {
-      error(at(), 'dead-end', `node "${id}" has neither replies nor "end", so the call would stop there`, 'add "replies": [ … ], or "end": "retained" (or another outcome)');
+      error(nodePath(id), 'dead-end', `node "${id}" has neither replies nor "end", so the call would stop there`, 'add "replies": [ … ], or "end": "retained" (or another outcome)');
     }
     if (node.end !== undefined && node.timeout) {
-      error([...at(), 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
+      error([...nodePath(id), 'timeout'], 'ending-with-timeout', `node "${id}" is an ending; a timeout there would never run`, 'remove "timeout"');
     }
     if (node.enter) {
       const enter = node.enter;
-      checkFacts(() => [...at(), 'enter', 'reveals'], listOf(enter.reveals));
-      checkSet(() => [...at(), 'enter', 'set'], enter.set);
+      checkFacts(() => [...nodePath(id), 'enter', 'reveals'], listOf(enter.reveals));
+      checkSet(() => [...nodePath(id), 'enter', 'set'], enter.set);
     }
-    for (const key of ['label', 'credit'] as const) {
-      if (node[key] !== undefined && node.end === undefined) {
-        error([...at(), key], `${key}-without-end`, `"${key}" is only for endings, and node "${id}" is not one`, `remove "${key}", or make this node an ending with "end"`);
+    if (node.end === undefined && (node.label !== undefined || node.credit !== undefined)) {
+      for (const key of ['label', 'credit'] as const) {
+        if (node[key] !== undefined) {
+          error([...nodePath(id), key], `${key}-without-end`, `"${key}" is only for endings, and node "${id}" is not one`, `remove "${key}", or make this node an ending with "end"`);
+        }
       }
     }
     if (Array.isArray(node.feedback)) {
       const variants = node.feedback;
-      variants.forEach((v, k) => checkCondition(() => [...at(), 'feedback', k, 'if'], v.if));
-      if (node.end === undefined) error([...at(), 'feedback'], 'feedback-variants-without-end', `feedback variants are only for endings, and node "${id}" is not one`, 'write one "feedback" text, or make this node an ending');
+      variants.forEach((v, k) => checkCondition(() => [...nodePath(id), 'feedback', k, 'if'], v.if));
+      if (node.end === undefined) error([...nodePath(id), 'feedback'], 'feedback-variants-without-end', `feedback variants are only for endings, and node "${id}" is not one`, 'write one "feedback" text, or make this node an ending');
     }
     if (node.needs !== undefined) {
-      if (node.end === undefined) error([...at(), 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
-      checkFacts(() => [...at(), 'needs'], listOf(node.needs));
+      if (node.end === undefined) error([...nodePath(id), 'needs'], 'needs-without-end', `"needs" is only for endings, and node "${id}" is not one`, 'remove "needs", or make this node an ending with "end"');
+      checkFacts(() => [...nodePath(id), 'needs'], listOf(node.needs));
     }
     if (node.timeout) {
       const timeout = node.timeout;
-      if (!factsOk(timeout.reveals)) checkFacts(() => [...at(), 'timeout', 'reveals'], listOf(timeout.reveals));
-      if (timeout.set !== undefined) checkSet(() => [...at(), 'timeout', 'set'], timeout.set);
-      if (timeout.next !== undefined && !nextOk(timeout.next)) checkNext(() => [...at(), 'timeout', 'next'], timeout.next);
+      if (!factsOk(timeout.reveals)) checkFacts(() => [...nodePath(id), 'timeout', 'reveals'], listOf(timeout.reveals));
+      if (timeout.set !== undefined) checkSet(() => [...nodePath(id), 'timeout', 'set'], timeout.set);
+      if (timeout.next !== undefined && !nextOk(timeout.next)) checkNext(() => [...nodePath(id), 'timeout', 'next'], timeout.next);
     }
-    node.replies?.forEach((reply, i) => {
-      const rp = () => replyPath(id, i);
-      if (reply.id !== undefined || dotted) {
-        const rid = reply.id ?? defaultReplyId(id, i);
-        if (replyIds.has(rid)) error(reply.id ? [...rp(), 'id'] : rp(), 'duplicate-reply-id', `reply id "${rid}" is used twice`, 'give each reply its own "id"');
-        replyIds.add(rid);
-      }
-      if (!nextOk(reply.next)) checkNext(() => [...rp(), 'next'], reply.next);
-      if (!factsOk(reply.reveals)) checkFacts(() => [...rp(), 'reveals'], listOf(reply.reveals));
-      if (!conditionOk(reply.if)) checkCondition(() => [...rp(), 'if'], reply.if);
-      if (reply.set !== undefined) checkSet(() => [...rp(), 'set'], reply.set);
-      if (reply.doing !== undefined && reply.takes === undefined) {
-        out.push(doc.diagnostic([...rp(), 'doing'], 'warning', 'doing-without-takes', '"doing" is shown only while an action runs, and this reply has no "takes"', 'add "takes": seconds, or remove "doing"'));
-      }
-    });
+    const replies = node.replies;
+    if (replies) for (let i = 0; i < replies.length; i++) checkReply(id, replies[i]!, i);
   }
-  return out;
+
+  function checkReply(id: string, reply: NonNullable<ScenarioParsed['nodes'][string]['replies']>[number], i: number): void {
+    if (reply.id !== undefined || dotted) {
+      const rid = reply.id ?? defaultReplyId(id, i);
+      if (replyIds.has(rid)) error(reply.id ? [...replyPath(id, i), 'id'] : replyPath(id, i), 'duplicate-reply-id', `reply id "${rid}" is used twice`, 'give each reply its own "id"');
+      replyIds.add(rid);
+    }
+    if (!nextOk(reply.next)) checkNext(() => [...replyPath(id, i), 'next'], reply.next);
+    if (!factsOk(reply.reveals)) checkFacts(() => [...replyPath(id, i), 'reveals'], listOf(reply.reveals));
+    if (!conditionOk(reply.if)) checkCondition(() => [...replyPath(id, i), 'if'], reply.if);
+    if (reply.set !== undefined) checkSet(() => [...replyPath(id, i), 'set'], reply.set);
+    if (reply.doing !== undefined && reply.takes === undefined) {
+      out.push(doc.diagnostic([...replyPath(id, i), 'doing'], 'warning', 'doing-without-takes', '"doing" is shown only while an action runs, and this reply has no "takes"', 'add "takes": seconds, or remove "doing"'));
+    }
+  }
 }

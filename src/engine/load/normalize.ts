@@ -94,18 +94,18 @@ function feedbackOf(f: NodeFile['feedback'], n: Names): { feedback: string | nul
   return { feedback: null, variants };
 }
 
+// effects() written out here too: a call of 100,000 nodes has hundreds of thousands of replies.
 function reply(nodeId: string, r: ReplyFile, index: number, n: Names): Reply {
   const rid = r.id ?? defaultReplyId(nodeId, index);
-  const e = effects(r, n, n.chosen.has(rid) ? choiceFlag(rid) : null);
   return {
-    polite: e.polite,
-    accuracy: e.accuracy,
-    judgment: e.judgment,
-    mood: e.mood,
-    patience: e.patience,
-    reveals: e.reveals,
-    set: e.set,
-    feedback: e.feedback,
+    polite: r.polite ?? 0,
+    accuracy: r.accuracy ?? 0,
+    judgment: r.judgment ?? 0,
+    mood: r.mood ?? 0,
+    patience: r.patience ?? 0,
+    reveals: list(r.reveals),
+    set: changes(r.set, n, n.chosen.has(rid) ? choiceFlag(rid) : null),
+    feedback: r.feedback ?? null,
     id: rid,
     index,
     say: r.say,
