@@ -47,7 +47,8 @@ export class RingPresenter implements CallPresenter {
       // What the trainee is told before the call: read it while the phone rings.
       h('p', { class: 'htl-brief', lang: call.locale }, call.brief),
       answer,
-      h('p', { class: 'htl-help' }, t('call.answerKeys')),
+      // Keyboard hints are hidden on a touch phone (styles.css: .htl-keys-hint).
+      h('p', { class: 'htl-help htl-keys-hint' }, t('call.answerKeys')),
     );
     dom.append(this.panel);
   }
