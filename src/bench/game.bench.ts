@@ -80,7 +80,8 @@ async function load(browser: Browser, url: string, mark: string): Promise<Load> 
   const page = await context.newPage();
   const js = new Map<string, Promise<number>>();
   page.on('response', (r) => {
-    if (r.url().endsWith('.js')) js.set(r.url(), r.body().then(gz));
+    // A script still arriving when the page is closed (one the title loads after it shows) has no body to read.
+    if (r.url().endsWith('.js')) js.set(r.url(), r.body().then(gz, () => NaN));
   });
   await page.goto(url);
   await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(mark)}).length > 0`, null, { timeout: 60_000 });
@@ -90,6 +91,7 @@ async function load(browser: Browser, url: string, mark: string): Promise<Load> 
     `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < ${readyMs}).map((e) => e.name)`,
   )) as string[];
   const scripts = await Promise.all(before.filter((u) => js.has(u)).map(async (u) => ({ url: u, gzip: await js.get(u)! })));
+  await Promise.all(js.values());
   await context.close();
   return { readyMs, js: scripts };
 }
