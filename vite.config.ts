@@ -18,6 +18,82 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /**
+ * The game's own build of Phaser: only what it uses. Every control is DOM and sound is howler's,
+ * so a scene needs no more than the core (game, scenes, cameras, both renderers, textures),
+ * Graphics and Container, tweens and the clock — about half of Phaser's full build (npm run
+ * bench -- game), shipped before the title screen. Phaser's sources choose their features with
+ * `typeof FLAG` checks that its own build replaces; here too. Only for builds: the dev server
+ * keeps the whole of Phaser, pre-bundled. A scene that needs more of Phaser (this.add.text, say)
+ * adds its module to PHASER_PARTS (and its factory to PHASER_SIDE_EFFECTS): the types allow
+ * everything, and only a built game (npm start, the end-to-end tests) would miss it.
+ */
+const PHASER_SRC = join(root, 'node_modules', 'phaser', 'src').split('\\').join('/');
+const PHASER_FLAGS: Record<string, boolean> = {
+  WEBGL_RENDERER: true,
+  CANVAS_RENDERER: true,
+  WEBGL_DEBUG: false,
+  EXPERIMENTAL: false,
+  PLUGIN_3D: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+  FEATURE_SOUND: false,
+};
+const PHASER_PARTS: Record<string, string> = {
+  CONST: 'const',
+  Extend: 'utils/object/Extend',
+  // The renderers before anything that draws: Phaser's modules require each other in circles,
+  // which its own entry (phaser.js) enters from this side; entered from a game object, one of
+  // the WebGL batch handlers would extend a class not yet defined.
+  Renderer: 'renderer/index',
+  Scene2D: 'cameras/2d/index',
+  Core: 'core/index',
+  Events: 'events/index',
+  Game: 'core/Game',
+  DisplayList: 'gameobjects/DisplayList',
+  GameObjectCreator: 'gameobjects/GameObjectCreator',
+  GameObjectFactory: 'gameobjects/GameObjectFactory',
+  UpdateList: 'gameobjects/UpdateList',
+  GameObject: 'gameobjects/GameObject',
+  Graphics: 'gameobjects/graphics/Graphics',
+  Container: 'gameobjects/container/Container',
+  Scale: 'scale/index',
+  Scene: 'scene/Scene',
+  Scenes: 'scene/index',
+  Time: 'time/index',
+  Tweens: 'tweens/index',
+};
+/** Modules that only register something (the factories behind this.add.graphics and this.add.container). */
+const PHASER_SIDE_EFFECTS = ['polyfills/requestVideoFrame', 'gameobjects/graphics/GraphicsFactory', 'gameobjects/container/ContainerFactory'];
+const PHASER_ID = '\0htl-phaser';
+
+function phaserBuild(): Plugin {
+  const flag = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
+  return {
+    name: 'htl-phaser',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: (id) => (id === 'phaser' ? PHASER_ID : null),
+    load(id) {
+      if (id !== PHASER_ID) return null;
+      const file = (path: string) => JSON.stringify(`${PHASER_SRC}/${path}.js`);
+      return [
+        ...PHASER_SIDE_EFFECTS.map((path) => `import ${file(path)};`),
+        ...Object.entries(PHASER_PARTS).map(([name, path]) => `import ${name} from ${file(path)};`),
+        'export default Extend(false, {',
+        '  Cameras: { Scene2D }, Core, Events, Game,',
+        '  GameObjects: { DisplayList, GameObjectCreator, GameObjectFactory, UpdateList, GameObject, Graphics, Container },',
+        '  Renderer, Scale, Scene, Scenes, Time, Tweens,',
+        '}, CONST);',
+      ].join('\n');
+    },
+    transform(code, id) {
+      if (!id.startsWith(PHASER_SRC)) return null;
+      return code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name]));
+    },
+  };
+}
+
+/**
  * After a build: a brotli (.br) and a gzip (.gz) copy beside every text file, made once at their
  * best settings, so the server (@fastify/static's preCompressed) sends them with no work per request.
  * A copy that would not be smaller is not written; the server then sends the file as it is.
@@ -48,7 +124,7 @@ function precompress(): Plugin {
 export default defineConfig({
   // Scenario JSON and generated assets are served as they are.
   publicDir: false,
-  plugins: [scenarioPlugin({ root, dir: scenarios }), precompress()],
+  plugins: [scenarioPlugin({ root, dir: scenarios }), phaserBuild(), precompress()],
   build: {
     outDir: 'dist',
     target: 'es2022',
