@@ -132,6 +132,10 @@ export default defineConfig({
     // Sounds stay files: inlined, they would be JavaScript shipped before the title screen.
     assetsInlineLimit: (file) => (/\.(webm|ogg|mp3|m4a|wav)$/.test(file) ? false : undefined),
     rolldownOptions: {
+      // The engine is pure (no module does anything on being loaded), so a screen that uses one
+      // of its functions through the engine's index gets that function and what it needs, not
+      // the whole engine: the title must not wait for the validator, the schema and the analyses.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
       // Brotli at its best setting takes a few seconds of the build (precompress, above) by design.
       checks: { bundlerTimings: false },
       output: {
