@@ -1,7 +1,9 @@
 // The call so far as lines of a transcript, derived from the engine's record of the call (its
 // history of turns) and the scenario's text. Append-only while a call runs, so the panel only
 // ever adds lines; keys stay the same for the same line.
-import { spokenLine, type Scenario, type SessionContext } from '../../engine/index.js';
+import type { Scenario, SessionContext } from '../../engine/index.js';
+// The rule itself, an import-free module: the call screen may load before the engine does.
+import { spokenLine } from '../../engine/rules/spokenLine.js';
 
 export type Speaker = 'customer' | 'you' | 'note' | 'fact';
 
