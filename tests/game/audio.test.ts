@@ -10,6 +10,7 @@ import { SOUNDS } from '../../src/game/audio/sounds.js';
 import { generate } from '../../src/game/dev/generateAudio.js';
 import { voiceJob } from '../../src/game/dev/voiceRecipes.js';
 import { ROOT } from './support/scenarios.js';
+import { tinyCall } from '../support/tinyCall.js';
 
 const tools = [['sox', '--version'], ['espeak-ng', '--version'], ['ffmpeg', '-version']].every(([t, v]) => spawnSync(t!, [v!]).status === 0);
 const temp = mkdtempSync(join(tmpdir(), 'htl-audio-test-'));
@@ -17,21 +18,9 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A small call of two lines and two silence lines, one with a recording of the trainer's own. */
 function voicedScenario(dir: string): string {
-  const s = {
-    schemaVersion: 2,
-    id: 'tiny',
-    title: 'Tiny',
-    locale: 'en',
-    brief: 'A test.',
-    customer: { name: 'Ann Test', gender: 'female' },
-    ideal: { outcome: 'retained' },
-    timeout: { after: 20, say: ['Hello?', 'Are you there?'] },
-    nodes: {
-      opening: { say: 'My order never came.', replies: [{ id: 'sorry', say: 'Sorry, let me check.', next: 'thanks' }] },
-      own: { say: 'Recorded by the trainer.', voice: 'recordings/own.webm', replies: [{ id: 'ok', say: 'OK.', next: 'thanks' }] },
-      thanks: { say: 'Thanks, bye.', end: 'retained' },
-    },
-  };
+  const s = tinyCall(['Hello?', 'Are you there?']);
+  // Between the opening and the ending: a line the trainer recorded, kept out of the generator's way.
+  s.nodes = { opening: s.nodes.opening!, own: { say: 'Recorded by the trainer.', voice: 'recordings/own.webm', replies: [{ id: 'ok', say: 'OK.', next: 'thanks' }] }, thanks: s.nodes.thanks! };
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'tiny.json');
   writeFileSync(file, JSON.stringify(s, null, 2));

@@ -7,24 +7,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listCalls } from '../../src/cli/commands/list.js';
 import { cli, SCENARIOS } from './support.js';
+import { tinyCall } from '../support/tinyCall.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'htl-list-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const call = {
-  schemaVersion: 2,
-  id: 'tiny',
-  title: 'Tiny',
-  locale: 'en',
-  brief: 'A test.',
-  customer: { name: 'Ann Test', gender: 'female' },
-  ideal: { outcome: 'retained' },
-  timeout: { after: 20, say: ['Hello?'] },
-  nodes: {
-    opening: { say: 'My order never came.', replies: [{ id: 'sorry', say: 'Sorry, let me check.', next: 'thanks' }] },
-    thanks: { say: 'Thanks, bye.', end: 'retained' },
-  },
-};
+const call = tinyCall();
 const table = { schemaVersion: 2, translates: 'tiny', locale: 'pl', strings: { title: { text: 'Malutki' } } };
 
 function voice(locale: string, name: string): void {
