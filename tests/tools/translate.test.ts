@@ -14,6 +14,7 @@ import { ROOT, SCENARIOS, cli } from './support.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'scenario-translate-'));
 /** The shipped translations as written in format version 1, with their originals (a frozen copy). */
 const V1 = join(ROOT, 'tests/engine/fixtures/translations-v1');
+const V1_PLANS = join(ROOT, 'tests/engine/fixtures/translations-v1-plans');
 const read = (f: string) => readFileSync(f, 'utf8');
 
 /** A folder holding a copy of a shipped original (and the schemas, so "$schema" resolves). */
@@ -147,7 +148,8 @@ describe.each([
     const [, composed] = loadScenarioFiles([original, table]);
     const [, v1] = loadScenarioFiles([original, whole]);
     if (!composed!.ok || !v1!.ok) throw new Error('does not load');
-    const plans = parsePlanFile(read(join(SCENARIOS, `${id}.plans.json`)), `${id}.plans.json`);
+    // The plans pinned when those files were current (the shipped calls have moved on since).
+    const plans = parsePlanFile(read(join(V1_PLANS, `${id}.plans.json`)), `${id}.plans.json`);
     if (!plans.ok) throw new Error(plans.diagnostics.map(formatDiagnostic).join('\n'));
     expect(plans.plans.length).toBeGreaterThanOrEqual(2);
     for (const plan of plans.plans) {
