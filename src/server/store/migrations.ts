@@ -74,6 +74,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The team lead's boards and the trainer's tools (issue 14): a read-only board code for
+    // meeting displays, the minimum of attempts to be ranked, when the meeting view was last shown,
+    // players removed (kept, so an undo can bring them back), and each result's review summary
+    // (engine-derived: facts missed, turns where a better reply existed) for the team's insights.
+    '0002-team-tools': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('teams').addColumn('board_code', 'text').execute();
+        await db.schema.createIndex('teams_board_code').on('teams').column('board_code').unique().execute();
+        await db.schema.alterTable('teams').addColumn('min_attempts', 'integer', (c) => c.notNull().defaultTo(3)).execute();
+        await db.schema.alterTable('teams').addColumn('last_meeting_at', big).execute();
+        await db.schema.alterTable('players').addColumn('removed_at', big).execute();
+        await db.schema.alterTable('results').addColumn('review', 'text').execute();
+      },
+    },
   };
 }
 

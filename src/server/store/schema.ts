@@ -8,6 +8,12 @@ export interface TeamsTable {
   code: string;
   season: number;
   created_at: number;
+  /** A read-only code for meeting displays: opens the boards, cannot join or post. */
+  board_code: string | null;
+  /** Attempts a player needs in the period to be ranked or champion (the trainer sets it). */
+  min_attempts: Generated<number>;
+  /** When the meeting view was last shown for the team: the start of "since the last meeting". */
+  last_meeting_at: number | null;
 }
 
 export interface PlayersTable {
@@ -19,6 +25,8 @@ export interface PlayersTable {
   /** SHA-256 of the player's token; the token itself is never stored. */
   token_hash: string;
   created_at: number;
+  /** Set when the trainer removes the player (undone by clearing it); their results stay. */
+  removed_at: number | null;
 }
 
 /** Every scenario version the server has seen, so a result can be replayed after its file changed. */
@@ -56,6 +64,8 @@ export interface ResultsTable {
   received_at: number;
   transcript: string;
   removed_at: number | null;
+  /** JSON from the engine's review of the transcript (facts missed, weaker replies); null until computed. */
+  review: string | null;
 }
 
 export interface SettingsTable {
