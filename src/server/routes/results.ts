@@ -8,6 +8,7 @@ import { HttpError, notFound } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import { sha256, type ResultRow, type Store } from '../store/store.js';
 import { Refusal, verifySubmission } from '../verify.js';
+import { reviewAccepted } from '../resultReview.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams } from './schemas.js';
 import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
@@ -110,6 +111,8 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         received_at: now,
         transcript: JSON.stringify(transcript),
       }, player.name);
+      // The team's insights read the engine's review of each result, kept with it (resultReview.ts).
+      if (!duplicate) await reviewAccepted(store, row.id, scenario, transcript);
       const res = settle(row, duplicate);
       return reply.code(duplicate ? 200 : 201).send(res);
     },
