@@ -66,6 +66,7 @@ export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from 
 export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
 export { walkTranscript, type Walked } from './review/decisions.js';
 export { callResult, type CallResult } from './review/callResult.js';
+export { compareRuns, CompareError, COMPARED_SKILLS, type RunComparison, type ComparedRun, type ComparedRow, type ComparedTurn, type ComparedSkill } from './review/compareRuns.js';
 // Translations as string tables: the texts of a call, composing a table with its original, a folder of files.
 export { stringsSchema, STRINGS_SCHEMA_VERSION, type StringsFile, type StringsParsed } from './format/strings.js';
 export { textsOf, voicesOf, sourceHash, type TextEntry, type TextKind, type VoiceEntry } from './translation/texts.js';
