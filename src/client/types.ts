@@ -179,3 +179,29 @@ export interface ErrorBody {
     readonly message: string;
   };
 }
+
+/** A team as the trainer sees it (POST/GET/PATCH /api/teams…): its codes and settings too. */
+export interface TrainerTeamInfo extends TeamInfo {
+  /** The read-only code for meeting displays (opens the boards, cannot join or post); null until made. */
+  readonly boardCode: string | null;
+  /** Attempts a player needs in the period to be ranked or champion (1–50). */
+  readonly minAttempts: number;
+}
+
+/** One player on the trainer's roster (GET /api/teams/:code/players). */
+export interface RosterPlayer {
+  readonly id: number;
+  readonly name: string;
+  readonly joinedAt: string;
+  /** The last result not removed (any season), or null if they never played. */
+  readonly lastPlayedAt: string | null;
+  readonly results: number;
+  /** When the trainer removed them (their results leave the boards), or null. */
+  readonly removedAt: string | null;
+  /** Their token was revoked: they sign in again by joining with their name. */
+  readonly revoked: boolean;
+}
+
+export interface Roster {
+  readonly players: readonly RosterPlayer[];
+}

@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import { HttpError } from './httpError.js';
 import { boardRoutes } from './routes/boards.js';
 import { resultRoutes } from './routes/results.js';
+import { rosterRoutes } from './routes/roster.js';
 import { teamRoutes } from './routes/teams.js';
 import type { ScenarioLibrary } from './scenarios.js';
 import type { Store } from './store/store.js';
@@ -70,6 +71,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get('/health', async () => ({ ok: true as const, scenarios: o.library.size, storage: o.store.dialect }));
       await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: Math.max(10, Math.floor(max / 10)) });
+      await api.register(rosterRoutes, { store: o.store, trainerToken: o.trainerToken });
       await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
       await api.register(boardRoutes, { store: o.store, library: o.library });
       api.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no API endpoint ${req.method} ${req.url.split('?')[0]}` } }));

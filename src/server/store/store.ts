@@ -253,6 +253,7 @@ export class Store {
     const rows = await this.db
       .selectFrom(grouped)
       .innerJoin('players', 'players.id', 'g.player_id')
+      .where('players.removed_at', 'is', null) // a removed player leaves the boards until restored
       .select(['g.player_id', 'players.name as player_name', 'g.scenario', 'g.best', 'g.results', 'g.politeness', 'g.accuracy', 'g.judgment', 'g.overall'])
       .execute();
     return rows.map((r) => ({
