@@ -2,11 +2,12 @@
 // back (with the code), removed and exported (by a trainer).
 import type { FastifyPluginAsync } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import type { ClaimedScores, ResultDetail, ResultSummary, ScenarioVersion, SubmitResponse } from '../../client/types.js';
+import type { ClaimedScores, ResultDetail, ResultsPage, ResultSummary, ScenarioVersion, SubmitResponse } from '../../client/types.js';
 import type { Grade, Outcome, Transcript } from '../../engine/index.js';
 import { HttpError, notFound } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import { sha256, type ResultRow, type Store } from '../store/store.js';
+import { listPosition, listResultsByPlayed, titlesIn } from '../store/resultQueries.js';
 import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
@@ -118,25 +119,46 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
     },
   );
 
-  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { player?: number; limit?: number; before?: number } }>(
+  // Newest played first (a result sent late from offline play sits where it was played), a page
+  // at a time: `before` is the previous page's `next`, the id of its last result.
+  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { player?: number; limit?: number; before?: number; lang?: string } }>(
     '/teams/:code/results',
     {
       schema: {
         params: codeParams,
         querystring: {
           type: 'object',
-          properties: { ...periodQuerySchema.properties, player: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 200 }, before: { type: 'integer', minimum: 1 } },
+          properties: {
+            ...periodQuerySchema.properties,
+            player: { type: 'integer', minimum: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 200 },
+            before: { type: 'integer', minimum: 1 },
+            lang: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' },
+          },
         },
       },
     },
-    async (req) => {
+    async (req): Promise<ResultsPage> => {
       const team = await teamOf(store, req.params.code);
       const limit = req.query.limit ?? 50;
-      const rows = await store.listResults({ ...periodFilter(team, req.query), player: req.query.player ?? null, before: req.query.before ?? null, limit: limit + 1 });
-      const page = rows.slice(0, limit);
-      return { results: page.map(summary), next: rows.length > limit ? page[page.length - 1]!.id : null };
+      const after = req.query.before === undefined ? null : await listPosition(store.db, team.id, req.query.before);
+      if (req.query.before !== undefined && !after) {
+        throw new HttpError(400, 'bad-cursor', `"before" must be the "next" of a previous page of this team's results; ${req.query.before} is not one of its results`);
+      }
+      const rows = await listResultsByPlayed(store.db, { ...periodFilter(team, req.query), player: req.query.player ?? null, after, limit: limit + 1 });
+      const page = rows.slice(0, limit).map(summary);
+      return { results: await inLanguage(page, req.query.lang ?? 'en'), next: rows.length > limit ? page[page.length - 1]!.id : null };
     },
   );
+
+  /** Each call's title in the viewer's language where the server has that version, else in English, else as played. */
+  async function inLanguage(results: ResultSummary[], lang: string): Promise<ResultSummary[]> {
+    const foreign = results.filter((r) => r.locale !== lang);
+    if (foreign.length === 0) return results;
+    const ids = foreign.map((r) => r.scenario);
+    const [wanted, english] = await Promise.all([titlesIn(store.db, lang, ids), lang === 'en' ? new Map<string, string>() : titlesIn(store.db, 'en', ids)]);
+    return results.map((r) => (r.locale === lang ? r : { ...r, title: wanted.get(r.scenario) ?? (r.locale === 'en' ? r.title : english.get(r.scenario)) ?? r.title }));
+  }
 
   app.get<{ Params: { code: string; id: number } }>('/teams/:code/results/:id', { schema: { params: codeAndIdParams } }, async (req): Promise<ResultDetail> => {
     const team = await teamOf(store, req.params.code);
