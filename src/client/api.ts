@@ -10,6 +10,7 @@ import type {
   ResultDetail,
   ResultsPage,
   ResultsQuery,
+  MeetingMark,
   ScenarioVersion,
   SubmitRequest,
   SubmitResponse,
@@ -45,9 +46,15 @@ export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** Start of a period in the viewer's own time zone: Monday 00:00 for a week, the 1st for a month. */
+/**
+ * Start of a period in the viewer's own time zone: Monday 00:00 for a week, the 1st for a month.
+ * Null for the periods the server works out (the last 7 days, since the meeting, season, all).
+ */
 export function periodStart(period: Period, now: Date = new Date()): Date | null {
   switch (period) {
+    case 'last7':
+    case 'since-meeting':
+    case 'season':
     case 'all':
       return null;
     case 'month':
@@ -76,9 +83,12 @@ export interface ApiClient {
   join(code: string, name: string, token?: string): Promise<Identity>;
   /** Sends a finished exam call; the server replays it and stores its own scores. */
   submit(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<SubmitResponse>;
+  /** The team's board; without a period, the current season. */
   board(code: string, q?: BoardQuery): Promise<Board>;
-  /** The team's average overall per bucket since the start of the period (week: days; month and all: weeks). */
-  trend(code: string, q?: { period?: Period; scenario?: string; weeks?: number }): Promise<Trend>;
+  /** The team's average overall per bucket over the period (days for short periods, weeks or months for long ones). */
+  trend(code: string, q?: BoardQuery): Promise<Trend>;
+  /** The meeting view is being shown now: starts a meeting unless one started less than 6 hours ago. */
+  markMeeting(code: string): Promise<MeetingMark>;
   results(code: string, q?: ResultsQuery): Promise<ResultsPage>;
   result(code: string, id: number): Promise<ResultDetail>;
   /** The exact scenario text a result was played on. */
@@ -142,21 +152,19 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
   }
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const since = (period: Period | undefined) => periodStart(period ?? 'all')?.toISOString();
+  const since = (period: Period | undefined) => (period ? periodStart(period)?.toISOString() : undefined);
+  const periodQuery = (q: BoardQuery) => query({ period: q.period ?? 'season', since: since(q.period), season: q.season, scenario: q.scenario });
 
   return {
     baseUrl: base,
     health: () => json('GET', '/health'),
     join: (code, name, token) => json('POST', '/join', { code, name, ...(token ? { token } : {}) }),
     submit: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/results`, request, { 'x-player-token': identity.token }),
-    board: (code, q = {}) => json('GET', `/teams/${enc(code)}/board${query({ period: q.period ?? 'all', since: since(q.period), scenario: q.scenario })}`),
-    trend: (code, q = {}) => {
-      const period = q.period ?? 'all';
-      const start = periodStart(period) ?? periodStart('week', new Date(Date.now() - 7 * 86_400_000 * ((q.weeks ?? 12) - 1)))!;
-      return json('GET', `/teams/${enc(code)}/trend${query({ since: start.toISOString(), bucket: period === 'week' ? 'day' : 'week', scenario: q.scenario })}`);
-    },
+    board: (code, q = {}) => json('GET', `/teams/${enc(code)}/board${periodQuery(q)}`),
+    trend: (code, q = {}) => json('GET', `/teams/${enc(code)}/trend${periodQuery(q)}`),
+    markMeeting: (code) => json('POST', `/teams/${enc(code)}/meetings`),
     results: (code, q = {}) =>
-      json('GET', `/teams/${enc(code)}/results${query({ since: since(q.period), scenario: q.scenario, player: q.player, limit: q.limit, before: q.before })}`),
+      json('GET', `/teams/${enc(code)}/results${query({ period: q.period, since: since(q.period), season: q.season, scenario: q.scenario, player: q.player, limit: q.limit, before: q.before, lang: q.lang })}`),
     result: (code, id) => json('GET', `/teams/${enc(code)}/results/${id}`),
     scenarioVersion: (hash) => json('GET', `/scenarios/${enc(hash)}`),
     trainer: {

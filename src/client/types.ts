@@ -79,10 +79,17 @@ export interface ResultDetail extends ResultSummary {
   readonly transcript: Transcript;
 }
 
-export type Period = 'week' | 'month' | 'all';
+/**
+ * last7: the last 7 days (the meeting's default); since-meeting: since the last meeting (during a
+ * meeting, the one before it; last7 when there was none); week and month: from the viewer's own
+ * Monday or 1st; season: the team's current season (the board's default); all: every season.
+ */
+export type Period = 'last7' | 'since-meeting' | 'week' | 'month' | 'season' | 'all';
 
 export interface BoardQuery {
   readonly period?: Period;
+  /** A past season of the team (1 and up) instead of the current one. */
+  readonly season?: number;
   /** One call's board (by scenario id, every language together); all calls when absent. */
   readonly scenario?: string;
 }
@@ -123,8 +130,10 @@ export interface CallSummary {
 export interface Board {
   readonly team: TeamInfo;
   readonly period: Period;
-  /** Start of the period (ISO), null for all time (the current season). */
+  /** Start of the period that was used (ISO), null for a whole season or all time. */
   readonly since: string | null;
+  /** The season shown; null for every season (period all). */
+  readonly season: number | null;
   readonly scenario: string | null;
   readonly rows: readonly BoardRow[];
   readonly champions: { readonly politeness: Champion | null; readonly accuracy: Champion | null; readonly judgment: Champion | null };
@@ -139,6 +148,18 @@ export interface TrendPoint {
   readonly average: number | null;
 }
 
+/** POST /api/teams/:code/meetings: the meeting view marked itself shown. */
+export interface MeetingMark {
+  /** Start of the current meeting (ISO): a mark within 6 hours of it is the same meeting. */
+  readonly meetingAt: string;
+  /** Start of the meeting before (ISO), null when this is the first. */
+  readonly previousAt: string | null;
+  /** True when this mark started a new meeting. */
+  readonly started: boolean;
+  /** Where "since the last meeting" starts now (ISO); null: no earlier meeting, so the last 7 days. */
+  readonly since: string | null;
+}
+
 /** GET /api/teams/:code/trend */
 export interface Trend {
   readonly bucket: 'day' | 'week';
@@ -147,6 +168,8 @@ export interface Trend {
 
 export interface ResultsQuery {
   readonly period?: Period;
+  /** A past season of the team instead of the current one. */
+  readonly season?: number;
   readonly scenario?: string;
   readonly player?: number;
   /** Page size, 1–200 (default 50). */

@@ -45,7 +45,7 @@ function champion(players: readonly PlayerTotals[], skill: (typeof SKILLS)[numbe
 
 export function shapeBoard(
   aggs: readonly PlayerCallAggregate[],
-  base: Pick<Board, 'team' | 'period' | 'since' | 'scenario'>,
+  base: Pick<Board, 'team' | 'period' | 'since' | 'season' | 'scenario'>,
   titles: ReadonlyMap<string, string>,
   bestResults: ReadonlyMap<number, number> | null,
   allCalls: readonly PlayerCallAggregate[],

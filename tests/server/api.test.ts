@@ -199,6 +199,33 @@ describe.each(backends)('API on $name', ({ setup }) => {
     expect((await call(base, 'GET', `/api/teams/${t.code}/board?since=${future}`)).body.rows).toEqual([]);
   });
 
+  it('marks meetings: a new one, the same one within 6 hours, and "since the last meeting" falling back to 7 days', async () => {
+    const t = await team();
+    const first = await call(base, 'POST', `/api/teams/${t.code}/meetings`);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ started: true, previousAt: null, since: null });
+    const again = await call(base, 'POST', `/api/teams/${t.code}/meetings`);
+    expect(again.body).toMatchObject({ started: false, meetingAt: first.body.meetingAt });
+    // The first meeting has none before it: the board says it used the last 7 days.
+    const board = (await call(base, 'GET', `/api/teams/${t.code}/board?period=since-meeting`)).body;
+    expect(board.period).toBe('since-meeting');
+    expect(Math.abs(Date.parse(board.since) - (Date.now() - 7 * 86_400_000))).toBeLessThan(60_000);
+    expect((await call(base, 'POST', '/api/teams/NOPE2345/meetings')).status).toBe(404);
+  });
+
+  it('answers each period, a past season, and refuses an unknown period or a season not reached', async () => {
+    const t = await team();
+    const season = (await call(base, 'GET', `/api/teams/${t.code}/board`)).body;
+    expect([season.period, season.since, season.season]).toEqual(['season', null, 1]);
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?period=all`)).body.season).toBeNull();
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?period=last7`)).body.since).toEqual(expect.any(String));
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?season=1`)).body.season).toBe(1);
+    const future = await call(base, 'GET', `/api/teams/${t.code}/board?season=2`);
+    expect([future.status, future.body.error.code]).toEqual([404, 'unknown-season']);
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?period=fortnight`)).status).toBe(400);
+    expect((await call(base, 'GET', `/api/teams/${t.code}/board?season=0`)).status).toBe(400);
+  });
+
   it('keeps a claimed play time within the last 14 days and counts it in its period', async () => {
     const t = await team();
     const p = await join(t.code, 'Jo');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/store/database.js';
+import { markMeeting } from '../../src/server/meetings.js';
 import { NameTakenError, Store, type NewResult } from '../../src/server/store/store.js';
 import { freshPgSchema, TEST_PG } from './support.js';
 
@@ -115,6 +116,24 @@ describe.each(backends)('store on $name', (backend) => {
     const { player, token } = await s!.addPlayer(t1.id, 'Other');
     expect((await s!.playerByToken(t1.id, token))?.id).toBe(player.id);
     expect(await s!.playerByToken(t2.id, token)).toBeNull();
+  });
+
+  it('keeps the first of two meeting marks made at once by two instances', async () => {
+    const [a, b] = await backend.open(2);
+    const team = await a!.createTeam('T');
+    const t0 = 1_700_000_000_000;
+    const [x, y] = await Promise.all([
+      a!.setMeetingMarks(team.id, null, markMeeting(team, t0)),
+      b!.setMeetingMarks(team.id, null, markMeeting(team, t0 + 1)),
+    ]);
+    const now = (await a!.teamByCode(team.code))!;
+    expect([t0, t0 + 1]).toContain(now.last_meeting_at);
+    expect(now.previous_meeting_at).toBeNull();
+    expect(x.last_meeting_at).toBe(now.last_meeting_at);
+    expect(y.last_meeting_at).toBe(now.last_meeting_at);
+    // A week later the next meeting remembers this one.
+    const next = await a!.setMeetingMarks(team.id, now.last_meeting_at, markMeeting(now, t0 + 7 * 86_400_000));
+    expect(next).toMatchObject({ last_meeting_at: t0 + 7 * 86_400_000, previous_meeting_at: now.last_meeting_at });
   });
 
   it('aggregates best, counts and sums per player and call; best result; trend buckets', async () => {

@@ -1,9 +1,10 @@
 // The team's boards and trend: readable by anyone holding the team's join code.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Board, Trend, TrendPoint } from '../../client/types.js';
+import type { Board, MeetingMark, Trend, TrendPoint } from '../../client/types.js';
 import { shapeBoard } from '../board.js';
+import { markMeeting, sinceMeeting } from '../meetings.js';
 import type { ScenarioLibrary } from '../scenarios.js';
-import type { Store } from '../store/store.js';
+import type { Store, Team } from '../store/store.js';
 import { teamOf } from './auth.js';
 import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
 import { codeParams } from './schemas.js';
@@ -19,17 +20,19 @@ async function titles(store: Store): Promise<Map<string, string>> {
   return out;
 }
 
-export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary }> = async (app, { store }) => {
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; now?: () => number }> = async (app, { store, now = Date.now }) => {
   app.get<{ Params: { code: string }; Querystring: PeriodQuery }>('/teams/:code/board', { schema: { params: codeParams, querystring: periodQuerySchema } }, async (req): Promise<Board> => {
     const team = await teamOf(store, req.params.code);
-    const f = periodFilter(team, req.query);
+    const f = periodFilter(team, req.query, now());
     const [aggs, all, names, best] = await Promise.all([
       store.aggregates(f),
       f.scenario ? store.aggregates({ ...f, scenario: null }) : null,
       titles(store),
       f.scenario ? store.bestResults({ ...f, scenario: f.scenario }) : null,
     ]);
-    return shapeBoard(aggs, { team: teamInfo(team), period: req.query.period ?? 'all', since: f.since ? new Date(f.since).toISOString() : null, scenario: f.scenario }, names, best, all ?? aggs);
+    return shapeBoard(aggs, { team: teamInfo(team), period: f.period, since: f.since ? iso(f.since) : null, season: f.season, scenario: f.scenario }, names, best, all ?? aggs);
   });
 
   app.get<{ Params: { code: string }; Querystring: PeriodQuery & { bucket?: 'day' | 'week' } }>(
@@ -39,11 +42,11 @@ export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLi
       const team = await teamOf(store, req.params.code);
       const bucket = req.query.bucket ?? 'week';
       const size = bucket === 'day' ? DAY : 7 * DAY;
-      const now = Date.now();
+      const at = now();
       // Without a start: the last twelve weeks.
-      const f = periodFilter(team, { since: new Date(now - 12 * 7 * DAY).toISOString(), ...req.query });
+      const f = periodFilter(team, { since: new Date(at - 12 * 7 * DAY).toISOString(), ...req.query }, at);
       const rows = await store.trend(f, size);
-      const count = Math.max(rows.length ? rows[rows.length - 1]!.bucket + 1 : 0, Math.floor((now - f.since) / size) + 1);
+      const count = Math.max(rows.length ? rows[rows.length - 1]!.bucket + 1 : 0, Math.floor((at - f.since) / size) + 1);
       const first = f.since;
       const by = new Map(rows.map((r) => [r.bucket, r]));
       const points: TrendPoint[] = [];
@@ -54,4 +57,15 @@ export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLi
       return { bucket, points };
     },
   );
+
+  // The meeting view shows itself: a new meeting unless one started within the last 6 hours.
+  app.post<{ Params: { code: string } }>('/teams/:code/meetings', { schema: { params: codeParams } }, async (req): Promise<MeetingMark> => {
+    const at = now();
+    let team: Team = await teamOf(store, req.params.code);
+    const marks = markMeeting(team, at);
+    const started = marks !== team;
+    // Another instance marking the same meeting at the same moment: the first one's marks stand.
+    if (started) team = await store.setMeetingMarks(team.id, team.last_meeting_at, marks);
+    return { meetingAt: iso(team.last_meeting_at!)!, previousAt: iso(team.previous_meeting_at), started: started && team.last_meeting_at === at, since: iso(sinceMeeting(team, at)) };
+  });
 };

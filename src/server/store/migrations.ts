@@ -88,6 +88,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('results').addColumn('review', 'text').execute();
       },
     },
+    // "Since the last meeting" (issue 14): the start of the meeting before the current one, so a
+    // projector refreshed mid-meeting keeps showing what happened since the previous meeting.
+    '0003-previous-meeting': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('teams').addColumn('previous_meeting_at', big).execute();
+      },
+    },
   };
 }
 

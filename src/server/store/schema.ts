@@ -14,6 +14,8 @@ export interface TeamsTable {
   min_attempts: Generated<number>;
   /** When the meeting view was last shown for the team: the start of "since the last meeting". */
   last_meeting_at: number | null;
+  /** When the meeting before that one started: where "since the last meeting" starts during a meeting. */
+  previous_meeting_at: number | null;
 }
 
 export interface PlayersTable {

@@ -25,7 +25,8 @@ export interface PlayerCallAggregate {
 
 export interface BoardFilter {
   teamId: number;
-  season: number;
+  /** One season, or null for every season. */
+  season: number | null;
   /** ms; 0 for the whole season. */
   since: number;
   scenario: string | null;
@@ -65,6 +66,9 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export class NameTakenError extends Error {}
+
+/** `and season = n` in raw SQL, or nothing for every season. */
+const seasonIs = (f: BoardFilter) => (f.season === null ? sql`` : sql`and season = ${f.season}`);
 
 export class Store {
   constructor(
@@ -214,7 +218,7 @@ export class Store {
   async listResults(f: BoardFilter & { player: number | null; before: number | null; limit: number }): Promise<ResultRow[]> {
     let q = this.resultQuery()
       .where('results.team_id', '=', f.teamId)
-      .where('results.season', '=', f.season)
+      .$if(f.season !== null, (qb) => qb.where('results.season', '=', f.season!))
       .where('results.removed_at', 'is', null)
       .where('results.played_at', '>=', f.since);
     if (f.scenario) q = q.where('results.scenario', '=', f.scenario);
@@ -233,7 +237,7 @@ export class Store {
     let q = this.db
       .selectFrom('results')
       .where('team_id', '=', f.teamId)
-      .where('season', '=', f.season)
+      .$if(f.season !== null, (qb) => qb.where('season', '=', f.season!))
       .where('played_at', '>=', f.since)
       .where('removed_at', 'is', null);
     if (f.scenario) q = q.where('scenario', '=', f.scenario);
@@ -275,7 +279,7 @@ export class Store {
       select player_id, id from (
         select player_id, id, row_number() over (partition by player_id order by overall desc, played_at asc, id asc) as n
         from results
-        where team_id = ${f.teamId} and season = ${f.season} and played_at >= ${f.since} and scenario = ${f.scenario} and removed_at is null
+        where team_id = ${f.teamId} ${seasonIs(f)} and played_at >= ${f.since} and scenario = ${f.scenario} and removed_at is null
       ) ranked where n = 1`.execute(this.db);
     return new Map(rows.map((r) => [Number(r.player_id), Number(r.id)]));
   }
@@ -286,9 +290,25 @@ export class Store {
     const { rows } = await sql<{ bucket: number; results: number; average: number }>`
       select cast((played_at - ${f.since}) / ${bucketMs} as bigint) as bucket, count(*) as results, avg(overall) as average
       from results
-      where team_id = ${f.teamId} and season = ${f.season} and played_at >= ${f.since} and removed_at is null ${scenario}
+      where team_id = ${f.teamId} ${seasonIs(f)} and played_at >= ${f.since} and removed_at is null ${scenario}
       group by 1 order by 1`.execute(this.db);
     return rows.map((r) => ({ bucket: Number(r.bucket), results: Number(r.results), average: Number(r.average) }));
+  }
+
+  // ---- meetings
+
+  /**
+   * Sets the team's meeting marks if they are still `expected` (another instance may have marked
+   * the same meeting a moment ago); returns the team as it is now either way.
+   */
+  async setMeetingMarks(teamId: number, expected: number | null, marks: { last_meeting_at: number | null; previous_meeting_at: number | null }): Promise<Team> {
+    await this.db
+      .updateTable('teams')
+      .set(marks)
+      .where('id', '=', teamId)
+      .where('last_meeting_at', expected === null ? 'is' : '=', expected)
+      .execute();
+    return this.db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirstOrThrow();
   }
 
   async counts(): Promise<{ results: number; teams: number }> {
