@@ -2,7 +2,7 @@
 // recent results (each opens its replay) and, for a trainer, the trainer's tools.
 import type { Board, Period, ResultSummary, Trend } from '../client/index.js';
 import { boardTable, champions } from './boardTable.js';
-import { fill, h } from './dom.js';
+import { fill, h, playerName } from './dom.js';
 import { formatDate } from './format.js';
 import { localeOf, translator } from './i18n.js';
 import type { LeaderboardOptions, MountedView } from './index.js';
@@ -10,7 +10,7 @@ import { mountOutbox } from './outboxStatus.js';
 import { openReplay } from './replayView.js';
 import { injectStyles } from './styles.js';
 import { trainerTools } from './trainerTools.js';
-import { trendChart } from './trendChart.js';
+import { fileName, trendFigure } from './trendChart.js';
 
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
 
@@ -24,7 +24,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
   let closeReplay: (() => void) | null = null;
   let loadId = 0;
 
-  const root = h('section', { class: 'htl-lb', 'aria-label': t('title') });
+  const root = h('section', { class: 'htl-lb htl-lb-board', 'aria-label': t('title') });
   const outboxSlot = h('div');
   const content = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, t('loading')));
   container.append(root);
@@ -68,7 +68,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
               onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && open(r.id),
             },
             h('td', {}, formatDate(r.playedAt, locale)),
-            h('td', { class: 'htl-name' }, r.player.name),
+            h('td', { class: 'htl-name' }, playerName(r.player.name)),
             h('td', {}, r.title),
             h('td', { class: 'num' }, r.overall),
             h('td', {}, r.grade),
@@ -84,7 +84,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
       tabs(board),
       h('div', { class: 'htl-panel' }, h('h3', {}, t('champions')), champions(board, t, locale)),
       h('div', { class: 'htl-panel' }, boardTable(board, { t, locale, ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}), onOpen: open })),
-      h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendChart(trend, t, locale)), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recent(results))),
+      h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendFigure(trend, t, locale, fileName(board.team.name, 'trend'))), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recent(results))),
       opts.trainerToken ? trainerTools({ client, code, token: opts.trainerToken, t, team: board.team, reload: load }) : null,
     );
   }

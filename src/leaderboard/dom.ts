@@ -41,3 +41,22 @@ export function fill(el: Element, ...children: Child[]): void {
   el.replaceChildren();
   append(el, children);
 }
+
+/**
+ * A player's name as the leaderboard shows it: one line, cut with an ellipsis where it does not
+ * fit (styles.ts .htl-player-name); the whole name stays its text (what a screen reader reads)
+ * and its title (what a pointer shows on hover).
+ */
+export function playerName(name: string): HTMLSpanElement {
+  return h('span', { class: 'htl-player-name', title: name }, name);
+}
+
+/**
+ * A translated sentence with a player's name in it (`t('replay.title', { title, name })`), the
+ * name shown by `playerName`: `sentence` is given the marker in place of the name.
+ */
+export function withName(sentence: (marker: string) => string, name: string): (Node | string)[] {
+  const marker = '\u0001name\u0001';
+  const parts = sentence(marker).split(marker);
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [playerName(name), p])).filter((p) => p !== '');
+}

@@ -2,7 +2,8 @@
 // DOM overlay), the meeting view for a projector, and the outbox status strip.
 import type { ApiClient, Outbox } from '../client/index.js';
 import { mountBoard } from './boardPage.js';
-import { mountMeeting } from './meetingPage.js';
+import { mountCompare } from './compareView.js';
+import { isMeetingPeriod, mountMeeting, type MeetingPeriod } from './meetingPage.js';
 import { mountOutbox } from './outboxStatus.js';
 import { mountTrainer } from './trainerPage.js';
 
@@ -34,8 +35,8 @@ export interface MeetingViewOptions {
   readonly t?: Translate;
   /** Time on each slide before moving to the next call (default 20 s). */
   readonly advanceMs?: number;
-  /** Default "week": what the team did since the last meeting. */
-  readonly period?: 'week' | 'month' | 'all';
+  /** Default "last7", the last 7 days; also since-meeting, month, season, all (meetingPage.ts MEETING_PERIODS). */
+  readonly period?: MeetingPeriod;
 }
 
 export interface MountedView {
@@ -76,7 +77,7 @@ export function mountTrainerPage(container: HTMLElement, opts: { client: ApiClie
 
 /**
  * For the game's entry: mounts the page a URL asks for instead of the game — `?view=meeting&team=<code>`
- * (the projector page) or `?view=trainer` — and returns it; null for any other URL (start the game).
+ * (the projector page), `?view=trainer` or `?view=compare&team=<code>&a=<id>&b=<id>` — and returns it; null for any other URL (start the game).
  */
 export function mountViewForUrl(container: HTMLElement, url: string | URL, opts: { client: ApiClient; lang?: string; t?: Translate }): MountedView | null {
   const q = new URL(url, 'http://localhost').searchParams;
@@ -89,12 +90,17 @@ export function mountViewForUrl(container: HTMLElement, url: string | URL, opts:
       return mountMeeting(container, {
         ...base,
         code: q.get('team') ?? '',
-        ...(period === 'week' || period === 'month' || period === 'all' ? { period } : {}),
+        ...(isMeetingPeriod(period) ? { period } : {}),
         ...(seconds >= 5 ? { advanceMs: seconds * 1000 } : {}),
       });
     }
     case 'trainer':
       return mountTrainer(container, base);
+    case 'compare': {
+      // Two results of the team side by side: ?view=compare&team=<code>&a=<id>&b=<id>.
+      const id = (k: string) => (/^[1-9]\d{0,15}$/.test(q.get(k) ?? '') ? Number(q.get(k)) : null);
+      return mountCompare(container, { ...base, code: q.get('team') ?? '', a: id('a'), b: id('b') });
+    }
     default:
       return null;
   }

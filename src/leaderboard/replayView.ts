@@ -4,7 +4,7 @@
 // with the result; a result scored under older rules says so and shows no points of today's.
 import type { ApiClient, ResultDetail } from '../client/index.js';
 import { loadScenario, reviewCall, rulesCompatible, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
-import { fill, h } from './dom.js';
+import { fill, h, withName } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
 import { injectStyles } from './styles.js';
@@ -17,7 +17,8 @@ export interface ReplayOptions {
   /** Extra class on the dialog (the meeting view makes it large). */
   readonly className?: string;
   /** Trainer: a Remove button that calls this, then closes. */
-  readonly onRemove?: (result: ResultDetail) => Promise<void>;
+  /** Resolves false when nothing was removed (the trainer said no): the replay stays open. */
+  readonly onRemove?: (result: ResultDetail) => Promise<void | boolean>;
   readonly onClose?: () => void;
 }
 
@@ -148,7 +149,7 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
       const d = r.detail;
       const turns = [...(r.review?.turns ?? []).map((turn) => turnView(r, r.review!, turn, t)), endView(r, r.review, t)];
       let shown = 1;
-      const list = h('ol', { class: 'htl-timeline', style: 'list-style:none;padding:0' });
+      const list = h('ol', { class: 'htl-timeline', tabindex: 0, 'aria-label': t('replay.turns') });
       const step = (to: number) => {
         shown = Math.max(1, Math.min(turns.length, to));
         fill(list, ...turns.slice(0, shown));
@@ -166,8 +167,8 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
         h(
           'div',
           { class: 'htl-head' },
-          h('h2', {}, t('replay.title', { title: d.title, name: d.player.name })),
-          h('div', { class: 'htl-group' }, o.onRemove && h('button', { type: 'button', onclick: () => void o.onRemove!(d).then(close) }, t('trainer.remove')), h('button', { type: 'button', onclick: close }, t('replay.close'))),
+          h('h2', { class: 'htl-replay-title' }, ...withName((name) => t('replay.title', { title: d.title, name }), d.player.name)),
+          h('div', { class: 'htl-group' }, o.onRemove && h('button', { type: 'button', onclick: () => void o.onRemove!(d).then((removed) => removed !== false && close()) }, t('trainer.remove')), h('button', { type: 'button', onclick: close }, t('replay.close'))),
         ),
         h(
           'div',
