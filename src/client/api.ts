@@ -17,6 +17,7 @@ import type {
   TeamInfo,
   Trend,
 } from './types.js';
+import type { Roster, TrainerTeamInfo } from './types.js';
 
 /**
  * Why a request failed. `retryable` is true when the same request may succeed later (server
@@ -98,8 +99,9 @@ export interface ApiClient {
 
 /** What only a trainer (holding the server's trainer token) may do. */
 export interface TrainerApi {
-  createTeam(token: string, name: string): Promise<TeamInfo>;
-  listTeams(token: string): Promise<TeamInfo[]>;
+  createTeam(token: string, name: string): Promise<TrainerTeamInfo>;
+  /** Every team, with its board code and minimum of attempts. */
+  listTeams(token: string): Promise<TrainerTeamInfo[]>;
   renameTeam(token: string, code: string, name: string): Promise<TeamInfo>;
   renamePlayer(token: string, code: string, playerId: number, name: string): Promise<{ id: number; name: string }>;
   removeResult(token: string, code: string, resultId: number): Promise<void>;
@@ -107,6 +109,21 @@ export interface TrainerApi {
   resetSeason(token: string, code: string): Promise<TeamInfo>;
   /** Every result of the team as CSV text (all seasons). */
   exportCsv(token: string, code: string): Promise<string>;
+  /** Every player of the team, removed ones too (flagged). */
+  players(token: string, code: string): Promise<Roster>;
+  /** Soft: their token stops working and their results leave the boards until restored. */
+  removePlayer(token: string, code: string, playerId: number): Promise<void>;
+  restorePlayer(token: string, code: string, playerId: number): Promise<void>;
+  /** Their token stops working; they get a new one by joining again with their name. */
+  revokePlayer(token: string, code: string, playerId: number): Promise<void>;
+  /** Undoes removeResult. */
+  restoreResult(token: string, code: string, resultId: number): Promise<void>;
+  /** A new join code; the old one stops working. */
+  newJoinCode(token: string, code: string): Promise<TrainerTeamInfo>;
+  /** Makes (or replaces) the read-only board code for meeting displays. */
+  newBoardCode(token: string, code: string): Promise<TrainerTeamInfo>;
+  /** Attempts a player needs to be ranked or champion (1–50). */
+  setMinAttempts(token: string, code: string, minAttempts: number): Promise<TrainerTeamInfo>;
 }
 
 /** A client for the API at `baseUrl` ("" for the page's own origin). */
@@ -177,6 +194,14 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
       },
       resetSeason: (token, code) => json('POST', `/teams/${enc(code)}/seasons`, {}, bearer(token)),
       exportCsv: async (token, code) => (await send('GET', `/teams/${enc(code)}/results.csv`, undefined, bearer(token))).text(),
+      players: (token, code) => json('GET', `/teams/${enc(code)}/players`, undefined, bearer(token)),
+      removePlayer: async (token, code, id) => void (await send('DELETE', `/teams/${enc(code)}/players/${id}`, undefined, bearer(token))),
+      restorePlayer: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/players/${id}/restore`, undefined, bearer(token))),
+      revokePlayer: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/players/${id}/revoke`, undefined, bearer(token))),
+      restoreResult: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/results/${id}/restore`, undefined, bearer(token))),
+      newJoinCode: (token, code) => json('POST', `/teams/${enc(code)}/join-code`, undefined, bearer(token)),
+      newBoardCode: (token, code) => json('POST', `/teams/${enc(code)}/board-code`, undefined, bearer(token)),
+      setMinAttempts: (token, code, minAttempts) => json('PATCH', `/teams/${enc(code)}`, { minAttempts }, bearer(token)),
     },
   };
 }

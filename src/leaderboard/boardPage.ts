@@ -9,7 +9,7 @@ import type { LeaderboardOptions, MountedView } from './index.js';
 import { mountOutbox } from './outboxStatus.js';
 import { openReplay } from './replayView.js';
 import { injectStyles } from './styles.js';
-import { trainerTools } from './trainerTools.js';
+import { removeResultWithUndo, trainerTools } from './trainerTools.js';
 import { fileName, trendFigure } from './trendChart.js';
 
 export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
@@ -21,6 +21,8 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
   const { client, code } = opts;
   let period: Period = 'week';
   let scenario: string | null = null;
+  /** A past season, picked in the trainer's tools; null for the current one. */
+  let season: number | null = null;
   let closeReplay: (() => void) | null = null;
   let loadId = 0;
 
@@ -37,7 +39,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
       t,
       locale,
       onClose: () => (closeReplay = null),
-      ...(opts.trainerToken ? { onRemove: async (r: ResultSummary) => void (await client.trainer.removeResult(opts.trainerToken!, code, r.id), await load()) } : {}),
+      ...(opts.trainerToken ? { onRemove: removeResultWithUndo({ client, code, token: opts.trainerToken, t, host: root, reload: load }) } : {}),
     });
   };
 
@@ -85,7 +87,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
       h('div', { class: 'htl-panel' }, h('h3', {}, t('champions')), champions(board, t, locale)),
       h('div', { class: 'htl-panel' }, boardTable(board, { t, locale, ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}), onOpen: open })),
       h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendFigure(trend, t, locale, fileName(board.team.name, 'trend'))), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recent(results))),
-      opts.trainerToken ? trainerTools({ client, code, token: opts.trainerToken, t, team: board.team, reload: load }) : null,
+      opts.trainerToken ? trainerTools({ client, code, token: opts.trainerToken, t, team: board.team, reload: load, season, onSeason: (s) => ((season = s), void load()) }) : null,
     );
   }
 
@@ -110,7 +112,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
     const id = ++loadId;
     content.setAttribute('aria-busy', 'true');
     try {
-      const q = { period, ...(scenario ? { scenario } : {}) };
+      const q = { period, ...(scenario ? { scenario } : {}), ...(season ? { season } : {}) };
       const [board, trend, page] = await Promise.all([client.board(code, q), client.trend(code, q), client.results(code, { ...q, limit: 15 })]);
       if (id !== loadId) return;
       header(board);

@@ -1,26 +1,38 @@
-// The trainer's page (`/?view=trainer`): sign in with the trainer token, create teams and read
-// their join codes, open a team's board with the trainer's tools (CSV, rename, new season,
-// remove a result) or its meeting view. The token stays in this tab only (sessionStorage).
-import type { TeamInfo } from '../client/index.js';
+// The trainer's page (`/?view=trainer`): sign in with the trainer token, create teams, and for
+// each team its codes (join code, read-only board code for displays), the minimum of attempts,
+// its players, its board with the trainer's tools (CSV, rename, new season, a past season, remove
+// a result) and its meeting view. The token stays in this tab only (sessionStorage).
+import type { TrainerTeamInfo } from '../client/index.js';
+import { problem } from './confirmUndo.js';
 import { fill, h } from './dom.js';
 import { localeOf, translator } from './i18n.js';
 import type { LeaderboardOptions, MountedView, Translate } from './index.js';
 import { mountBoard } from './boardPage.js';
 import { injectStyles } from './styles.js';
+import { teamCard } from './trainerTeam.js';
+import { TEAM_CHANGED } from './trainerTools.js';
+import { injectTrainerStyles } from './trainerStyles.js';
 
 const TOKEN_KEY = 'holdtheline.trainerToken';
 
 export function mountTrainer(container: HTMLElement, opts: Pick<LeaderboardOptions, 'client' | 'lang' | 't'>): MountedView {
   injectStyles();
+  injectTrainerStyles();
   const t: Translate = translator(opts);
   const locale = localeOf(opts);
-  const root = h('main', { class: 'htl-lb', 'aria-label': t('trainer.title') });
+  const root = h('main', { class: 'htl-lb htl-trainer', 'aria-label': t('trainer.title') });
   const body = h('div');
   const status = h('p', { role: 'status', class: 'htl-muted' });
   root.append(h('h1', {}, t('trainer.title')), status, body);
   container.append(root);
   let board: MountedView | null = null;
+  let boardCode: string | null = null;
   let token = globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? '';
+  let teams: readonly TrainerTeamInfo[] = [];
+  const open = new Set<string>();
+  const renaming = { code: null as string | null };
+  const list = h('div', { class: 'htl-panel' });
+  const boardSlot = h('div');
 
   function signInForm(): void {
     const input = h('input', { type: 'password', id: 'htl-trainer-token', autocomplete: 'off', value: token, style: 'min-width:22em' });
@@ -47,69 +59,98 @@ export function mountTrainer(container: HTMLElement, opts: Pick<LeaderboardOptio
     input.focus();
   }
 
-  function teamsView(teams: readonly TeamInfo[]): void {
+  function createForm(): Element {
     const name = h('input', { id: 'htl-team-name', maxlength: 40, required: true });
     const create = async (e: Event) => {
       e.preventDefault();
       try {
         const team = await opts.client.trainer.createTeam(token, name.value);
-        await load();
+        name.value = '';
+        await reload();
         status.textContent = t('trainer.created', { name: team.name, code: team.code });
       } catch (err) {
-        status.textContent = t('trainer.failed', { message: err instanceof Error ? err.message : String(err) });
+        status.textContent = t('trainer.failed', { message: problem(err, t) });
       }
     };
-    const rows = teams.map((team) =>
-      h(
-        'tr',
-        {},
-        h('td', { class: 'htl-name' }, team.name),
-        h('td', {}, h('code', {}, team.code)),
-        h('td', {}, t('season', { season: team.season })),
-        h(
-          'td',
-          {},
-          h('button', { type: 'button', onclick: () => openBoard(team) }, t('trainer.openBoard')),
-          ' ',
-          h('a', { href: `?view=meeting&team=${encodeURIComponent(team.code)}`, target: '_blank', rel: 'noopener' }, t('trainer.openMeeting')),
-        ),
-      ),
-    );
+    return h('form', { class: 'htl-panel', onsubmit: (e: Event) => void create(e) }, h('label', { for: 'htl-team-name' }, t('trainer.teamName')), ' ', name, ' ', h('button', { type: 'submit' }, t('trainer.createTeam')));
+  }
+
+  /** Draws the team list from what is known; focus stays on the same control where it can. */
+  function renderTeams(): void {
     fill(
-      body,
-      h('form', { class: 'htl-panel', onsubmit: (e: Event) => void create(e) }, h('label', { for: 'htl-team-name' }, t('trainer.teamName')), ' ', name, ' ', h('button', { type: 'submit' }, t('trainer.createTeam'))),
-      h(
-        'div',
-        { class: 'htl-panel' },
-        h('h2', {}, t('trainer.teams')),
-        teams.length === 0
-          ? h('p', { class: 'htl-muted' }, t('trainer.noTeams'))
-          : h('table', {}, h('thead', {}, h('tr', {}, ...[t('trainer.teamName'), t('trainer.joinCode'), '', ''].map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows)),
-      ),
+      list,
+      h('h2', {}, t('trainer.teams')),
+      teams.length === 0
+        ? h('p', { class: 'htl-muted' }, t('trainer.noTeams'))
+        : h(
+            'div',
+            {},
+            ...teams.map((team) =>
+              teamCard(team, {
+                client: opts.client,
+                token,
+                t,
+                locale,
+                undoHost: root,
+                open,
+                renaming,
+                rerender: renderTeams,
+                openBoard,
+                changed: async (next, message, previousCode) => {
+                  // A new join code: the board open on the old one follows it.
+                  if (board && boardCode === previousCode && next.code !== previousCode) openBoard(next);
+                  await reload();
+                  if (message) status.textContent = message;
+                },
+              }),
+            ),
+          ),
     );
   }
 
-  function openBoard(team: TeamInfo): void {
+  function openBoard(team: TrainerTeamInfo): void {
     board?.destroy();
+    boardCode = team.code;
     const slot = h('div');
-    body.append(slot);
-    board = mountBoard(slot, { client: opts.client, code: team.code, trainerToken: token, lang: locale, ...(opts.t ? { t: opts.t } : {}), onClose: () => (board?.destroy(), (board = null), slot.remove()) });
+    boardSlot.replaceChildren(slot);
+    board = mountBoard(slot, {
+      client: opts.client,
+      code: team.code,
+      trainerToken: token,
+      lang: locale,
+      ...(opts.t ? { t: opts.t } : {}),
+      onClose: () => (board?.destroy(), (board = null), (boardCode = null), slot.remove()),
+    });
     slot.scrollIntoView?.();
+  }
+
+  /** The list again from the server (after any change, here or in the board's tools). */
+  async function reload(): Promise<void> {
+    try {
+      teams = await opts.client.trainer.listTeams(token);
+      renderTeams();
+    } catch (e) {
+      status.textContent = t('trainer.failed', { message: problem(e, t) });
+    }
   }
 
   async function load(): Promise<void> {
     if (!token) return signInForm();
     try {
-      const teams = await opts.client.trainer.listTeams(token);
+      teams = await opts.client.trainer.listTeams(token);
       globalThis.sessionStorage?.setItem(TOKEN_KEY, token);
       status.textContent = '';
-      teamsView(teams);
+      fill(body, createForm(), list, boardSlot);
+      renderTeams();
     } catch (e) {
       globalThis.sessionStorage?.removeItem(TOKEN_KEY);
-      status.textContent = t('trainer.wrongToken', { message: e instanceof Error ? e.message : String(e) });
+      status.textContent = t('trainer.wrongToken', { message: problem(e, t) });
       signInForm();
     }
   }
+
+  // The board's own tools (rename, new season) change the team: the list follows at once.
+  root.addEventListener(TEAM_CHANGED, () => void reload());
 
   void load();
   return { refresh: load, destroy: () => (board?.destroy(), root.remove()) };
