@@ -174,8 +174,10 @@ export interface ResultsQuery {
   readonly player?: number;
   /** Page size, 1–200 (default 50). */
   readonly limit?: number;
-  /** Results older than this id (the previous page's last id). */
+  /** Results after this one in the list's order, newest played first (the previous page's `next`). */
   readonly before?: number;
+  /** The viewer's language: each call's title in it where the server has that version, else English. */
+  readonly lang?: string;
 }
 
 export interface ResultsPage {

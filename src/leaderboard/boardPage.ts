@@ -1,12 +1,12 @@
 // The in-game leaderboard: period and call tabs, champions, the ranked table, the trend chart,
 // recent results (each opens its replay) and, for a trainer, the trainer's tools.
-import type { Board, Period, ResultSummary, Trend } from '../client/index.js';
+import type { Board, Period, ResultsPage, ResultsQuery, Trend } from '../client/index.js';
 import { boardTable, champions } from './boardTable.js';
-import { fill, h, playerName } from './dom.js';
-import { formatDate } from './format.js';
+import { fill, h } from './dom.js';
 import { localeOf, translator } from './i18n.js';
 import type { LeaderboardOptions, MountedView } from './index.js';
 import { mountOutbox } from './outboxStatus.js';
+import { recentCalls, PAGE_SIZE } from './recentCalls.js';
 import { openReplay } from './replayView.js';
 import { injectStyles } from './styles.js';
 import { removeResultWithUndo, trainerTools } from './trainerTools.js';
@@ -49,44 +49,13 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
     return h('div', { class: 'htl-group', role: 'tablist', 'aria-label': t('calls') }, tab(t('allCalls'), null), ...board.calls.map((c) => tab(c.title, c.scenario)));
   }
 
-  function recent(results: readonly ResultSummary[]): Element {
-    if (results.length === 0) return h('p', { class: 'htl-muted' }, t('empty'));
-    return h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, ...['when', 'player', 'call', 'overall', 'grade'].map((c) => h('th', { scope: 'col', class: c === 'overall' ? 'num' : null }, t(`col.${c}`))))),
-      h(
-        'tbody',
-        {},
-        ...results.map((r) =>
-          h(
-            'tr',
-            {
-              'data-result': r.id,
-              tabindex: 0,
-              'aria-label': t('openReplay', { title: r.title, name: r.player.name }),
-              class: r.player.id === opts.playerId ? 'htl-me' : null,
-              onclick: () => open(r.id),
-              onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && open(r.id),
-            },
-            h('td', {}, formatDate(r.playedAt, locale)),
-            h('td', { class: 'htl-name' }, playerName(r.player.name)),
-            h('td', {}, r.title),
-            h('td', { class: 'num' }, r.overall),
-            h('td', {}, r.grade),
-          ),
-        ),
-      ),
-    );
-  }
-
-  function render(board: Board, trend: Trend, results: readonly ResultSummary[]): void {
+  function render(board: Board, trend: Trend, page: ResultsPage, q: ResultsQuery): void {
     fill(
       content,
       tabs(board),
       h('div', { class: 'htl-panel' }, h('h3', {}, t('champions')), champions(board, t, locale)),
       h('div', { class: 'htl-panel' }, boardTable(board, { t, locale, ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}), onOpen: open })),
-      h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendFigure(trend, t, locale, fileName(board.team.name, 'trend'))), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recent(results))),
+      h('div', { class: 'htl-grid' }, h('div', { class: 'htl-panel' }, h('h3', {}, t('trend')), trendFigure(trend, t, locale, fileName(board.team.name, 'trend'))), h('div', { class: 'htl-panel' }, h('h3', {}, t('recent')), recentCalls({ client, code, t, locale, query: q, first: page, ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}), onOpen: open }))),
       opts.trainerToken ? trainerTools({ client, code, token: opts.trainerToken, t, team: board.team, reload: load, season, onSeason: (s) => ((season = s), void load()) }) : null,
     );
   }
@@ -113,10 +82,10 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
     content.setAttribute('aria-busy', 'true');
     try {
       const q = { period, ...(scenario ? { scenario } : {}), ...(season ? { season } : {}) };
-      const [board, trend, page] = await Promise.all([client.board(code, q), client.trend(code, q), client.results(code, { ...q, limit: 15 })]);
+      const [board, trend, page] = await Promise.all([client.board(code, q), client.trend(code, q), client.results(code, { ...q, limit: PAGE_SIZE, lang: locale })]);
       if (id !== loadId) return;
       header(board);
-      render(board, trend, page.results);
+      render(board, trend, page, q);
     } catch (e) {
       if (id !== loadId) return;
       header(null);
