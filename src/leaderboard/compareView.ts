@@ -4,7 +4,7 @@
 // with the one where they part marked, and what each run did there. Computes nothing itself.
 import type { ApiClient, ResultDetail } from '../client/index.js';
 import { COMPARED_SKILLS, CompareError, compareRuns, loadScenario, TranscriptError, type ComparedRun, type ComparedSkill, type ComparedTurn, type RunComparison, type Scenario } from '../engine/index.js';
-import { fill, h } from './dom.js';
+import { fill, h, playerName } from './dom.js';
 import { formatDate, skillLabel } from './format.js';
 import { localeOf, translator } from './i18n.js';
 import type { MountedView, Translate } from './index.js';
@@ -27,11 +27,15 @@ const CSS = `
 .htl-compare .htl-cmp-who { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; margin: 8px 0; }
 .htl-compare .htl-cmp-who > div { border-top: 4px solid var(--accent); padding-top: 4px; min-width: 0; }
 .htl-compare .htl-cmp-who > div + div { border-top-color: var(--warm); }
-.htl-compare .htl-cmp-who strong { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.htl-compare .htl-cmp-who strong { display: block; }
+.htl-compare .htl-cmp-who .htl-player-name { display: block; max-width: 100%; }
 .htl-compare .htl-cmp-up { color: var(--accent); font-weight: 650; }
 .htl-compare .htl-cmp-down { color: var(--warm); font-weight: 650; }
-.htl-compare .htl-cmp-turns td, .htl-compare .htl-cmp-turns th { vertical-align: top; width: 45%; overflow-wrap: anywhere; }
-.htl-compare .htl-cmp-turns th[scope="row"] { width: 10%; white-space: nowrap; }
+.htl-compare h2 { overflow-wrap: anywhere; }
+.htl-compare .htl-cmp-turns { table-layout: fixed; }
+.htl-compare .htl-cmp-turns td, .htl-compare .htl-cmp-turns th { vertical-align: top; overflow-wrap: anywhere; }
+.htl-compare .htl-cmp-turns thead th:first-child { width: 8em; }
+.htl-compare .htl-cmp-scores .htl-player-name, .htl-compare .htl-cmp-turns .htl-player-name { --name-max: 100%; max-width: 100%; }
 .htl-compare .htl-cmp-turns tr.htl-cmp-parted > * { background: rgba(255, 179, 71, 0.14); border-top: 3px solid var(--warm); }
 .htl-compare .htl-cmp-turns tr.htl-cmp-after > * { background: rgba(255, 255, 255, 0.03); }
 .htl-compare .htl-cmp-mark { display: block; color: var(--warm); font-weight: 650; font-size: 0.9em; white-space: normal; }
@@ -77,7 +81,7 @@ function who(d: ResultDetail, sameName: boolean, t: Translate, locale: string): 
   return h(
     'div',
     { 'data-who': d.id },
-    h('strong', { title: d.player.name }, d.player.name),
+    h('strong', {}, playerName(d.player.name)),
     h('span', { class: 'htl-muted' }, sameName ? t('compare.tryOf', { date: formatDate(d.playedAt, locale) }) : formatDate(d.playedAt, locale)),
   );
 }
@@ -92,7 +96,7 @@ function scoreTable(c: RunComparison, names: readonly [string, string], t: Trans
     'table',
     { class: 'htl-cmp-scores' },
     h('caption', { class: 'htl-muted' }, t('compare.scoresCaption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('compare.skill')), h('th', { scope: 'col', class: 'num' }, names[0]), h('th', { scope: 'col', class: 'num' }, names[1]), h('th', { scope: 'col', class: 'num' }, t('compare.difference')))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('compare.skill')), h('th', { scope: 'col', class: 'num' }, playerName(names[0])), h('th', { scope: 'col', class: 'num' }, playerName(names[1])), h('th', { scope: 'col', class: 'num' }, t('compare.difference')))),
     h('tbody', {}, ...COMPARED_SKILLS.map((k) => h('tr', { 'data-skill': k }, h('th', { scope: 'row' }, skillLabel(t, k)), cell(c.a.scores[k]), cell(c.b.scores[k]), diff(k)))),
   );
 }
@@ -138,7 +142,7 @@ function turnsTable(c: RunComparison, names: readonly [string, string], t: Trans
     'table',
     { class: 'htl-cmp-turns' },
     h('caption', { class: 'htl-muted' }, t('compare.turnsCaption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('compare.turn')), h('th', { scope: 'col' }, names[0]), h('th', { scope: 'col' }, names[1]))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('compare.turn')), h('th', { scope: 'col' }, playerName(names[0])), h('th', { scope: 'col' }, playerName(names[1])))),
     h(
       'tbody',
       {},

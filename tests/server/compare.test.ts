@@ -142,6 +142,8 @@ describe('compare two attempts', () => {
 
     await show(`a=${ids.noraFirst}&b=${ids.otherCall}`);
     expect(await page.getByRole('alert').textContent()).toMatch(/two different calls .*only two attempts at the same call can be compared/);
+    await show(`a=${ids.noraFirst}&b=${ids.noraFirst}`);
+    expect(await page.getByRole('alert').textContent()).toContain('the same result twice');
     await show(`a=${ids.noraFirst}&b=nonsense`);
     expect(await page.getByRole('alert').textContent()).toContain('needs the two results to compare');
     await show(`a=${ids.noraFirst}&b=999999`);
