@@ -17,6 +17,7 @@ import type {
   TeamInfo,
   Trend,
 } from './types.js';
+import type { Insights, MembersPage, Progress } from './teamTypes.js';
 import type { Roster, TrainerTeamInfo } from './types.js';
 
 /**
@@ -94,6 +95,12 @@ export interface ApiClient {
   result(code: string, id: number): Promise<ResultDetail>;
   /** The exact scenario text a result was played on. */
   scenarioVersion(hash: string): Promise<ScenarioVersion>;
+  /** The team page: every member (those who never played too) with the period's results. */
+  members(code: string, q?: Pick<BoardQuery, 'period'>): Promise<MembersPage>;
+  /** One member's results week by week, the weeks starting on the viewer's Monday. */
+  progress(code: string, playerId: number, q?: Pick<BoardQuery, 'period'>): Promise<Progress>;
+  /** The team's insights for the period, the calls' texts in `lang` where that version exists. */
+  insights(code: string, q?: Pick<BoardQuery, 'period'> & { lang?: string }): Promise<Insights>;
   readonly trainer: TrainerApi;
 }
 
@@ -184,6 +191,9 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
       json('GET', `/teams/${enc(code)}/results${query({ period: q.period, since: since(q.period), season: q.season, scenario: q.scenario, player: q.player, limit: q.limit, before: q.before, lang: q.lang })}`),
     result: (code, id) => json('GET', `/teams/${enc(code)}/results/${id}`),
     scenarioVersion: (hash) => json('GET', `/scenarios/${enc(hash)}`),
+    members: (code, q = {}) => json('GET', `/teams/${enc(code)}/members${query({ period: q.period, since: since(q.period) })}`),
+    progress: (code, id, q = {}) => json('GET', `/teams/${enc(code)}/members/${id}/progress${query({ period: q.period, since: since(q.period), weekStart: periodStart('week')?.toISOString() })}`),
+    insights: (code, q = {}) => json('GET', `/teams/${enc(code)}/insights${query({ period: q.period, since: since(q.period), lang: q.lang })}`),
     trainer: {
       createTeam: (token, name) => json('POST', '/teams', { name }, bearer(token)),
       listTeams: (token) => json('GET', '/teams', undefined, bearer(token)),

@@ -22,6 +22,7 @@ export interface Member {
 }
 
 export interface MembersPage {
+  readonly team: { readonly name: string; readonly season: number };
   /** Start of the period (ISO); null for the whole season. */
   readonly since: string | null;
   readonly members: readonly Member[];

@@ -9,6 +9,7 @@ import { mountOutbox } from './outboxStatus.js';
 import { recentCalls, PAGE_SIZE } from './recentCalls.js';
 import { openReplay } from './replayView.js';
 import { injectStyles } from './styles.js';
+import { teamButton } from './teamPage.js';
 import { removeResultWithUndo, trainerTools } from './trainerTools.js';
 import { fileName, trendFigure } from './trendChart.js';
 
@@ -68,6 +69,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
         'div',
         { class: 'htl-group', role: 'group', 'aria-label': t('periodLabel') },
         ...PERIODS.map((p) => h('button', { type: 'button', 'aria-pressed': String(p === period), onclick: () => ((period = p), void load()) }, t(`period.${p}`))),
+        teamButton(root, { client, code, lang: locale, ...(opts.t ? { t: opts.t } : {}), ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}) }),
         opts.onClose && h('button', { type: 'button', onclick: opts.onClose }, t('back')),
       ),
     );

@@ -6,6 +6,7 @@ import { mountCompare } from './compareView.js';
 import { isMeetingPeriod, mountMeeting, type MeetingPeriod } from './meetingPage.js';
 import { mountOutbox } from './outboxStatus.js';
 import { mountTrainer } from './trainerPage.js';
+import { mountTeam, TEAM_PERIODS, type TeamPeriod } from './teamPage.js';
 
 /** i18next's `t` bound to the "leaderboard" namespace, or anything that acts like it. */
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;
@@ -93,6 +94,11 @@ export function mountViewForUrl(container: HTMLElement, url: string | URL, opts:
         ...(isMeetingPeriod(period) ? { period } : {}),
         ...(seconds >= 5 ? { advanceMs: seconds * 1000 } : {}),
       });
+    }
+    case 'team': {
+      // The team page: ?view=team&team=<code>[&period=last7|month|season|all].
+      const period = q.get('period');
+      return mountTeam(container, { ...base, code: q.get('team') ?? '', ...((TEAM_PERIODS as readonly (string | null)[]).includes(period) ? { period: period as TeamPeriod } : {}) });
     }
     case 'trainer':
       return mountTrainer(container, base);

@@ -50,7 +50,7 @@ export const memberRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
         practisedThisWeek: r.recent > 0,
       }),
     );
-    return { since: scope.sinceIso, members };
+    return { team: { name: team.name, season: team.season }, since: scope.sinceIso, members };
   });
 
   app.get<{ Params: { code: string; id: number }; Querystring: PeriodQuery & { weekStart?: string } }>(
