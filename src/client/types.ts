@@ -94,26 +94,35 @@ export interface BoardQuery {
   readonly scenario?: string;
 }
 
+/**
+ * One player on a board. Ranked by `standing`, the mean overall of their best attempt on each
+ * call they played in the period; only players with the team's minimum of attempts are ranked.
+ */
 export interface BoardRow {
-  readonly rank: number;
+  /** Null when the player is not ranked (fewer attempts than the board's `minAttempts`). */
+  readonly rank: number | null;
   readonly player: { readonly id: number; readonly name: string };
-  /** Overall board: the sum of the player's best overall on each call. One call: the best overall. */
-  readonly score: number;
-  /** Distinct calls played (overall board) or attempts (one call). */
+  /** Mean overall of the best attempt on each call played (one call: the best overall). */
+  readonly standing: number;
+  /** Mean overall of every attempt in the period. */
+  readonly average: number;
+  /** Distinct calls played (coverage: `calls` of `callsAvailable`). */
   readonly calls: number;
+  readonly callsAvailable: number;
   readonly attempts: number;
-  /** Averages over every result in the period. */
+  /** Attempts ≥ the board's `minAttempts`: ranked and able to be champion. */
+  readonly ranked: boolean;
+  /** Means over the best attempts (one per call). */
   readonly politeness: number;
   readonly accuracy: number;
   readonly judgment: number;
-  readonly overall: number;
-  /** The result that made `score` on a one-call board (to open its replay). */
+  /** The player's best result in the period (on a one-call board: on that call), to open its replay. */
   readonly bestResult: number | null;
 }
 
 export interface Champion {
   readonly player: { readonly id: number; readonly name: string };
-  /** The player's average in that skill over the period. */
+  /** The player's mean in that skill over their best attempts (one per call) in the period. */
   readonly average: number;
   readonly results: number;
 }
@@ -135,7 +144,15 @@ export interface Board {
   /** The season shown; null for every season (period all). */
   readonly season: number | null;
   readonly scenario: string | null;
+  /** Attempts in the period a player needs to be ranked or champion (the trainer sets it). */
+  readonly minAttempts: number;
+  /** Calls a player can play (1 on a one-call board). */
+  readonly callsAvailable: number;
+  /** How the board is ranked: a key of the leaderboard's strings under "ranking" ("mean-best-per-call"). */
+  readonly ranking: string;
+  /** Ranked rows by rank, then the players not ranked yet. */
   readonly rows: readonly BoardRow[];
+  /** Among ranked players only. */
   readonly champions: { readonly politeness: Champion | null; readonly accuracy: Champion | null; readonly judgment: Champion | null };
   readonly calls: readonly CallSummary[];
 }

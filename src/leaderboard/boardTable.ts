@@ -1,4 +1,5 @@
-// The ranked table and the skill champions, shared by the in-game board and the meeting view.
+// The ranked table, how it is ranked, and the skill champions, shared by the in-game board and
+// the meeting view. The rule itself is the server's (src/server/board.ts); this only shows it.
 import type { Board } from '../client/index.js';
 import { h } from './dom.js';
 import { formatNumber, SKILLS, skillLabel } from './format.js';
@@ -10,8 +11,12 @@ export interface TableOptions {
   readonly playerId?: number;
   /** Rows shown at most (the meeting view shows the top of the board). */
   readonly limit?: number;
-  /** Opens a row's best result (one-call boards). */
+  /** Opens a row's best result (one-call boards; every board with `openOverall`). */
   readonly onOpen?: (resultId: number) => void;
+  /** Rows of the all-calls board open the player's best result too. */
+  readonly openOverall?: boolean;
+  /** False leaves out the "How is this ranked?" disclosure (a caller shows it elsewhere). */
+  readonly explain?: boolean;
 }
 
 export function boardTable(board: Board, o: TableOptions): Element {
@@ -20,42 +25,65 @@ export function boardTable(board: Board, o: TableOptions): Element {
   const one = board.scenario !== null;
   const num = (v: number) => formatNumber(v, locale);
   const rows = board.rows.slice(0, o.limit ?? board.rows.length).map((r) => {
-    const open = one && r.bestResult !== null && o.onOpen ? () => o.onOpen!(r.bestResult!) : undefined;
+    const open = r.bestResult !== null && o.onOpen && (one || o.openOverall) ? () => o.onOpen!(r.bestResult!) : undefined;
     const me = r.player.id === o.playerId;
+    const needs = board.minAttempts - r.attempts;
     return h(
       'tr',
       {
-        class: me ? 'htl-me' : null,
+        class: [me ? 'htl-me' : '', r.ranked ? '' : 'htl-unranked htl-muted'].join(' ').trim() || null,
         'data-result': open ? r.bestResult : null,
+        'data-ranked': String(r.ranked),
         tabindex: open ? 0 : null,
         onclick: open,
         onkeydown: open ? (e: Event) => (e as KeyboardEvent).key === 'Enter' && open() : undefined,
       },
-      h('td', { class: 'num' }, r.rank),
-      h('td', { class: 'htl-name' }, r.player.name, me ? ` (${t('you')})` : ''),
-      h('td', { class: 'num' }, r.score),
-      h('td', { class: 'num' }, one ? r.attempts : r.calls),
+      h('td', { class: 'num' }, r.rank ?? '–'),
+      h('td', { class: 'htl-name' }, r.player.name, me ? ` (${t('you')})` : '', r.ranked ? null : h('span', { class: 'htl-needs' }, ` · ${t('needsMore', { count: needs })}`)),
+      h('td', { class: 'num' }, num(r.standing)),
+      one ? null : h('td', { class: 'num', 'aria-label': t('coverage', { calls: r.calls, available: r.callsAvailable }) }, `${r.calls}/${r.callsAvailable}`),
+      h('td', { class: 'num' }, r.attempts),
       ...SKILLS.map((s) => h('td', { class: 'num' }, num(r[s]))),
+      h('td', { class: 'num' }, num(r.average)),
     );
   });
   return h(
-    'table',
-    {},
-    h('caption', { class: 'htl-muted' }, t(one ? 'scoreHelpCall' : 'scoreHelpAll')),
+    'div',
+    { class: 'htl-board-table' },
     h(
-      'thead',
+      'table',
       {},
+      h('caption', { class: 'htl-muted' }, t(one ? 'standingHelpCall' : 'standingHelpAll')),
       h(
-        'tr',
+        'thead',
         {},
-        h('th', { class: 'num', scope: 'col' }, t('col.rank')),
-        h('th', { scope: 'col' }, t('col.player')),
-        h('th', { class: 'num', scope: 'col' }, t(one ? 'col.best' : 'col.score')),
-        h('th', { class: 'num', scope: 'col' }, t(one ? 'col.attempts' : 'col.calls')),
-        ...SKILLS.map((s) => h('th', { class: 'num', scope: 'col' }, skillLabel(t, s))),
+        h(
+          'tr',
+          {},
+          h('th', { class: 'num', scope: 'col' }, t('col.rank')),
+          h('th', { scope: 'col' }, t('col.player')),
+          h('th', { class: 'num', scope: 'col' }, t(one ? 'col.best' : 'col.standing')),
+          one ? null : h('th', { class: 'num', scope: 'col' }, t('col.calls')),
+          h('th', { class: 'num', scope: 'col' }, t('col.attempts')),
+          ...SKILLS.map((s) => h('th', { class: 'num', scope: 'col' }, skillLabel(t, s))),
+          h('th', { class: 'num', scope: 'col' }, t('col.average')),
+        ),
       ),
+      h('tbody', {}, ...rows),
     ),
-    h('tbody', {}, ...rows),
+    o.explain === false ? null : howRanked(board, t),
+  );
+}
+
+/** "How is this ranked?": the board's rule in words, under the board. */
+export function howRanked(board: Board, t: Translate): Element {
+  const vars = { min: board.minAttempts, available: board.callsAvailable };
+  return h(
+    'details',
+    { class: 'htl-ranking' },
+    h('summary', {}, t('howRanked')),
+    h('p', {}, t(`ranking.${board.ranking}`, vars)),
+    board.scenario !== null ? h('p', {}, t('ranking.oneCall')) : null,
   );
 }
 

@@ -1,89 +1,125 @@
-// Turns the store's per-player-per-call aggregates into the boards the API returns: ranks,
-// averages and the three skill champions.
+// How a board ranks: the one home of the rule. From each player's best attempt on each call in
+// the period (the store's PlayerCallBest rows) it makes the rows the API returns:
+//   standing  the mean overall of the player's best attempt on each call they played
+//   ranked    at least the team's minimum of attempts in the period; only ranked players get a
+//             rank or can be champion, and they are listed first
+//   rank      by standing as shown (one decimal); equal standings share a rank (1, 2, 2, 4)
+// Coverage (calls played of calls available), the average over every attempt and the skills
+// (means over the best attempts) are shown beside it.
 import type { Board, BoardRow, CallSummary, Champion } from '../client/types.js';
 import { DIMENSIONS as SKILLS } from '../engine/index.js';
-import type { PlayerCallAggregate } from './store/store.js';
+import type { PlayerCallBest } from './store/store.js';
+
+/** The explanation the board shows under "How is this ranked?" (a key of the leaderboard's strings). */
+export const RANKING = 'mean-best-per-call';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+type Skill = (typeof SKILLS)[number];
+
 interface PlayerTotals {
-  player: { id: number; name: string };
-  score: number;
+  readonly player: { id: number; name: string };
   calls: number;
   attempts: number;
-  politeness: number;
-  accuracy: number;
-  judgment: number;
-  overall: number;
+  overallSum: number;
+  bestSum: number;
+  skills: Record<Skill, number>;
+  best: PlayerCallBest;
 }
 
-function totals(aggs: readonly PlayerCallAggregate[]): PlayerTotals[] {
+function totals(bests: readonly PlayerCallBest[]): PlayerTotals[] {
   const by = new Map<number, PlayerTotals>();
-  for (const a of aggs) {
-    let p = by.get(a.player_id);
-    if (!p) by.set(a.player_id, (p = { player: { id: a.player_id, name: a.player_name }, score: 0, calls: 0, attempts: 0, politeness: 0, accuracy: 0, judgment: 0, overall: 0 }));
-    p.score += a.best;
+  for (const b of bests) {
+    let p = by.get(b.player_id);
+    if (!p) by.set(b.player_id, (p = { player: { id: b.player_id, name: b.player_name }, calls: 0, attempts: 0, overallSum: 0, bestSum: 0, skills: { politeness: 0, accuracy: 0, judgment: 0 }, best: b }));
     p.calls += 1;
-    p.attempts += a.results;
-    p.politeness += a.politeness;
-    p.accuracy += a.accuracy;
-    p.judgment += a.judgment;
-    p.overall += a.overall;
+    p.attempts += b.results;
+    p.overallSum += b.overall_sum;
+    p.bestSum += b.best_overall;
+    p.skills.politeness += b.best_politeness;
+    p.skills.accuracy += b.best_accuracy;
+    p.skills.judgment += b.best_judgment;
+    if (b.best_overall > p.best.best_overall || (b.best_overall === p.best.best_overall && b.best_id < p.best.best_id)) p.best = b;
   }
   return [...by.values()];
 }
 
-/** Highest average in the skill; ties go to the player with more results, then the name. */
-function champion(players: readonly PlayerTotals[], skill: (typeof SKILLS)[number]): Champion | null {
+const standing = (p: PlayerTotals) => round1(p.bestSum / p.calls);
+const skillMean = (p: PlayerTotals, s: Skill) => round1(p.skills[s] / p.calls);
+
+/** Highest mean in the skill among ranked players; ties go to more attempts, then the name. */
+function champion(ranked: readonly PlayerTotals[], skill: Skill): Champion | null {
   let best: Champion | null = null;
-  for (const p of players) {
-    const c: Champion = { player: p.player, average: round1(p[skill] / p.attempts), results: p.attempts };
+  for (const p of ranked) {
+    const c: Champion = { player: p.player, average: skillMean(p, skill), results: p.attempts };
     if (!best || c.average > best.average || (c.average === best.average && (c.results > best.results || (c.results === best.results && c.player.name < best.player.name)))) best = c;
   }
   return best;
 }
 
-export function shapeBoard(
-  aggs: readonly PlayerCallAggregate[],
-  base: Pick<Board, 'team' | 'period' | 'since' | 'season' | 'scenario'>,
-  titles: ReadonlyMap<string, string>,
-  bestResults: ReadonlyMap<number, number> | null,
-  allCalls: readonly PlayerCallAggregate[],
-): Board {
-  const players = totals(aggs).sort((a, b) => b.score - a.score || b.overall / b.attempts - a.overall / a.attempts || a.player.name.localeCompare(b.player.name));
+export interface BoardContext {
+  readonly base: Pick<Board, 'team' | 'period' | 'since' | 'season' | 'scenario'>;
+  /** A call's title by id. */
+  readonly titles: ReadonlyMap<string, string>;
+  /** Attempts in the period a player needs to be ranked (the team's setting). */
+  readonly minAttempts: number;
+  /** Ids of the calls a player can play now (the server's scenario folder). */
+  readonly callIds: ReadonlySet<string>;
+}
+
+/**
+ * The board of `o.base.scenario` (every call when null) from the period's best attempts on every
+ * call: the call tabs list every call played, whichever board is shown.
+ */
+export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext): Board {
+  const one = o.base.scenario;
+  const bests = one === null ? allBests : allBests.filter((b) => b.scenario === one);
+  const minAttempts = Math.max(1, o.minAttempts);
+  // A call played once but since taken out of the folder still counts, so coverage never reads 10/9.
+  const callsAvailable = o.base.scenario !== null ? 1 : new Set([...o.callIds, ...bests.map((b) => b.scenario)]).size;
+  const order = (a: PlayerTotals, b: PlayerTotals) => standing(b) - standing(a) || b.calls - a.calls || b.attempts - a.attempts || a.player.name.localeCompare(b.player.name);
+  const players = totals(bests);
+  const ranked = players.filter((p) => p.attempts >= minAttempts).sort(order);
+  const unranked = players.filter((p) => p.attempts < minAttempts).sort(order);
+
   const rows: BoardRow[] = [];
-  players.forEach((p, i) => {
-    const prev = rows[i - 1];
-    // Equal scores share a rank (1, 2, 2, 4).
-    const rank = prev && prev.score === p.score ? prev.rank : i + 1;
-    rows.push({
-      rank,
-      player: p.player,
-      score: p.score,
-      calls: p.calls,
-      attempts: p.attempts,
-      politeness: round1(p.politeness / p.attempts),
-      accuracy: round1(p.accuracy / p.attempts),
-      judgment: round1(p.judgment / p.attempts),
-      overall: round1(p.overall / p.attempts),
-      bestResult: bestResults?.get(p.player.id) ?? null,
-    });
+  const row = (p: PlayerTotals, rank: number | null): BoardRow => ({
+    rank,
+    player: p.player,
+    standing: standing(p),
+    average: round1(p.overallSum / p.attempts),
+    calls: p.calls,
+    callsAvailable,
+    attempts: p.attempts,
+    ranked: rank !== null,
+    politeness: skillMean(p, 'politeness'),
+    accuracy: skillMean(p, 'accuracy'),
+    judgment: skillMean(p, 'judgment'),
+    bestResult: p.best.best_id,
   });
+  ranked.forEach((p, i) => {
+    const prev = rows[i - 1];
+    rows.push(row(p, prev && prev.standing === standing(p) ? prev.rank : i + 1));
+  });
+  for (const p of unranked) rows.push(row(p, null));
+
   const callMap = new Map<string, { results: number; sum: number }>();
-  for (const a of allCalls) {
-    const c = callMap.get(a.scenario) ?? { results: 0, sum: 0 };
-    c.results += a.results;
-    c.sum += a.overall;
-    callMap.set(a.scenario, c);
+  for (const b of allBests) {
+    const c = callMap.get(b.scenario) ?? { results: 0, sum: 0 };
+    c.results += b.results;
+    c.sum += b.overall_sum;
+    callMap.set(b.scenario, c);
   }
   const calls: CallSummary[] = [...callMap.entries()]
-    .map(([scenario, c]) => ({ scenario, title: titles.get(scenario) ?? scenario, results: c.results, average: round1(c.sum / c.results) }))
+    .map(([scenario, c]) => ({ scenario, title: o.titles.get(scenario) ?? scenario, results: c.results, average: round1(c.sum / c.results) }))
     .sort((a, b) => a.title.localeCompare(b.title));
-  const all = totals(aggs);
   return {
-    ...base,
+    ...o.base,
+    minAttempts,
+    callsAvailable,
+    ranking: RANKING,
     rows,
-    champions: { politeness: champion(all, 'politeness'), accuracy: champion(all, 'accuracy'), judgment: champion(all, 'judgment') },
+    champions: { politeness: champion(ranked, 'politeness'), accuracy: champion(ranked, 'accuracy'), judgment: champion(ranked, 'judgment') },
     calls,
   };
 }

@@ -21,6 +21,8 @@ export class ScenarioLibrary {
   private readonly byHash = new Map<string, Scenario>();
   /** "id/locale" of every version known, for telling an unknown call from an unknown version. */
   private readonly calls = new Set<string>();
+  /** Ids of the calls in the folder at the last scan: what a player can play now. */
+  private folderIds = new Set<string>();
   private lastScan = 0;
   private scanning: Promise<void> | null = null;
 
@@ -41,6 +43,7 @@ export class ScenarioLibrary {
       sources.push({ file: `scenarios/${f}`, text: await readFile(path, 'utf8') });
     }
     // Originals, whole-file translations and string tables; a table's version is its composed call.
+    const ids = new Set<string>();
     for (const loaded of loadScenarioFiles(sources)) {
       if (!loaded.ok) {
         this.o.log?.(`skipping ${loaded.file.slice('scenarios/'.length)}: ${loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)[0] ?? 'does not load'}`);
@@ -49,7 +52,9 @@ export class ScenarioLibrary {
       const s = loaded.scenario;
       if (!this.byHash.has(s.hash)) await this.o.store.rememberScenario({ hash: s.hash, id: s.id, locale: s.locale, title: s.title, text: loaded.text });
       this.keep(s);
+      ids.add(s.id);
     }
+    this.folderIds = ids;
     for (const v of await this.o.store.scenarioIndex()) this.calls.add(`${v.id}/${v.locale}`);
   }
 
@@ -81,6 +86,11 @@ export class ScenarioLibrary {
   /** Whether any version of this call (id and locale) is known. */
   knows(id: string, locale: string): boolean {
     return this.calls.has(`${id}/${locale}`);
+  }
+
+  /** Ids of the calls in the scenario folder (every language together). */
+  get callIds(): ReadonlySet<string> {
+    return this.folderIds;
   }
 
   get size(): number {

@@ -165,7 +165,7 @@ describe.each(backends)('API on $name', ({ setup }) => {
     expect((await call(base, 'GET', '/api/teams/NOPE2345/board')).status).toBe(404);
   });
 
-  it('ranks the board by the sum of best results per call, with champions, trend and per-call best', async () => {
+  it('ranks by the mean of best attempts per call, only with the minimum of attempts; champions, trend and per-call best', async () => {
     const t = await team();
     const p1 = await join(t.code, 'Gil');
     const p2 = await join(t.code, 'Hal');
@@ -182,19 +182,36 @@ describe.each(backends)('API on $name', ({ setup }) => {
       scores.push(res.body.result.overall as number);
     }
     const best1 = Math.max(scores[0]!, scores[1]!);
-    const board = (await call(base, 'GET', `/api/teams/${t.code}/board?period=all`)).body;
-    const row1 = board.rows.find((r: any) => r.player.name === 'Gil');
-    expect(row1).toMatchObject({ score: best1, calls: 1, attempts: 2, overall: (scores[0]! + scores[1]!) / 2 });
-    expect(board.rows[0].score).toBe(Math.max(best1, scores[2]!));
-    expect(board.calls).toEqual([{ scenario: 'first-call', title: scenario.title, results: 3, average: Math.round(((scores[0]! + scores[1]! + scores[2]!) / 3) * 10) / 10 }]);
-    expect(board.champions.politeness.player.name).toMatch(/Gil|Hal/);
+    const before = (await call(base, 'GET', `/api/teams/${t.code}/board?period=season`)).body;
+    // Nobody has the 3 attempts yet: listed, not ranked, no champions.
+    expect([before.minAttempts, before.ranking]).toEqual([3, 'mean-best-per-call']);
+    expect(before.callsAvailable).toBeGreaterThanOrEqual(9);
+    expect(before.rows.map((r: any) => [r.player.name, r.rank, r.ranked])).toEqual([
+      [best1 >= scores[2]! ? 'Gil' : 'Hal', null, false],
+      [best1 >= scores[2]! ? 'Hal' : 'Gil', null, false],
+    ]);
+    expect(before.champions).toEqual({ politeness: null, accuracy: null, judgment: null });
+    const gil0 = before.rows.find((r: any) => r.player.name === 'Gil');
+    expect(gil0).toMatchObject({ standing: best1, calls: 1, callsAvailable: before.callsAvailable, attempts: 2, average: (scores[0]! + scores[1]!) / 2 });
+    expect(gil0).not.toHaveProperty('score');
+    // A third attempt ranks Gil, whatever it scored; Hal still needs two more.
+    const third = await submit(t.code, p1.token, { idempotencyKey: key(), transcript: finished(scenario, { seed: 21, pick: () => 1 }).transcript });
+    scores.push(third.body.result.overall as number);
+    const board = (await call(base, 'GET', `/api/teams/${t.code}/board?period=season`)).body;
+    expect(board.rows.map((r: any) => [r.player.name, r.rank])).toEqual([
+      ['Gil', 1],
+      ['Hal', null],
+    ]);
+    expect(board.rows[0]).toMatchObject({ ranked: true, standing: best1, attempts: 3, average: Math.round(((scores[0]! + scores[1]! + scores[3]!) / 3) * 10) / 10 });
+    expect(board.calls).toEqual([{ scenario: 'first-call', title: scenario.title, results: 4, average: Math.round(((scores[0]! + scores[1]! + scores[2]! + scores[3]!) / 4) * 10) / 10 }]);
+    for (const skill of ['politeness', 'accuracy', 'judgment']) expect(board.champions[skill].player.name).toBe('Gil');
     const one = (await call(base, 'GET', `/api/teams/${t.code}/board?scenario=first-call`)).body;
     const gil = one.rows.find((r: any) => r.player.name === 'Gil');
     const detail = (await call(base, 'GET', `/api/teams/${t.code}/results/${gil.bestResult}`)).body;
     expect(detail.overall).toBe(best1);
     const since = new Date(Date.now() - 86_400_000).toISOString();
     const trend = (await call(base, 'GET', `/api/teams/${t.code}/trend?since=${since}&bucket=day`)).body;
-    expect(trend.points.reduce((n: number, p: any) => n + p.results, 0)).toBe(3);
+    expect(trend.points.reduce((n: number, p: any) => n + p.results, 0)).toBe(4);
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expect((await call(base, 'GET', `/api/teams/${t.code}/board?since=${future}`)).body.rows).toEqual([]);
   });

@@ -16,6 +16,7 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 let code: string;
+let noraToken: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
   code = team.code;
   const players = [];
   for (const name of ['Nora', EVIL]) players.push((await call(server.url, 'POST', '/api/join', { code, name })).body);
+  noraToken = players[0].token;
   let n = 0;
   for (const p of players) {
     for (const seed of [1, 2]) {
@@ -63,8 +65,40 @@ describe('leaderboard', () => {
     for (const skill of ['Politeness', 'Accuracy', 'Judgment']) await expect.poll(() => page.getByText(`${skill} champion`).count()).toBe(1);
     await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(1);
     expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/Team average over time: .*average/);
+    // Two results each, three needed: both listed, greyed, not ranked, and no champion yet.
+    const rows = page.locator('table').first().locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-ranked'), tr.classList.contains('htl-unranked'), tr.querySelector('td')!.textContent]))).toEqual([
+      ['false', true, '–'],
+      ['false', true, '–'],
+    ]);
+    expect(await rows.first().textContent()).toContain('needs 1 more attempt');
+    expect(await rows.first().locator('td').nth(3).textContent()).toMatch(/^1\/\d+$/);
+    expect(await page.locator('table').first().locator('thead').textContent()).toMatch(/Standing.*Calls.*Attempts.*Politeness.*Accuracy.*Judgment.*Average/);
+    await page.getByText('How is this ranked?').click();
+    expect(await page.locator('details.htl-ranking').textContent()).toContain('at least 3 attempts');
     await page.getByRole('tab', { name: scenario.title }).click();
     await expect.poll(() => page.locator('caption').first().textContent()).toContain("best overall on this call");
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('ranks a player once they have the minimum of attempts, and makes them champion', async () => {
+    const nora = (await call(server.url, 'POST', '/api/join', { code, name: 'Nora' })).body;
+    // Nora's name is taken: sign in again as her with the token she got at the start instead.
+    expect(nora.error?.code ?? 'name-taken').toBe('name-taken');
+    const { transcript } = finished(scenario, { seed: 9, pick: () => 1 });
+    const r = await call(server.url, 'POST', `/api/teams/${code}/results`, { idempotencyKey: 'ui-third-abcdefghijklmnop', transcript }, { 'x-player-token': noraToken });
+    expect(r.status).toBe(201);
+    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+    await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
+    await page.getByRole('button', { name: 'This season' }).or(page.getByRole('button', { name: 'All time' })).first().click();
+    const first = page.locator('table').first().locator('tbody tr').first();
+    await expect.poll(() => first.getAttribute('data-ranked')).toBe('true');
+    expect(await first.locator('td').first().textContent()).toBe('1');
+    expect(await first.textContent()).toContain('Nora');
+    expect(await first.textContent()).not.toContain('needs');
+    expect(await page.locator('table').first().locator('tbody tr').nth(1).textContent()).toContain('needs 1 more attempt');
+    for (const skill of ['Politeness', 'Accuracy', 'Judgment']) await expect.poll(() => page.locator('.htl-champion', { hasText: `${skill} champion` }).textContent()).toContain('Nora');
     expect(await axe(page)).toEqual([]);
   });
 

@@ -136,7 +136,7 @@ describe.each(backends)('store on $name', (backend) => {
     expect(next).toMatchObject({ last_meeting_at: t0 + 7 * 86_400_000, previous_meeting_at: now.last_meeting_at });
   });
 
-  it('aggregates best, counts and sums per player and call; best result; trend buckets', async () => {
+  it('finds each player\'s best attempt per call with counts and sums, in a season or all; trend buckets', async () => {
     const [s] = await backend.open(1);
     const team = await s!.createTeam('T');
     const { player: p } = await s!.addPlayer(team.id, 'P');
@@ -151,14 +151,15 @@ describe.each(backends)('store on $name', (backend) => {
       result(team.id, q.id, { overall: 99, played_at: t0 + 2 * day, season: 2 }),
     ]);
     const f = { teamId: team.id, season: 1, since: 0, scenario: null };
-    const aggs = await s!.aggregates(f);
-    const pFirst = aggs.find((a) => a.player_id === p.id && a.scenario === 'first-call')!;
-    expect(pFirst).toMatchObject({ player_name: 'P', best: 90, results: 2, overall: 140, politeness: 160 });
-    expect(aggs).toHaveLength(3);
-    expect(await s!.aggregates({ ...f, since: t0 + 2 * day })).toHaveLength(2);
-    const best = await s!.bestResults({ ...f, scenario: 'first-call' });
+    const bests = await s!.playerCallBests(f);
     const rows = await s!.listResults({ ...f, player: p.id, before: null, limit: 10 });
-    expect(best.get(p.id)).toBe(rows.find((r) => r.overall === 90 && r.scenario === 'first-call')!.id);
+    const pFirst = bests.find((a) => a.player_id === p.id && a.scenario === 'first-call')!;
+    const best90 = rows.find((r) => r.overall === 90 && r.scenario === 'first-call')!;
+    expect(pFirst).toMatchObject({ player_name: 'P', best_overall: 90, best_id: best90.id, best_politeness: 80, best_played_at: t0 + day, results: 2, overall_sum: 140 });
+    expect(bests).toHaveLength(3);
+    expect(await s!.playerCallBests({ ...f, since: t0 + 2 * day })).toHaveLength(2);
+    // Every season: Q's 99 of season 2 is their best.
+    expect((await s!.playerCallBests({ ...f, season: null })).find((a) => a.player_id === q.id)).toMatchObject({ best_overall: 99, results: 2 });
     const trend = await s!.trend({ ...f, since: t0 }, day);
     expect(trend).toEqual([
       { bucket: 0, results: 1, average: 50 },
@@ -168,6 +169,6 @@ describe.each(backends)('store on $name', (backend) => {
     const removed = rows[0]!;
     expect(await s!.removeResult(team.id, removed.id)).toBe(true);
     expect(await s!.removeResult(team.id, removed.id)).toBe(false);
-    expect((await s!.aggregates(f)).reduce((n, a) => n + a.results, 0)).toBe(3);
+    expect((await s!.playerCallBests(f)).reduce((n, a) => n + a.results, 0)).toBe(3);
   });
 });

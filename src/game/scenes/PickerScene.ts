@@ -97,8 +97,8 @@ export class PickerScene extends BaseScene {
     await Promise.all(
       calls.map(async (call, i) => {
         try {
-          const board = await this.services.client.board(identity.team.code, { period: 'all', scenario: call.id });
-          if (this.scene.isActive()) cards[i]!.setTeamBest(board.rows[0]?.score ?? null);
+          const board = await this.services.client.board(identity.team.code, { period: 'season', scenario: call.id });
+          if (this.scene.isActive()) cards[i]!.setTeamBest(board.rows.length ? Math.max(...board.rows.map((r) => r.standing)) : null);
         } catch {
           // offline: no team best shown
         }

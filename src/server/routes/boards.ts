@@ -1,4 +1,5 @@
-// The team's boards and trend: readable by anyone holding the team's join code.
+// The team's boards and trend (readable by anyone holding the team's join code or board code),
+// and the meeting view's marks.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Board, MeetingMark, Trend, TrendPoint } from '../../client/types.js';
 import { shapeBoard } from '../board.js';
@@ -22,17 +23,17 @@ async function titles(store: Store): Promise<Map<string, string>> {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; now?: () => number }> = async (app, { store, now = Date.now }) => {
+export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; now?: () => number }> = async (app, { store, library, now = Date.now }) => {
   app.get<{ Params: { code: string }; Querystring: PeriodQuery }>('/teams/:code/board', { schema: { params: codeParams, querystring: periodQuerySchema } }, async (req): Promise<Board> => {
     const team = await teamOf(store, req.params.code);
     const f = periodFilter(team, req.query, now());
-    const [aggs, all, names, best] = await Promise.all([
-      store.aggregates(f),
-      f.scenario ? store.aggregates({ ...f, scenario: null }) : null,
-      titles(store),
-      f.scenario ? store.bestResults({ ...f, scenario: f.scenario }) : null,
-    ]);
-    return shapeBoard(aggs, { team: teamInfo(team), period: f.period, since: f.since ? iso(f.since) : null, season: f.season, scenario: f.scenario }, names, best, all ?? aggs);
+    const [bests, names] = await Promise.all([store.playerCallBests({ ...f, scenario: null }), titles(store)]);
+    return shapeBoard(bests, {
+      base: { team: teamInfo(team), period: f.period, since: f.since ? iso(f.since) : null, season: f.season, scenario: f.scenario },
+      titles: names,
+      minAttempts: team.min_attempts,
+      callIds: library.callIds,
+    });
   });
 
   app.get<{ Params: { code: string }; Querystring: PeriodQuery & { bucket?: 'day' | 'week' } }>(

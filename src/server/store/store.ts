@@ -10,17 +10,38 @@ export type Player = Selectable<Database['players']>;
 export type ResultRow = Selectable<ResultsTable> & { player_name: string };
 export type NewResult = Omit<Insertable<ResultsTable>, 'id' | 'removed_at'>;
 
-/** One player's results on one call in a period: what the boards are computed from. */
-export interface PlayerCallAggregate {
+/** One player's results on one call in a period: what the boards are ranked from (src/server/board.ts). */
+export interface PlayerCallBest {
   player_id: number;
   player_name: string;
   scenario: string;
-  best: number;
+  /** Attempts in the period, and the sum of their overall. */
   results: number;
-  politeness: number;
-  accuracy: number;
-  judgment: number;
-  overall: number;
+  overall_sum: number;
+  /** The best attempt: highest overall, the earliest of equals, then the lowest id. */
+  best_id: number;
+  best_overall: number;
+  best_politeness: number;
+  best_accuracy: number;
+  best_judgment: number;
+  best_played_at: number;
+}
+
+/** PostgreSQL's bigint and numeric arrive as numbers (database.ts), SQLite's as numbers: made sure of here. */
+function numericBest(r: PlayerCallBest): PlayerCallBest {
+  return {
+    player_id: Number(r.player_id),
+    player_name: r.player_name,
+    scenario: r.scenario,
+    results: Number(r.results),
+    overall_sum: Number(r.overall_sum),
+    best_id: Number(r.best_id),
+    best_overall: Number(r.best_overall),
+    best_politeness: Number(r.best_politeness),
+    best_accuracy: Number(r.best_accuracy),
+    best_judgment: Number(r.best_judgment),
+    best_played_at: Number(r.best_played_at),
+  };
 }
 
 export interface BoardFilter {
@@ -232,56 +253,26 @@ export class Store {
     return this.resultQuery().where('results.team_id', '=', teamId).orderBy('results.id').execute();
   }
 
-  /** Per player and call: best overall, count and sums. Reads only the board index. */
-  async aggregates(f: BoardFilter): Promise<PlayerCallAggregate[]> {
-    let q = this.db
-      .selectFrom('results')
-      .where('team_id', '=', f.teamId)
-      .$if(f.season !== null, (qb) => qb.where('season', '=', f.season!))
-      .where('played_at', '>=', f.since)
-      .where('removed_at', 'is', null);
-    if (f.scenario) q = q.where('scenario', '=', f.scenario);
-    const grouped = q
-      .select((eb) => [
-        'player_id',
-        'scenario',
-        eb.fn.max('overall').as('best'),
-        eb.fn.countAll().as('results'),
-        eb.fn.sum('politeness').as('politeness'),
-        eb.fn.sum('accuracy').as('accuracy'),
-        eb.fn.sum('judgment').as('judgment'),
-        eb.fn.sum('overall').as('overall'),
-      ])
-      .groupBy(['player_id', 'scenario'])
-      .as('g');
-    const rows = await this.db
-      .selectFrom(grouped)
-      .innerJoin('players', 'players.id', 'g.player_id')
-      .where('players.removed_at', 'is', null) // a removed player leaves the boards until restored
-      .select(['g.player_id', 'players.name as player_name', 'g.scenario', 'g.best', 'g.results', 'g.politeness', 'g.accuracy', 'g.judgment', 'g.overall'])
-      .execute();
-    return rows.map((r) => ({
-      player_id: Number(r.player_id),
-      player_name: r.player_name,
-      scenario: r.scenario,
-      best: Number(r.best),
-      results: Number(r.results),
-      politeness: Number(r.politeness),
-      accuracy: Number(r.accuracy),
-      judgment: Number(r.judgment),
-      overall: Number(r.overall),
-    }));
-  }
-
-  /** On one call: each player's best result (highest overall, the earliest of equals). */
-  async bestResults(f: BoardFilter & { scenario: string }): Promise<Map<number, number>> {
-    const { rows } = await sql<{ player_id: number; id: number }>`
-      select player_id, id from (
-        select player_id, id, row_number() over (partition by player_id order by overall desc, played_at asc, id asc) as n
+  /**
+   * Per player (not removed) and call in the period: the best attempt (highest overall, the
+   * earliest of equals, then the lowest id), the number of attempts and the sum of their overall.
+   */
+  async playerCallBests(f: BoardFilter): Promise<PlayerCallBest[]> {
+    const scenario = f.scenario ? sql`and scenario = ${f.scenario}` : sql``;
+    const { rows } = await sql<PlayerCallBest>`
+      select r.player_id, p.name as player_name, r.scenario, r.results, r.overall_sum, r.id as best_id, r.overall as best_overall,
+        r.politeness as best_politeness, r.accuracy as best_accuracy, r.judgment as best_judgment, r.played_at as best_played_at
+      from (
+        select player_id, scenario, id, overall, politeness, accuracy, judgment, played_at,
+          row_number() over (partition by player_id, scenario order by overall desc, played_at asc, id asc) as n,
+          count(*) over (partition by player_id, scenario) as results,
+          sum(overall) over (partition by player_id, scenario) as overall_sum
         from results
-        where team_id = ${f.teamId} ${seasonIs(f)} and played_at >= ${f.since} and scenario = ${f.scenario} and removed_at is null
-      ) ranked where n = 1`.execute(this.db);
-    return new Map(rows.map((r) => [Number(r.player_id), Number(r.id)]));
+        where team_id = ${f.teamId} ${seasonIs(f)} and played_at >= ${f.since} and removed_at is null ${scenario}
+      ) r
+      join players p on p.id = r.player_id and p.removed_at is null
+      where r.n = 1`.execute(this.db);
+    return rows.map(numericBest);
   }
 
   /** Results and average overall per bucket of `bucketMs` from `since`. */
