@@ -1,7 +1,7 @@
 // Comparing two runs of a call: real calls played with the real engine (pinned seeds, replies
 // named by id), compared with compareRuns, and checked against each run's own score card.
 import { describe, expect, it } from 'vitest';
-import { CompareError, compareRuns, TranscriptError, type Scenario, type Transcript } from '../../src/engine/index.js';
+import { CompareError, compareRuns, MIN_COMPATIBLE_RULES, TranscriptError, type Scenario, type Transcript } from '../../src/engine/index.js';
 import { playedByIds, type Move } from '../server/playByIds.js';
 import { shippedCall } from '../support/shipped.js';
 
@@ -101,6 +101,13 @@ describe('compareRuns', () => {
     expect(() => compareRuns(call, a, unfinished)).toThrow(/stops before the call ended/);
     expect(() => compareRuns(call, a, { ...a, hash: '0'.repeat(64) })).toThrow(/another version/);
     expect(() => compareRuns(call, a, { nonsense: true })).toThrow(/not a valid transcript/);
+    // Scored under rules this engine no longer reproduces: refused with its own code, which the view words.
+    try {
+      compareRuns(call, a, { ...a, rules: MIN_COMPATIBLE_RULES - 1 });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as TranscriptError).code).toBe('old-rules');
+    }
     // The Russian run against the English model: the language is checked.
     expect(() => compareRuns(call, a, play(ru, IDEAL, 5).transcript)).toThrow(/\(ru\)/);
   });
