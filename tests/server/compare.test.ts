@@ -151,10 +151,29 @@ describe('compare two attempts', () => {
     expect(await axe(page, '#app')).toEqual([]);
   });
 
+  it('says so when more results cannot be loaded, and loads them when asked again', async () => {
+    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+    await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
+    await expect.poll(recentIds).toEqual(expectedOrder.slice(0, 15));
+    const failing = (r: import('playwright-core').Route) => r.abort();
+    await page.route(/\/results\?.*before=/, failing);
+    const more = page.locator('.htl-recent').getByRole('button', { name: 'Show more' });
+    await more.click();
+    await expect.poll(() => page.locator('.htl-recent [role="alert"]').textContent()).toContain('More results could not be loaded');
+    expect(await recentIds()).toEqual(expectedOrder.slice(0, 15));
+    await page.unroute(/\/results\?.*before=/, failing);
+    await more.click();
+    await expect.poll(recentIds).toEqual(expectedOrder);
+    expect(await page.locator('.htl-recent [role="alert"]').isHidden()).toBe(true);
+  });
+
   it('speaks Russian, Polish and Ukrainian', async () => {
     for (const [lang, words] of [['ru', 'Они расходятся на ходе 2'], ['pl', 'Rozchodzą się w turze 2'], ['uk', 'Вони розходяться на ході 2']] as const) {
       await page.evaluate(() => document.getElementById('app')!.replaceChildren());
       await page.evaluate((u) => (globalThis as any).htl.showUrl(u), `/?view=compare&team=${code}&a=${ids.noraFirst}&b=${ids.noraSecond}&lang=${lang}`);
+      await expect.poll(() => page.locator('#app main').getAttribute('aria-busy')).toBe('false');
+      // Every string of the view is in the language: no key shown raw.
+      expect(await page.locator('#app').textContent()).not.toMatch(/compare\.|replay\./);
       await expect.poll(() => page.locator('#app').textContent()).toContain(words);
     }
     expect(errors).toEqual([]);
