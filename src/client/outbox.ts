@@ -100,8 +100,6 @@ export class Outbox {
     this.retryMs = options.retryMs ?? 2_000;
     this.maxRetryMs = options.maxRetryMs ?? 60_000;
     this.repairStored();
-    // Items whose transcript cannot be sent show as refused once the check has loaded.
-    void loadTranscriptCheck().then(() => this.emit());
   }
 
   /**
@@ -176,6 +174,9 @@ export class Outbox {
   start(): void {
     if (this.started) return;
     this.started = true;
+    // Items whose transcript cannot be sent show as refused once the check has loaded. Loaded
+    // here, not on construction: the engine it comes with is no part of the first screen.
+    void loadTranscriptCheck().then(() => this.emit());
     globalThis.addEventListener?.('online', this.onOnline);
     globalThis.addEventListener?.('storage', this.onStorage);
     void this.flush();

@@ -26,6 +26,18 @@ import { pickRenderer } from './ui/renderer.js';
 import { UiLayer } from './ui/UiLayer.js';
 import { Viewport } from './ui/viewport.js';
 
+/**
+ * Runs `fn` once, just after the flow has left the preloader: the scene it moved to is built by
+ * then (the director starts it as the flow changes), and `fn` runs in a task of its own after it.
+ */
+function afterFirstScreen(services: Pick<Services, 'flow'>, fn: () => void): void {
+  const sub = services.flow.subscribe((snapshot) => {
+    if (snapshot.matches('loading')) return;
+    sub.unsubscribe();
+    setTimeout(fn, 0);
+  });
+}
+
 export function startGame(location: Location): Phaser.Game {
   const launch = parseLaunch(location.search);
   const settings = new SettingsStore(browserLanguage());
@@ -44,7 +56,6 @@ export function startGame(location: Location): Phaser.Game {
   const viewport = new Viewport(ui.root);
   const client = createApiClient('');
   const outbox = new Outbox({ client });
-  outbox.start();
   const services: Services = {
     flow: createActor(flowMachine).start(),
     settings,
@@ -62,6 +73,12 @@ export function startGame(location: Location): Phaser.Game {
     launch,
     library: loadLibrary,
   };
+  // Nothing the first screen needs: the outbox (sending waiting results, and the engine's
+  // transcript check it loads) and the game's sounds start once the title or a launched call shows.
+  afterFirstScreen(services, () => {
+    outbox.start();
+    void services.audio.preload();
+  });
 
   const { width, height } = viewport.canvasSize;
   return new Phaser.Game({

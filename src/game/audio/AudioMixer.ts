@@ -14,6 +14,8 @@ interface Loaded {
 export class AudioMixer {
   /** Fetched sound files, as object URLs, until the gesture lets us decode them. */
   private readonly fetched = new Map<SoundKey, Loaded>();
+  /** Each sound's download, once asked for (done whether it arrived or not). */
+  private readonly fetching = new Map<SoundKey, Promise<void>>();
   private readonly howls = new Map<SoundKey, Howl>();
   private readonly loops = new Set<SoundKey>();
   private readonly voices = new Map<string, Howl>();
@@ -38,25 +40,36 @@ export class AudioMixer {
     return this.unlocked;
   }
 
-  /** Downloads these sounds (progress 0–1 as they arrive). Never rejects: a failed file is silence. */
+  /**
+   * Downloads these sounds (progress 0–1 as they arrive). Never rejects: a failed file is silence.
+   * Asked again for a sound on its way, it waits for that download rather than starting another.
+   * Nothing waits for it before the first screen: a sound asked to play before its file is here is
+   * silent, and a loop asked for starts once its file has arrived (and the player has gestured).
+   */
   async preload(keys: readonly SoundKey[] = SOUNDS, onProgress: (done: number) => void = () => {}): Promise<void> {
     let done = 0;
     await Promise.all(
       keys.map(async (key) => {
-        if (this.fetched.has(key)) return onProgress(++done / keys.length);
-        const choice = this.pickFormat(key);
-        if (choice) {
-          try {
-            const res = await fetch(choice.url);
-            if (res.ok) this.fetched.set(key, { url: URL.createObjectURL(await res.blob()), format: choice.format });
-          } catch {
-            // offline or missing: silence
-          }
-        }
+        await (this.fetching.get(key) ?? this.fetchOne(key));
         onProgress(++done / keys.length);
       }),
     );
-    if (this.unlocked) this.decodeAll();
+  }
+
+  private fetchOne(key: SoundKey): Promise<void> {
+    const choice = this.pickFormat(key);
+    const got = (async () => {
+      if (!choice) return;
+      try {
+        const res = await fetch(choice.url);
+        if (res.ok) this.fetched.set(key, { url: URL.createObjectURL(await res.blob()), format: choice.format });
+      } catch {
+        // offline or missing: silence
+      }
+      if (this.unlocked) this.decodeAll();
+    })();
+    this.fetching.set(key, got);
+    return got;
   }
 
   play(key: SoundKey): void {

@@ -16,9 +16,6 @@ export const CHANNEL_OF: Record<SoundKey, Exclude<Channel, 'master'>> = {
   fact: 'effects',
 };
 
-/** Small sounds the first screens use; the rest (the longer loops) load while the title shows. */
-export const FIRST_SOUNDS: readonly SoundKey[] = ['click', 'ring', 'pickup'];
-
 /** Each sound's level within its channel, so the generated files can stay normalised. */
 export const LEVEL: Record<SoundKey, number> = {
   ring: 0.7,

@@ -1,6 +1,7 @@
-// Preloader: a progress bar while the sounds download and the fonts settle; when the address
-// asks for a call (?scenario=…), the engine and scenarios too. Then it tells the flow.
-import { FIRST_SOUNDS } from '../audio/sounds.js';
+// Preloader: a progress bar while the fonts settle; when the address asks for a call
+// (?scenario=…), the engine and scenarios too, and the sounds start downloading with them. Then
+// it tells the flow. The title waits for no sound: they download once it shows (game.ts,
+// afterFirstScreen), and one asked for before its file is here is silent (audio/AudioMixer.ts).
 import { SCENES, STORAGE } from '../config.js';
 import { callRefs, launchSelection } from '../library/calls.js';
 import type { Services } from '../services.js';
@@ -42,12 +43,10 @@ export class PreloaderScene extends BaseScene {
   private async loadAll(progress: (p: number) => void): Promise<void> {
     const { services } = this;
     const launching = services.launch.scenario !== null;
-    let sounds = 0;
-    let engine = 0;
-    const report = () => progress(launching ? sounds * 0.5 + engine * 0.5 : sounds);
-    const library = launching ? services.library().finally(() => ((engine = 1), report())) : null;
-    await Promise.all([services.audio.preload(FIRST_SOUNDS, (p) => ((sounds = p), report())), document.fonts?.ready, library]);
-    void services.audio.preload();
+    // A call that rings at once wants its ringing: its sounds download beside the library.
+    if (launching) void services.audio.preload();
+    const library = launching ? services.library().finally(() => progress(1)) : null;
+    await Promise.all([document.fonts?.ready, library]);
     const identity = services.identity.get();
     const player = identity ? { name: identity.player.name, team: identity.team.name } : null;
     const offline = localStorage.getItem(STORAGE.offline) === '1';
