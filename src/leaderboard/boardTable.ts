@@ -1,7 +1,7 @@
 // The ranked table, how it is ranked, and the skill champions, shared by the in-game board and
 // the meeting view. The rule itself is the server's (src/server/board.ts); this only shows it.
 import type { Board } from '../client/index.js';
-import { h } from './dom.js';
+import { h, playerName } from './dom.js';
 import { formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
 
@@ -39,7 +39,7 @@ export function boardTable(board: Board, o: TableOptions): Element {
         onkeydown: open ? (e: Event) => (e as KeyboardEvent).key === 'Enter' && open() : undefined,
       },
       h('td', { class: 'num' }, r.rank ?? '–'),
-      h('td', { class: 'htl-name' }, r.player.name, me ? ` (${t('you')})` : '', r.ranked ? null : h('span', { class: 'htl-needs' }, ` · ${t('needsMore', { count: needs })}`)),
+      h('td', { class: 'htl-name' }, playerName(r.player.name), me ? ` (${t('you')})` : '', r.ranked ? null : h('span', { class: 'htl-needs' }, ` · ${t('needsMore', { count: needs })}`)),
       h('td', { class: 'num' }, num(r.standing)),
       one ? null : h('td', { class: 'num', 'aria-label': t('coverage', { calls: r.calls, available: r.callsAvailable }) }, `${r.calls}/${r.callsAvailable}`),
       h('td', { class: 'num' }, r.attempts),
@@ -97,7 +97,7 @@ export function champions(board: Board, t: Translate, locale: string): Element {
         'div',
         { class: 'htl-champion', role: 'listitem' },
         h('span', { class: 'htl-muted' }, t('championOf', { skill: skillLabel(t, s) })),
-        h('strong', {}, c ? c.player.name : t('noChampion')),
+        h('strong', {}, c ? playerName(c.player.name) : t('noChampion')),
         c && h('span', { class: 'htl-muted' }, t('championLine', { average: formatNumber(c.average, locale), count: c.results })),
       );
     }),

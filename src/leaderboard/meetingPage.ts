@@ -158,9 +158,8 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
       fit(tableSlot, (n) => table(board, n), board.rows.length);
       // Drawn at the size it is shown, so its labels are the page's type size and are thinned to fit.
       const em = parseFloat(getComputedStyle(root).fontSize) || 16;
-      const width = Math.max(1, chartSlot.clientWidth);
-      const height = Math.max(1, chartSlot.clientHeight);
-      fill(chartSlot, height >= em * 5 ? trendChart(trend, t, locale, { width, height, font: em }) : null);
+      const { width, height } = chartSlot.getBoundingClientRect();
+      fill(chartSlot, height >= em * 5 && width >= em * 10 ? trendChart(trend, t, locale, { width, height, font: em }) : null);
       return;
     }
     const call = board.calls[index - 1]!;

@@ -89,7 +89,7 @@ function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translat
   return h(
     'li',
     { class: 'htl-turn', 'data-turn': turn.turn },
-    h('h4', {}, t('replay.turn', { n: turn.turn })),
+    h('h3', {}, t('replay.turn', { n: turn.turn })),
     h('p', {}, h('span', { class: 'htl-muted' }, `${t('replay.customer')}: `), h('span', { class: 'htl-say', lang: review.scenario.locale }, turn.line)),
     h('ol', { class: 'htl-replies', lang: review.scenario.locale }, ...turn.shown.map((x) => h('li', { class: x.id === turn.choice.reply ? 'htl-chosen' : null }, x.say))),
     // What happened instead of a reply; marked as a loss only where today's points are shown.
@@ -114,7 +114,7 @@ function endView(r: Replayed, review: CallReview | null, t: Translate): HTMLElem
   return h(
     'li',
     { class: 'htl-turn', 'data-turn': 'end' },
-    h('h4', {}, t('replay.ending')),
+    h('h3', {}, t('replay.ending')),
     review?.ending?.say ? h('p', { class: 'htl-say', lang: review.scenario.locale }, review.ending.say) : null,
     h('p', {}, t('replay.outcome', { outcome: review?.ending?.label ?? t(`outcome.${d.outcome}`) }), ' · ', t(d.ideal ? 'replay.ideal' : 'replay.notIdeal')),
     points && lossList(review.closing, t),

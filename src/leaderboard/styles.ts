@@ -33,7 +33,7 @@ const KIT = `
 .htl-lb .htl-player-name { display: inline-block; max-width: var(--name-max, 18em); vertical-align: bottom; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .htl-lb .htl-champions { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px; }
 .htl-lb .htl-champion { border-left: 4px solid var(--warm); padding: 4px 10px; min-width: 0; }
-.htl-lb .htl-champion strong { display: block; font-size: 1.15em; }
+.htl-lb .htl-champion strong { display: block; font-size: 1.15em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .htl-lb .htl-champion .htl-player-name { display: block; max-width: 100%; }
 .htl-lb .htl-chart { width: 100%; height: auto; display: block; }
 .htl-lb .htl-chart .axis { stroke: var(--line); }
@@ -65,7 +65,7 @@ dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-replay .htl-timeline { position: static; flex: 1 1 auto; min-height: 6em; overflow: auto; list-style: none; margin: 0; padding: 0 8px 0 0; background: none; border: 0; border-radius: 0; }
 .htl-replay .htl-turn { display: block; position: static; font-size: inherit; border-left: 3px solid var(--line); padding: 4px 0 8px 12px; margin: 10px 0; }
 .htl-replay .htl-turn:first-child { margin-top: 0; }
-.htl-replay .htl-turn h4 { margin: 0 0 4px; }
+.htl-replay .htl-turn h3 { margin: 0 0 4px; font-size: 1.05em; }
 .htl-replay .htl-turn p { margin: 0.3em 0; }
 .htl-replay .htl-turn.htl-current { border-left-color: var(--warm); }
 .htl-replay .htl-say { font-style: italic; }
@@ -98,9 +98,9 @@ const MEETING = `
 .htl-meeting .htl-champions { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5em 1em; }
 .htl-meeting .htl-champion { padding: 0.1em 0.6em; }
 .htl-meeting .htl-champion strong { font-size: 1.2em; }
-.htl-meeting .htl-slide-body { flex: 1 1 auto; min-height: 0; display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5em; }
+.htl-meeting .htl-slide-body { flex: 1 1 auto; min-height: 0; display: grid; grid-template-columns: minmax(0, max-content) minmax(14em, 1fr); gap: 1.5em; }
 .htl-meeting .htl-slide-body.htl-one { grid-template-columns: minmax(0, 1fr); }
-.htl-meeting .htl-board-slot { min-width: 0; min-height: 0; overflow: hidden; --name-max: 13em; }
+.htl-meeting .htl-board-slot { min-width: 0; min-height: 0; overflow: hidden; --name-max: 10em; }
 .htl-meeting .htl-chart-box { min-width: 0; min-height: 0; display: flex; flex-direction: column; }
 .htl-meeting .htl-chart-slot { position: relative; flex: 1 1 auto; min-height: 0; }
 .htl-meeting .htl-chart-slot > svg { position: absolute; inset: 0; width: 100%; height: 100%; }

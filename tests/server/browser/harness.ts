@@ -5,6 +5,9 @@ import { createApiClient, loadIdentity, Outbox, saveIdentity, type Identity } fr
 import { loadScenario } from '../../../src/engine/index.js';
 import { mountLeaderboard, mountMeetingView, mountOutboxStatus, mountViewForUrl } from '../../../src/leaderboard/index.js';
 import { finished } from '../playCall.js';
+import { injectStyles } from '../../../src/leaderboard/styles.js';
+import { trendFigure } from '../../../src/leaderboard/trendChart.js';
+import { translator } from '../../../src/leaderboard/i18n.js';
 
 const loaded = loadScenario(firstCall, 'scenarios/first-call.json');
 if (!loaded.ok) throw new Error('first-call.json does not load');
@@ -28,6 +31,15 @@ const harness = {
   showBoard: (code: string, playerId?: number, trainerToken?: string) =>
     mountLeaderboard(app, { client, code, lang: 'en', ...(playerId ? { playerId } : {}), ...(trainerToken ? { trainerToken } : {}), outbox }),
   showMeeting: (code: string, advanceMs: number, lang = 'en') => mountMeetingView(app, { client, code, lang, advanceMs }),
+  /** The trend chart alone, with its save buttons, in a board-like box of `width` px. */
+  showTrend: (trend: unknown, width = 640) => {
+    injectStyles();
+    const box = document.createElement('section');
+    box.className = 'htl-lb';
+    box.style.width = `${width}px`;
+    box.append(trendFigure(trend as Parameters<typeof trendFigure>[0], translator({ lang: 'en' }), 'en', 'team-trend'));
+    app.append(box);
+  },
   /** What the game's entry does with its own URL. */
   showUrl: (url: string) => mountViewForUrl(app, url, { client, lang: 'en' }) !== null,
 };
