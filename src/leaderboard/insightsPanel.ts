@@ -23,48 +23,52 @@ export function insightsPanel(insights: Insights, o: InsightsOptions): HTMLEleme
     { class: 'htl-panel htl-insights', 'data-insights': '' },
     h('h3', {}, t('team.insights')),
     insights.pending > 0 ? h('p', { class: 'htl-muted', role: 'status' }, t('team.pending', { count: insights.pending })) : null,
-    section(
-      t('team.weakest'),
-      weakest
-        ? h('p', { class: 'htl-weakest', 'data-skill': weakest.skill }, t('team.weakestLine', { skill: skillLabel(t, weakest.skill), average: formatNumber(weakest.average, locale) }))
-        : h('p', { class: 'htl-muted' }, t('team.nothingYet')),
-    ),
-    section(
-      t('team.missedFacts'),
-      insights.missedFacts.length === 0
-        ? h('p', { class: 'htl-muted' }, t('team.nothingYet'))
-        : h(
-            'ol',
-            { class: 'htl-insight-list' },
-            ...insights.missedFacts.map((f) =>
-              h(
-                'li',
-                { 'data-fact': f.fact },
-                h('span', { class: 'htl-insight-text' }, f.text),
-                h('span', { class: 'htl-muted' }, `${f.title} · ${t('team.missedLine', { missed: f.missed, count: f.of })}`),
-                example(f.example),
+    h(
+      'div',
+      { class: 'htl-insights-grid' },
+      section(
+        t('team.weakest'),
+        weakest
+          ? h('p', { class: 'htl-weakest', 'data-skill': weakest.skill }, t('team.weakestLine', { skill: skillLabel(t, weakest.skill), average: formatNumber(weakest.average, locale) }))
+          : h('p', { class: 'htl-muted' }, t('team.nothingYet')),
+      ),
+      section(
+        t('team.missedFacts'),
+        insights.missedFacts.length === 0
+          ? h('p', { class: 'htl-muted' }, t('team.nothingYet'))
+          : h(
+              'ol',
+              { class: 'htl-insight-list' },
+              ...insights.missedFacts.map((f) =>
+                h(
+                  'li',
+                  { 'data-fact': f.fact },
+                  h('span', { class: 'htl-insight-text' }, f.text),
+                  h('span', { class: 'htl-muted' }, `${f.title} · ${t('team.missedLine', { missed: f.missed, count: f.of })}`),
+                  example(f.example),
+                ),
               ),
             ),
-          ),
-    ),
-    section(
-      t('team.wrongReplies'),
-      insights.wrongReplies.length === 0
-        ? h('p', { class: 'htl-muted' }, t('team.nothingYet'))
-        : h(
-            'ul',
-            { class: 'htl-insight-list' },
-            ...insights.wrongReplies.map((r) =>
-              h(
-                'li',
-                { 'data-reply': r.reply },
-                h('span', { class: 'htl-muted' }, r.title),
-                h('q', { class: 'htl-insight-text' }, r.text),
-                h('span', { class: 'htl-muted' }, t('team.replyLine', { chosen: r.count, count: r.of })),
-                example(r.example),
+      ),
+      section(
+        t('team.wrongReplies'),
+        insights.wrongReplies.length === 0
+          ? h('p', { class: 'htl-muted' }, t('team.nothingYet'))
+          : h(
+              'ul',
+              { class: 'htl-insight-list' },
+              ...insights.wrongReplies.map((r) =>
+                h(
+                  'li',
+                  { 'data-reply': r.reply },
+                  h('span', { class: 'htl-muted' }, r.title),
+                  h('q', { class: 'htl-insight-text' }, r.text),
+                  h('span', { class: 'htl-muted' }, t('team.replyLine', { chosen: r.count, count: r.of })),
+                  example(r.example),
+                ),
               ),
             ),
-          ),
+      ),
     ),
   );
 }

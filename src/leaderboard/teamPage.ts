@@ -76,43 +76,48 @@ export function mountTeam(container: HTMLElement, opts: TeamPageOptions): Mounte
 
   function membersTable(page: MembersPage): HTMLElement {
     if (page.members.length === 0) return h('p', { class: 'htl-muted' }, t('team.noMembers'));
+    // On a narrow screen the table scrolls sideways in its own box (reachable by keyboard), not the page.
     return h(
-      'table',
-      { class: 'htl-members' },
-      h('caption', { class: 'htl-muted' }, t('team.membersHelp')),
+      'div',
+      { class: 'htl-table-scroll', tabindex: 0, role: 'region', 'aria-label': t('team.members') },
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'htl-members' },
+        h('caption', { class: 'htl-muted' }, t('team.membersHelp')),
         h(
-          'tr',
+          'thead',
           {},
-          h('th', { scope: 'col' }, t('col.player')),
-          h('th', { scope: 'col' }, t('team.col.lastPlayed')),
-          h('th', { scope: 'col', class: 'num' }, t('team.col.calls')),
-          ...SKILLS.map((s) => h('th', { scope: 'col', class: 'num' }, skillLabel(t, s))),
-          h('th', { scope: 'col' }, t('team.col.thisWeek')),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...page.members.map((m) => {
-          const me = m.player.id === opts.playerId;
-          const button = h(
-            'button',
-            { type: 'button', class: 'htl-member-open', 'aria-expanded': String(open?.member.player.id === m.player.id), 'aria-label': t('team.openMember', { name: m.player.name }), onclick: () => openMember(m, button) },
-            playerName(m.player.name),
-          );
-          return h(
+          h(
             'tr',
-            { 'data-member': m.player.id, class: [me ? 'htl-me' : '', m.practisedThisWeek ? '' : 'htl-idle'].join(' ').trim() || null },
-            h('th', { scope: 'row', class: 'htl-name' }, button, me ? ` (${t('you')})` : ''),
-            h('td', {}, m.lastPlayedAt ? h('time', { datetime: m.lastPlayedAt, title: formatDate(m.lastPlayedAt, locale) }, relativeTime(m.lastPlayedAt, locale)) : h('span', { class: 'htl-muted' }, t('team.never'))),
-            h('td', { class: 'num' }, m.callsInPeriod),
-            ...SKILLS.map((s) => h('td', { class: 'num' }, score(m[s]))),
-            h('td', {}, m.practisedThisWeek ? h('span', { class: 'htl-practised' }, t('team.practised')) : h('span', { class: 'htl-badge', 'data-badge': 'idle' }, t('team.notPractised'))),
-          );
-        }),
+            {},
+            h('th', { scope: 'col' }, t('col.player')),
+            h('th', { scope: 'col' }, t('team.col.lastPlayed')),
+            h('th', { scope: 'col', class: 'num' }, t('team.col.calls')),
+            ...SKILLS.map((s) => h('th', { scope: 'col', class: 'num' }, skillLabel(t, s))),
+            h('th', { scope: 'col' }, t('team.col.thisWeek')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...page.members.map((m) => {
+            const me = m.player.id === opts.playerId;
+            const button = h(
+              'button',
+              { type: 'button', class: 'htl-member-open', 'aria-expanded': String(open?.member.player.id === m.player.id), 'aria-label': t('team.openMember', { name: m.player.name }), onclick: () => openMember(m, button) },
+              playerName(m.player.name),
+            );
+            return h(
+              'tr',
+              { 'data-member': m.player.id, class: [me ? 'htl-me' : '', m.practisedThisWeek ? '' : 'htl-idle'].join(' ').trim() || null },
+              h('th', { scope: 'row', class: 'htl-name' }, button, me ? ` (${t('you')})` : ''),
+              h('td', {}, m.lastPlayedAt ? h('time', { datetime: m.lastPlayedAt, title: formatDate(m.lastPlayedAt, locale) }, relativeTime(m.lastPlayedAt, locale)) : h('span', { class: 'htl-muted' }, t('team.never'))),
+              h('td', { class: 'num' }, m.callsInPeriod, m.resultsInPeriod > m.callsInPeriod && h('span', { class: 'htl-count-detail htl-muted' }, t('results', { count: m.resultsInPeriod }))),
+              ...SKILLS.map((s) => h('td', { class: 'num' }, score(m[s]))),
+              h('td', {}, m.practisedThisWeek ? h('span', { class: 'htl-practised' }, t('team.practised')) : h('span', { class: 'htl-badge', 'data-badge': 'idle' }, t('team.notPractised'))),
+            );
+          }),
+        ),
       ),
     );
   }
@@ -193,7 +198,8 @@ export function mountTeam(container: HTMLElement, opts: TeamPageOptions): Mounte
     const still = open && page.members.find((m) => m.player.id === open!.member.player.id);
     fill(
       content,
-      h('div', { class: 'htl-team-grid' }, h('div', { class: 'htl-panel htl-members-panel' }, h('h3', {}, t('team.members')), membersTable(page), detail), insightsPanel(insights, { t, locale, onReplay: replay })),
+      h('div', { class: 'htl-panel htl-members-panel' }, h('h3', {}, t('team.members')), membersTable(page), detail),
+      insightsPanel(insights, { t, locale, onReplay: replay }),
     );
     if (!still) open?.close();
   }

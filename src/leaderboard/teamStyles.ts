@@ -1,15 +1,19 @@
 // The team page's own look, under its root (.htl-team), beside the shared kit in styles.ts: the
 // members table, the "hasn't practised" badge, the progress chart's three lines and the insights.
 const CSS = `
-.htl-team .htl-team-grid { display: grid; grid-template-columns: minmax(0, 2fr) minmax(260px, 1fr); gap: 12px; align-items: start; }
-@media (max-width: 900px) { .htl-team .htl-team-grid { grid-template-columns: minmax(0, 1fr); } }
-.htl-team .htl-team-grid > .htl-panel { margin: 0; min-width: 0; }
-.htl-team table.htl-members { --name-max: 14em; }
+.htl-team .htl-insights-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 24px; }
+.htl-team .htl-table-scroll { overflow-x: auto; }
+.htl-team .htl-table-scroll:focus-visible { outline: 3px solid var(--warm); outline-offset: 2px; }
+.htl-team .htl-progress { max-width: 820px; }
+.htl-team table.htl-members { --name-max: 12em; }
+.htl-team table.htl-members th[scope="col"] { vertical-align: bottom; }
 .htl-team .htl-members th[scope="row"] { font-weight: normal; }
 .htl-team .htl-member-open { background: none; border: 0; padding: 2px 0; color: var(--accent); text-decoration: underline; text-underline-offset: 3px; text-align: left; max-width: 100%; }
 .htl-team .htl-member-open[aria-expanded="true"] { font-weight: 650; }
 .htl-team tr.htl-idle td, .htl-team tr.htl-idle th { background: rgba(255, 179, 71, 0.06); }
-.htl-team .htl-badge { display: inline-block; border: 2px solid var(--warm); color: var(--warm); border-radius: 999px; padding: 0 10px; font-weight: 650; white-space: nowrap; }
+.htl-team .htl-badge { display: inline-block; border: 2px solid var(--warm); color: var(--warm); border-radius: 12px; padding: 0 10px; font-weight: 650; white-space: nowrap; }
+@media (max-width: 900px) { .htl-team .htl-badge { white-space: normal; } .htl-team table.htl-members { --name-max: 9em; } }
+.htl-team .htl-count-detail { display: block; font-size: 0.85em; white-space: nowrap; }
 .htl-team .htl-badge::before { content: "! "; }
 .htl-team .htl-practised { color: var(--muted); }
 .htl-team .htl-practised::before { content: "✓ "; }
@@ -34,7 +38,7 @@ const CSS = `
 .htl-team .htl-weakest { font-size: 1.15em; font-weight: 650; }
 .htl-team .htl-example { margin-top: 2px; }
 @media print {
-  .htl-team .htl-team-grid { display: block; }
+  .htl-team .htl-table-scroll { overflow: visible; }
   .htl-team .htl-member-open { display: inline !important; color: #000; text-decoration: none; }
   .htl-team .htl-badge { border-color: #000; color: #000; }
   .htl-team details > table { display: table; }
