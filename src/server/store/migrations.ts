@@ -1,6 +1,7 @@
 // Numbered migrations, run at start by Kysely's Migrator, which holds a lock while it works (an
 // advisory lock on PostgreSQL), so several instances starting at once migrate once.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { addToBests, BEST_SOURCE_COLUMNS, type BestSource } from './bests.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -93,6 +94,62 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-previous-meeting': {
       async up(db: Kysely<any>) {
         await db.schema.alterTable('teams').addColumn('previous_meeting_at', big).execute();
+      },
+    },
+    // Bests kept up to date on write (issue 14; src/server/store/bests.ts): each player's best
+    // result, attempts and sum of overall per call and UTC day, month and season, and the team's
+    // results per call and day for trends. Filled here from the results already stored.
+    '0004-bests': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('bests')
+          .addColumn('team_id', big, (c) => c.notNull())
+          .addColumn('season', 'integer', (c) => c.notNull())
+          .addColumn('grain', 'text', (c) => c.notNull())
+          .addColumn('start', big, (c) => c.notNull())
+          .addColumn('player_id', big, (c) => c.notNull())
+          .addColumn('scenario', 'text', (c) => c.notNull())
+          .addColumn('results', 'integer', (c) => c.notNull())
+          .addColumn('overall_sum', big, (c) => c.notNull())
+          .addColumn('best_id', big, (c) => c.notNull())
+          .addColumn('best_overall', 'integer', (c) => c.notNull())
+          .addColumn('best_politeness', 'integer', (c) => c.notNull())
+          .addColumn('best_accuracy', 'integer', (c) => c.notNull())
+          .addColumn('best_judgment', 'integer', (c) => c.notNull())
+          .addColumn('best_played_at', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('bests_key', ['team_id', 'season', 'grain', 'start', 'player_id', 'scenario'])
+          .execute();
+        await db.schema
+          .createTable('team_days')
+          .addColumn('team_id', big, (c) => c.notNull())
+          .addColumn('season', 'integer', (c) => c.notNull())
+          .addColumn('day', big, (c) => c.notNull())
+          .addColumn('scenario', 'text', (c) => c.notNull())
+          .addColumn('results', 'integer', (c) => c.notNull())
+          .addColumn('overall_sum', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('team_days_key', ['team_id', 'season', 'day', 'scenario'])
+          .execute();
+        for (let after = 0; ; ) {
+          const rows = await db.selectFrom('results').select([...BEST_SOURCE_COLUMNS]).where('removed_at', 'is', null).where('id', '>', after).orderBy('id').limit(5000).execute();
+          if (rows.length === 0) break;
+          await addToBests(db, dialect, rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'scenario' ? v : Number(v)])) as unknown as BestSource));
+          after = Number(rows[rows.length - 1]!.id);
+        }
+      },
+    },
+    // Signing in again (issue 12; src/server/store/personalCodes.ts): each player's personal code,
+    // hashed, and the tokens of the further devices signed in with it.
+    '0005-personal-codes': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('players').addColumn('code_hash', 'text').execute();
+        await db.schema.createIndex('players_code_hash').on('players').column('code_hash').unique().execute();
+        await db.schema
+          .createTable('player_tokens')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('player_id', big, (c) => c.notNull().references('players.id'))
+          .addColumn('created_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('player_tokens_player').on('player_tokens').column('player_id').execute();
       },
     },
   };

@@ -70,6 +70,36 @@ export interface ResultsTable {
   review: string | null;
 }
 
+/** Bests kept on write (src/server/store/bests.ts): one player's results on one call in one bucket. */
+export interface BestsTable {
+  team_id: number;
+  season: number;
+  /** 'd' a UTC day, 'm' a UTC month, 't' the whole season (start 0). */
+  grain: 'd' | 'm' | 't';
+  start: number;
+  player_id: number;
+  scenario: string;
+  results: number;
+  overall_sum: number;
+  /** The best result: highest overall, the earliest of equals, then the lowest id. */
+  best_id: number;
+  best_overall: number;
+  best_politeness: number;
+  best_accuracy: number;
+  best_judgment: number;
+  best_played_at: number;
+}
+
+/** The team's results on one call in one UTC day, for trends. */
+export interface TeamDaysTable {
+  team_id: number;
+  season: number;
+  day: number;
+  scenario: string;
+  results: number;
+  overall_sum: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -80,5 +110,7 @@ export interface Database {
   players: PlayersTable;
   scenario_versions: ScenarioVersionsTable;
   results: ResultsTable;
+  bests: BestsTable;
+  team_days: TeamDaysTable;
   settings: SettingsTable;
 }

@@ -1,7 +1,8 @@
 // Every read and write of the server's data, in one place, the same on SQLite and PostgreSQL.
 // Callers get plain rows; ranking and shaping for the API happen in the routes' helpers.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { addToBests, BEST_SOURCE_COLUMNS, periodParts, refreshBests } from './bests.js';
 import type { Dialect } from './migrations.js';
 import type { Database, ResultsTable } from './schema.js';
 
@@ -88,6 +89,9 @@ function isUniqueViolation(e: unknown): boolean {
 
 export class NameTakenError extends Error {}
 
+/** The end of the queue of SQLite transactions in this process (Store.tx). */
+let sqliteTurn: Promise<void> = Promise.resolve();
+
 /** `and season = n` in raw SQL, or nothing for every season. */
 const seasonIs = (f: BoardFilter) => (f.season === null ? sql`` : sql`and season = ${f.season}`);
 
@@ -96,6 +100,21 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
   ) {}
+
+  /**
+   * A transaction. On SQLite one at a time in this process: better-sqlite3 waits for a lock by
+   * blocking the thread, so two connections to one file (tests open several stores) interleaving
+   * their transactions would wait on each other forever.
+   */
+  private tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.dialect !== 'sqlite') return this.db.transaction().execute(fn);
+    const run = sqliteTurn.then(() => this.db.transaction().execute(fn));
+    sqliteTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
 
   close(): Promise<void> {
     return this.db.destroy();
@@ -210,30 +229,61 @@ export class Store {
    * and returns the row stored first.
    */
   async insertResult(r: NewResult, playerName: string): Promise<{ row: ResultRow; duplicate: boolean }> {
-    const inserted = await this.db
-      .insertInto('results')
-      .values(r)
-      .onConflict((oc) => oc.column('idem_key').doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const inserted = await this.tx(async (trx) => {
+      const row = await trx.insertInto('results').values(r).onConflict((oc) => oc.column('idem_key').doNothing()).returningAll().executeTakeFirst();
+      if (row) await addToBests(trx, this.dialect, [row]);
+      return row;
+    });
     if (inserted) return { row: { ...inserted, player_name: playerName }, duplicate: false };
     const row = await this.resultByKey(r.idem_key);
     if (!row) throw new Error(`result ${r.idem_key} conflicted but cannot be found`);
     return { row, duplicate: true };
   }
 
-  /** Many results in one statement (benchmark seeding and imports); no idempotency checks. */
-  async insertMany(rows: readonly NewResult[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('results').values([...rows]).execute();
+  /**
+   * Many results in one transaction, with their bests (benchmark seeding and imports); no
+   * idempotency checks. Returns their ids in order.
+   */
+  async insertMany(rows: readonly NewResult[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    return this.tx(async (trx) => {
+      const ids: number[] = [];
+      // Within both databases' limits on bound parameters per statement.
+      for (let i = 0; i < rows.length; i += 1000) {
+        const stored = await trx.insertInto('results').values(rows.slice(i, i + 1000)).returning([...BEST_SOURCE_COLUMNS]).execute();
+        await addToBests(trx, this.dialect, stored);
+        for (const r of stored) ids.push(Number(r.id));
+      }
+      return ids;
+    });
   }
 
   async result(teamId: number, id: number): Promise<ResultRow | null> {
     return (await this.resultQuery().where('results.team_id', '=', teamId).where('results.id', '=', id).where('results.removed_at', 'is', null).executeTakeFirst()) ?? null;
   }
 
+  /** Takes a result off the boards (kept, marked removed); its bests fall back to the next best. False if there was none to remove. */
   async removeResult(teamId: number, id: number, now = Date.now()): Promise<boolean> {
-    const r = await this.db.updateTable('results').set({ removed_at: now }).where('team_id', '=', teamId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return this.tx(async (trx) => {
+      const r = await trx.updateTable('results').set({ removed_at: now }).where('team_id', '=', teamId).where('id', '=', id).where('removed_at', 'is', null).returning([...BEST_SOURCE_COLUMNS]).executeTakeFirst();
+      if (r) await refreshBests(trx, this.dialect, r, -1);
+      return r !== undefined;
+    });
+  }
+
+  /**
+   * Undoes a removal: the result is back on the boards with its bests. True when the team has the
+   * result (a result not removed stays as it is), false when it has no such result.
+   */
+  async restoreResult(teamId: number, id: number): Promise<boolean> {
+    return this.tx(async (trx) => {
+      const r = await trx.updateTable('results').set({ removed_at: null }).where('team_id', '=', teamId).where('id', '=', id).where('removed_at', 'is not', null).returning([...BEST_SOURCE_COLUMNS]).executeTakeFirst();
+      if (r) {
+        await refreshBests(trx, this.dialect, r, 1);
+        return true;
+      }
+      return (await trx.selectFrom('results').select('id').where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst()) !== undefined;
+    });
   }
 
   async listResults(f: BoardFilter & { player: number | null; before: number | null; limit: number }): Promise<ResultRow[]> {
@@ -256,20 +306,21 @@ export class Store {
   /**
    * Per player (not removed) and call in the period: the best attempt (highest overall, the
    * earliest of equals, then the lowest id), the number of attempts and the sum of their overall.
+   * Read from the bests kept on write (bests.ts): a few rows per player and call, whatever the period.
    */
   async playerCallBests(f: BoardFilter): Promise<PlayerCallBest[]> {
-    const scenario = f.scenario ? sql`and scenario = ${f.scenario}` : sql``;
     const { rows } = await sql<PlayerCallBest>`
-      select r.player_id, p.name as player_name, r.scenario, r.results, r.overall_sum, r.id as best_id, r.overall as best_overall,
-        r.politeness as best_politeness, r.accuracy as best_accuracy, r.judgment as best_judgment, r.played_at as best_played_at
-      from (
-        select player_id, scenario, id, overall, politeness, accuracy, judgment, played_at,
-          row_number() over (partition by player_id, scenario order by overall desc, played_at asc, id asc) as n,
-          count(*) over (partition by player_id, scenario) as results,
-          sum(overall) over (partition by player_id, scenario) as overall_sum
-        from results
-        where team_id = ${f.teamId} ${seasonIs(f)} and played_at >= ${f.since} and removed_at is null ${scenario}
-      ) r
+      with parts as (${periodParts(f)}),
+      ranked as (
+        select parts.*,
+          row_number() over (partition by player_id, scenario order by best_overall desc, best_played_at asc, best_id asc) as n,
+          sum(results) over (partition by player_id, scenario) as total,
+          sum(overall_sum) over (partition by player_id, scenario) as total_sum
+        from parts
+      )
+      select r.player_id, p.name as player_name, r.scenario, r.total as results, r.total_sum as overall_sum, r.best_id, r.best_overall,
+        r.best_politeness, r.best_accuracy, r.best_judgment, r.best_played_at
+      from ranked r
       join players p on p.id = r.player_id and p.removed_at is null
       where r.n = 1`.execute(this.db);
     return rows.map(numericBest);
