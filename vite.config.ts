@@ -121,10 +121,55 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The game's code starts downloading with the page, not after the entry has run: the entry
+ * (src/game/main.ts) imports the game dynamically, so that the leaderboard's pages (?view=…) never
+ * load Phaser, and the browser would only learn of the game's files once the entry had arrived
+ * and run. A small inline script in index.html asks for them (modulepreload: fetched and compiled,
+ * not run) at once, unless the address is one of those pages.
+ */
+function preloadGame(): Plugin {
+  let base = '/';
+  return {
+    name: 'htl-preload-game',
+    apply: 'build',
+    configResolved: (config) => void (base = config.base),
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const game = chunks.find((c) => c.facadeModuleId?.split('\\').join('/').endsWith('/src/game/game.ts'));
+        if (!game) return html;
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = chunks.find((c) => c.fileName === file);
+          for (const f of chunk?.imports ?? []) visit(f);
+        };
+        visit(game.fileName);
+        const list = JSON.stringify([...files].map((f) => `${base}${f}`));
+        return {
+          html,
+          tags: [
+            {
+              tag: 'script',
+              injectTo: 'head-prepend',
+              children: `if(!new URLSearchParams(location.search).has('view'))for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}`,
+            },
+          ],
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Scenario JSON and generated assets are served as they are.
   publicDir: false,
-  plugins: [scenarioPlugin({ root, dir: scenarios }), phaserBuild(), precompress()],
+  plugins: [scenarioPlugin({ root, dir: scenarios }), phaserBuild(), preloadGame(), precompress()],
   build: {
     outDir: 'dist',
     target: 'es2022',
