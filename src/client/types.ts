@@ -179,7 +179,8 @@ export interface MeetingMark {
 
 /** GET /api/teams/:code/trend */
 export interface Trend {
-  readonly bucket: 'day' | 'week';
+  /** Days for a period up to a month, weeks up to about a year, months beyond (at most 400 points). */
+  readonly bucket: 'day' | 'week' | 'month';
   readonly points: readonly TrendPoint[];
 }
 

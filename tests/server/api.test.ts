@@ -212,6 +212,13 @@ describe.each(backends)('API on $name', ({ setup }) => {
     const since = new Date(Date.now() - 86_400_000).toISOString();
     const trend = (await call(base, 'GET', `/api/teams/${t.code}/trend?since=${since}&bucket=day`)).body;
     expect(trend.points.reduce((n: number, p: any) => n + p.results, 0)).toBe(4);
+    // The whole season, from its first result's day (not the last 12 weeks).
+    const season = (await call(base, 'GET', `/api/teams/${t.code}/trend?period=season`)).body;
+    expect(season.bucket).toBe('day');
+    expect(season.points[0]).toMatchObject({ start: new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString(), results: 4 });
+    const weeks = (await call(base, 'GET', `/api/teams/${t.code}/trend?period=all&bucket=month`)).body;
+    expect([weeks.bucket, weeks.points.length, weeks.points[0].results]).toEqual(['month', 1, 4]);
+    expect((await call(base, 'GET', `/api/teams/${t.code}/trend?bucket=year`)).status).toBe(400);
     const future = new Date(Date.now() + 86_400_000).toISOString();
     expect((await call(base, 'GET', `/api/teams/${t.code}/board?since=${future}`)).body.rows).toEqual([]);
   });

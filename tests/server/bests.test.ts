@@ -94,6 +94,20 @@ function bruteForce(rows: readonly Stored[], f: BoardFilter): PlayerCallBest[] {
   });
 }
 
+function bruteDays(rows: readonly Stored[], f: BoardFilter): { day: number; results: number; overall_sum: number }[] {
+  const by = new Map<number, { day: number; results: number; overall_sum: number }>();
+  const d0 = Math.ceil(f.since / DAY) * DAY;
+  for (const r of rows) {
+    if (r.removed || r.played_at < f.since || (f.season !== null && r.season !== f.season) || (f.scenario !== null && r.scenario !== f.scenario)) continue;
+    const day = r.played_at < d0 ? f.since : Math.floor(r.played_at / DAY) * DAY;
+    const d = by.get(day) ?? { day, results: 0, overall_sum: 0 };
+    d.results += 1;
+    d.overall_sum += r.overall;
+    by.set(day, d);
+  }
+  return [...by.values()].sort((a, b) => a.day - b.day);
+}
+
 const order = (xs: PlayerCallBest[]) => [...xs].sort((a, b) => a.player_id - b.player_id || a.scenario.localeCompare(b.scenario));
 
 // Times near BASE: anywhere within ±40 days, exactly at a midnight, or a millisecond before one.
@@ -178,6 +192,8 @@ describe.each(backends)('bests on $name', (backend) => {
         for (const q of [{ since: 0, season: 1, scenario: null }, { since: Date.UTC(2024, 2, 1), season: null, scenario: null }, ...queries]) {
           const f: BoardFilter = { teamId: team.id, ...q };
           expect(order(await store.playerCallBests(f)), JSON.stringify(f)).toEqual(order(bruteForce(model, f)));
+          // The trend's days: every result once, in its UTC day (the partial first day at `since`).
+          expect(await store.teamDays(f), `days ${JSON.stringify(f)}`).toEqual(bruteDays(model, f));
         }
       }),
       { seed: 1414, numRuns: backend.name === 'sqlite' ? 60 : 30 },

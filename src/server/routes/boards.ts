@@ -1,9 +1,10 @@
 // The team's boards and trend (readable by anyone holding the team's join code or board code),
 // and the meeting view's marks.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Board, MeetingMark, Trend, TrendPoint } from '../../client/types.js';
+import type { Board, MeetingMark, Trend } from '../../client/types.js';
 import { shapeBoard } from '../board.js';
 import { markMeeting, sinceMeeting } from '../meetings.js';
+import { chooseUnit, trendOrigin, trendPoints, type TrendUnit } from '../trend.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import type { Store, Team } from '../store/store.js';
 import { teamOf } from './auth.js';
@@ -12,7 +13,6 @@ import { codeParams } from './schemas.js';
 import { teamInfo } from './teams.js';
 
 const DAY = 86_400_000;
-const MAX_BUCKETS = 400;
 
 /** A call's title: the English version's when there is one, else any. */
 async function titles(store: Store): Promise<Map<string, string>> {
@@ -36,26 +36,29 @@ export const boardRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLi
     });
   });
 
-  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { bucket?: 'day' | 'week' } }>(
+  // The team's average overall over the period: days for a short one, weeks up to about a year,
+  // months beyond (trend.ts); a period without a start (season, all) from its first result.
+  app.get<{ Params: { code: string }; Querystring: PeriodQuery & { bucket?: TrendUnit } }>(
     '/teams/:code/trend',
-    { schema: { params: codeParams, querystring: { type: 'object', properties: { ...periodQuerySchema.properties, bucket: { type: 'string', enum: ['day', 'week'] } } } } },
+    { schema: { params: codeParams, querystring: { type: 'object', properties: { ...periodQuerySchema.properties, bucket: { type: 'string', enum: ['day', 'week', 'month'] } } } } },
     async (req): Promise<Trend> => {
       const team = await teamOf(store, req.params.code);
-      const bucket = req.query.bucket ?? 'week';
-      const size = bucket === 'day' ? DAY : 7 * DAY;
       const at = now();
-      // Without a start: the last twelve weeks.
-      const f = periodFilter(team, { since: new Date(at - 12 * 7 * DAY).toISOString(), ...req.query }, at);
-      const rows = await store.trend(f, size);
-      const count = Math.max(rows.length ? rows[rows.length - 1]!.bucket + 1 : 0, Math.floor((at - f.since) / size) + 1);
-      const first = f.since;
-      const by = new Map(rows.map((r) => [r.bucket, r]));
-      const points: TrendPoint[] = [];
-      for (let b = Math.max(0, count - MAX_BUCKETS); b < count; b++) {
-        const r = by.get(b);
-        points.push({ start: new Date(first + b * size).toISOString(), results: r?.results ?? 0, average: r ? Math.round(r.average * 10) / 10 : null });
+      const f = periodFilter(team, req.query, at);
+      const firstDay = f.since > 0 ? f.since : await store.firstDay(f);
+      if (firstDay === null) return { bucket: req.query.bucket ?? 'week', points: [] };
+      const unit = req.query.bucket ?? chooseUnit(firstDay, at);
+      const origin = trendOrigin(unit, f.since, firstDay);
+      if (unit === 'day') {
+        // Days exactly as the viewer's (from their own midnight), straight from the results.
+        const rows = await store.trend({ ...f, since: Math.max(f.since, origin) }, DAY);
+        const base = Math.max(f.since, origin);
+        return { bucket: unit, points: trendPoints(unit, origin, at, rows.map((r) => ({ at: base + r.bucket * DAY, results: r.results, sum: r.average * r.results }))) };
       }
-      return { bucket, points };
+      const days = await store.teamDays(f);
+      // A whole UTC day counts where its midday falls; the partial first day (at `since`) in the first bucket.
+      const parts = days.map((d) => ({ at: d.day % DAY === 0 ? d.day + DAY / 2 : d.day, results: d.results, sum: d.overall_sum }));
+      return { bucket: unit, points: trendPoints(unit, origin, at, parts) };
     },
   );
 

@@ -2,7 +2,7 @@
 // Callers get plain rows; ranking and shaping for the API happen in the routes' helpers.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { addToBests, BEST_SOURCE_COLUMNS, periodParts, refreshBests } from './bests.js';
+import { addToBests, BEST_SOURCE_COLUMNS, DAY_MS, periodParts, refreshBests } from './bests.js';
 import type { Dialect } from './migrations.js';
 import type { Database, ResultsTable } from './schema.js';
 
@@ -324,6 +324,35 @@ export class Store {
       join players p on p.id = r.player_id and p.removed_at is null
       where r.n = 1`.execute(this.db);
     return rows.map(numericBest);
+  }
+
+  /**
+   * The team's results and sum of overall per UTC day from `since`, read from team_days; the
+   * partial first day (since to the next midnight) comes from the results, as one row at `since`.
+   */
+  async teamDays(f: BoardFilter): Promise<{ day: number; results: number; overall_sum: number }[]> {
+    const season = f.season === null ? sql`` : sql`and season = ${f.season}`;
+    const scenario = f.scenario ? sql`and scenario = ${f.scenario}` : sql``;
+    const d0 = Math.ceil(f.since / DAY_MS) * DAY_MS;
+    const partial =
+      f.since < d0
+        ? sql`union all select ${f.since} as day, count(*) as results, coalesce(sum(overall), 0) as overall_sum from results
+              where team_id = ${f.teamId} ${season} ${scenario} and played_at >= ${f.since} and played_at < ${d0} and removed_at is null`
+        : sql``;
+    const { rows } = await sql<{ day: number; results: number; overall_sum: number }>`
+      select day, sum(results) as results, sum(overall_sum) as overall_sum from team_days
+      where team_id = ${f.teamId} ${season} ${scenario} and day >= ${d0} group by day
+      ${partial}`.execute(this.db);
+    return rows.map((r) => ({ day: Number(r.day), results: Number(r.results), overall_sum: Number(r.overall_sum) })).filter((r) => r.results > 0).sort((a, b) => a.day - b.day);
+  }
+
+  /** The first UTC day with a result in the filter's season(s) and call (ignoring `since`), or null. */
+  async firstDay(f: BoardFilter): Promise<number | null> {
+    const season = f.season === null ? sql`` : sql`and season = ${f.season}`;
+    const scenario = f.scenario ? sql`and scenario = ${f.scenario}` : sql``;
+    const { rows } = await sql<{ day: number | null }>`select min(day) as day from team_days where team_id = ${f.teamId} ${season} ${scenario} and results > 0`.execute(this.db);
+    const d = rows[0]?.day;
+    return d === null || d === undefined ? null : Number(d);
   }
 
   /** Results and average overall per bucket of `bucketMs` from `since`. */
