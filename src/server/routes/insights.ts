@@ -20,6 +20,7 @@ export const MAX_FACTS = 8;
 const REVIEW_BUDGET_MS = 1500;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const SEP = '\u0000';
 
 const insightsQuery = {
   type: 'object',
@@ -31,11 +32,16 @@ interface Counted {
   example: ReviewRow;
 }
 
+/** The later played of two results (the later stored of two played at once). */
+const newer = (a: ReviewRow, b: ReviewRow) => (a.played_at > b.played_at || (a.played_at === b.played_at && a.id > b.id) ? a : b);
+
 function bump<K>(m: Map<K, Counted>, key: K, row: ReviewRow): void {
   const c = m.get(key);
-  // Rows arrive newest first: the first one seen is the example.
-  if (c) c.count++;
-  else m.set(key, { count: 1, example: row });
+  // The example is the latest result counted.
+  if (c) {
+    c.count++;
+    c.example = newer(row, c.example);
+  } else m.set(key, { count: 1, example: row });
 }
 
 /** The lowest of the team's skill means (the engine's order breaks a tie). */
@@ -95,15 +101,20 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     const scope = scopeOf(team, req.query);
     const [means, rows, index] = await Promise.all([teamSkillMeans(store.db, scope), reviewRows(store.db, scope), store.scenarioIndex()]);
 
+    const reviewed: { row: ReviewRow; review: ResultReview }[] = [];
+    const unreviewed: ReviewRow[] = [];
+    for (const row of rows) {
+      const review = parseReview(row.review);
+      if (!review) unreviewed.push(row);
+      else if (review.ok) reviewed.push({ row, review });
+    }
+    // Results without a review yet (stored before reviews were kept, or under other rules): the latest first, for as long as the budget lasts.
+    unreviewed.sort((a, b) => (newer(a, b) === a ? -1 : 1));
     const started = Date.now();
     let pending = 0;
-    const reviewed: { row: ReviewRow; review: ResultReview }[] = [];
-    for (const row of rows) {
-      let review = parseReview(row.review);
-      if (!review && Date.now() - started < REVIEW_BUDGET_MS) {
-        const transcript = await transcriptOf(store.db, row.id);
-        if (transcript !== null) review = await reviewStored(store, library, { id: row.id, hash: row.hash, transcript });
-      }
+    for (const row of unreviewed) {
+      const transcript = Date.now() - started < REVIEW_BUDGET_MS ? await transcriptOf(store.db, row.id) : null;
+      const review = transcript === null ? null : await reviewStored(store, library, { id: row.id, hash: row.hash, transcript });
       if (!review) pending++;
       else if (review.ok) reviewed.push({ row, review });
     }
@@ -112,7 +123,8 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     const facts = new Map<string, Counted>();
     const atNode = new Map<string, number>();
     const replies = new Map<string, Counted>();
-    const key = (...parts: string[]) => JSON.stringify(parts);
+    // Keys of ids joined by a character no id holds (ids are the file's words: no control characters).
+    const key = (...parts: string[]) => parts.join(SEP);
     for (const { row, review } of reviewed) {
       perCall.set(row.scenario, (perCall.get(row.scenario) ?? 0) + 1);
       for (const f of new Set(review.missed)) bump(facts, key(row.scenario, f), row);
@@ -124,7 +136,7 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     const texts = new CallTexts(library, index, req.query.lang);
     const missedFacts: MissedFact[] = [];
     for (const [k, c] of facts) {
-      const [scenario, fact] = JSON.parse(k) as [string, string];
+      const [scenario, fact] = k.split(SEP) as [string, string];
       const of = perCall.get(scenario)!;
       missedFacts.push({ scenario, title: await texts.title(scenario, c.example.hash), fact, text: await texts.fact(scenario, c.example.hash, fact), missed: c.count, of, example: c.example.id });
     }
@@ -133,7 +145,7 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     // Per call, its most common weaker reply: most chosen, then the largest share of those who got there.
     const top = new Map<string, { node: string; reply: string; c: Counted; of: number }>();
     for (const [k, c] of replies) {
-      const [scenario, node, reply] = JSON.parse(k) as [string, string, string];
+      const [scenario, node, reply] = k.split(SEP) as [string, string, string];
       const of = atNode.get(key(scenario, node)) ?? c.count;
       const best = top.get(scenario);
       if (!best || c.count > best.c.count || (c.count === best.c.count && (c.count / of > best.c.count / best.of || (c.count / of === best.c.count / best.of && k < key(scenario, best.node, best.reply))))) {

@@ -31,14 +31,18 @@ export interface MemberRow {
 const season = (s: TeamScope) => (s.season === null ? sql`` : sql`and season = ${s.season}`);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Every member not removed, with their results in the scope and overall; sorted by name. */
+/**
+ * Every member not removed, with their results in the scope and overall; sorted by name. (The
+ * `season > 0` lets both databases read the board's covering index for the last played of every
+ * season rather than the table.)
+ */
 export async function teamMembers(db: Kysely<Database>, scope: TeamScope, recentSince: number): Promise<MemberRow[]> {
   const { rows } = await sql<Record<string, unknown>>`
     select p.id, p.name, p.created_at, a.last_played, a.recent, g.results, g.calls, g.politeness, g.accuracy, g.judgment, g.overall
     from players p
     left join (
       select player_id, max(played_at) as last_played, sum(case when played_at >= ${recentSince} then 1 else 0 end) as recent
-      from results where team_id = ${scope.teamId} and removed_at is null
+      from results where team_id = ${scope.teamId} and season > 0 and removed_at is null
       group by player_id
     ) a on a.player_id = p.id
     left join (
@@ -113,7 +117,7 @@ export interface ReviewRow {
   readonly review: string | null;
 }
 
-/** The scope's results with their stored reviews (null: not reviewed yet), newest first. */
+/** The scope's results with their stored reviews (null: not reviewed yet), in no order (a sort would cost more than the rows). */
 export async function reviewRows(db: Kysely<Database>, scope: TeamScope): Promise<ReviewRow[]> {
   let q = db
     .selectFrom('results')
@@ -122,7 +126,7 @@ export async function reviewRows(db: Kysely<Database>, scope: TeamScope): Promis
     .where('removed_at', 'is', null)
     .where('played_at', '>=', scope.since);
   if (scope.season !== null) q = q.where('season', '=', scope.season);
-  const rows = await q.orderBy('played_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await q.execute();
   return rows.map((r) => ({ ...r, id: Number(r.id), played_at: Number(r.played_at) }));
 }
 
