@@ -11,6 +11,7 @@ import type {
   ResultsPage,
   ResultsQuery,
   MeetingMark,
+  PersonalCodeIssued,
   ScenarioVersion,
   SubmitRequest,
   SubmitResponse,
@@ -81,8 +82,16 @@ export interface ApiClient {
   readonly baseUrl: string;
   /** 200 when the server is up and ready. */
   health(): Promise<Health>;
-  /** Joins a team by its code. Passing a previous identity's token signs that player in again. */
-  join(code: string, name: string, token?: string): Promise<Identity>;
+  /**
+   * Joins a team by its code. Passing a previous identity's token signs that player in again. A
+   * name someone in the team has is refused (409 name-taken) unless `asNew`: then a different person
+   * joins as "Anna (2)". A new player's identity carries their personal code, to show once.
+   */
+  join(code: string, name: string, token?: string, options?: { readonly asNew?: boolean }): Promise<Identity>;
+  /** Comes back as a player on this device with the team's code and their personal code (401 wrong-personal-code). */
+  signInWithCode(code: string, personalCode: string): Promise<Identity>;
+  /** The signed-in player makes themself a new personal code; the old one stops working. */
+  newPersonalCode(identity: Pick<Identity, 'team' | 'token'>): Promise<PersonalCodeIssued>;
   /** Sends a finished exam call; the server replays it and stores its own scores. */
   submit(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<SubmitResponse>;
   /** The team's board; without a period, the current season. */
@@ -123,6 +132,8 @@ export interface TrainerApi {
   restorePlayer(token: string, code: string, playerId: number): Promise<void>;
   /** Their token stops working; they get a new one by joining again with their name. */
   revokePlayer(token: string, code: string, playerId: number): Promise<void>;
+  /** A new personal code for the player, to hand over; their old one stops working. */
+  newPersonalCode(token: string, code: string, playerId: number): Promise<PersonalCodeIssued>;
   /** Undoes removeResult. */
   restoreResult(token: string, code: string, resultId: number): Promise<void>;
   /** A new join code; the old one stops working. */
@@ -182,7 +193,9 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
   return {
     baseUrl: base,
     health: () => json('GET', '/health'),
-    join: (code, name, token) => json('POST', '/join', { code, name, ...(token ? { token } : {}) }),
+    join: (code, name, token, options = {}) => json('POST', '/join', { code, name, ...(token ? { token } : {}), ...(options.asNew ? { asNew: true } : {}) }),
+    signInWithCode: (code, personalCode) => json('POST', '/sign-in', { code, personalCode }),
+    newPersonalCode: (identity) => json('POST', `/teams/${enc(identity.team.code)}/personal-code`, undefined, { 'x-player-token': identity.token }),
     submit: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/results`, request, { 'x-player-token': identity.token }),
     board: (code, q = {}) => json('GET', `/teams/${enc(code)}/board${periodQuery(q)}`),
     trend: (code, q = {}) => json('GET', `/teams/${enc(code)}/trend${periodQuery(q)}`),
@@ -208,6 +221,7 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
       removePlayer: async (token, code, id) => void (await send('DELETE', `/teams/${enc(code)}/players/${id}`, undefined, bearer(token))),
       restorePlayer: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/players/${id}/restore`, undefined, bearer(token))),
       revokePlayer: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/players/${id}/revoke`, undefined, bearer(token))),
+      newPersonalCode: (token, code, id) => json('POST', `/teams/${enc(code)}/players/${id}/personal-code`, undefined, bearer(token)),
       restoreResult: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/results/${id}/restore`, undefined, bearer(token))),
       newJoinCode: (token, code) => json('POST', `/teams/${enc(code)}/join-code`, undefined, bearer(token)),
       newBoardCode: (token, code) => json('POST', `/teams/${enc(code)}/board-code`, undefined, bearer(token)),

@@ -31,6 +31,32 @@ export interface Identity {
   readonly player: { readonly id: number; readonly name: string };
   /** Proves the player on later requests; sent as the `x-player-token` header. */
   readonly token: string;
+  /**
+   * The player's personal code ("K7MP2-XQ4RT"): typed at sign-in on another device to come back as
+   * this player. The server answers it when it makes one (joining as a new player) and echoes it on
+   * signing in with it; the browser keeps it to show it again. Absent when this browser never knew it.
+   */
+  readonly personalCode?: string;
+}
+
+/** POST /api/join: a new player, or the same one again on this device (`token`). */
+export interface JoinRequest {
+  readonly code: string;
+  readonly name: string;
+  readonly token?: string;
+  /** The name is someone else's and this is a different person: join as "Anna (2)". */
+  readonly asNew?: boolean;
+}
+
+/** POST /api/sign-in: come back as a player on any device with the team's code and the personal code. */
+export interface SignInRequest {
+  readonly code: string;
+  readonly personalCode: string;
+}
+
+/** A personal code just made (the old one stopped working): shown once. */
+export interface PersonalCodeIssued {
+  readonly personalCode: string;
 }
 
 /** POST /api/teams/:code/results (player token required). */
@@ -241,8 +267,10 @@ export interface RosterPlayer {
   readonly results: number;
   /** When the trainer removed them (their results leave the boards), or null. */
   readonly removedAt: string | null;
-  /** Their token was revoked: they sign in again by joining with their name. */
+  /** Their token was revoked: they sign in again with their personal code or by joining with their name. */
   readonly revoked: boolean;
+  /** They have a personal code (the trainer can make a new one; players from before codes have none). */
+  readonly hasPersonalCode: boolean;
 }
 
 export interface Roster {

@@ -36,7 +36,7 @@ describe.each(serverBackends())('trainer routes on $name', ({ setup }) => {
   async function join(code: string, name: string, token?: string) {
     const r = await call(base, 'POST', '/api/join', { code, name, ...(token ? { token } : {}) });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as { team: { code: string }; player: { id: number; name: string }; token: string };
+    return r.body as { team: { code: string }; player: { id: number; name: string }; token: string; personalCode: string };
   }
   const submit = (code: string, token: string, seed = 1) => call(base, 'POST', `/api/teams/${code}/results`, { idempotencyKey: key(), transcript: finished(scenario, { seed }).transcript }, { 'x-player-token': token });
   const boardPlayers = async (code: string) => ((await call(base, 'GET', `/api/teams/${code}/board`)).body.rows as { player: { id: number } }[]).map((r) => r.player.id);
@@ -110,13 +110,15 @@ describe.each(serverBackends())('trainer routes on $name', ({ setup }) => {
     expect(await resultIds(t.code)).toContain(result.id);
   });
 
-  it("revokes a player's token: the old token stops working, joining again by name takes the player back", async () => {
+  it("revokes a player's token: the old token stops working, their personal code takes the player back", async () => {
     const t = await team();
     const p = await join(t.code, 'Fern');
     expect((await submit(t.code, p.token)).status).toBe(201);
     expect((await call(base, 'POST', `/api/teams/${t.code}/players/${p.player.id}/revoke`, undefined, trainer)).status).toBe(204);
     expect(errorOf(await submit(t.code, p.token, 2))).toEqual([401, 'unknown-player']);
-    const back = await join(t.code, 'FERN', p.token);
+    // The name alone does not (tests/server/personalCode.test.ts): anyone could type it.
+    expect(errorOf(await call(base, 'POST', '/api/join', { code: t.code, name: 'FERN', token: p.token }))).toEqual([409, 'name-taken']);
+    const back = (await call(base, 'POST', '/api/sign-in', { code: t.code, personalCode: p.personalCode })).body;
     expect(back.player).toEqual({ id: p.player.id, name: 'Fern' });
     expect(back.token).not.toBe(p.token);
     expect(errorOf(await submit(t.code, p.token, 3))).toEqual([401, 'unknown-player']);

@@ -1,11 +1,14 @@
 // The trainer's roster: every player of a team (removed ones flagged), removing a player (soft:
 // their token stops working and their results leave the boards until restored), restoring one,
-// revoking a player's token, and bringing back a result removed a moment ago (the undo).
+// revoking a player's token, making a player a new personal code (the old one stops working; the
+// new one is answered once, for the trainer to hand over), and bringing back a result removed a
+// moment ago (the undo).
 import type { FastifyPluginAsync } from 'fastify';
-import type { Roster, RosterPlayer } from '../../client/types.js';
+import type { PersonalCodeIssued, Roster, RosterPlayer } from '../../client/types.js';
 import { notFound } from '../httpError.js';
+import { issuePersonalCode } from '../store/personalCodes.js';
 import type { Player, Store } from '../store/store.js';
-import { isRevoked, removePlayer, restorePlayer, restoreResult, revokePlayer, roster } from '../store/trainerQueries.js';
+import { isRevoked, removePlayer, restorePlayer, revokePlayer, roster } from '../store/trainerQueries.js';
 import { requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams } from './schemas.js';
 
@@ -19,6 +22,7 @@ export const rosterPlayer = (p: Player, lastPlayedAt: number | null, results: nu
   results,
   removedAt: p.removed_at === null ? null : iso(p.removed_at),
   revoked: isRevoked(p),
+  hasPersonalCode: p.code_hash !== null,
 });
 
 type Params = { Params: { code: string; id: number } };
@@ -48,10 +52,18 @@ export const rosterRoutes: FastifyPluginAsync<{ store: Store; trainerToken: stri
   playerAction('/teams/:code/players/:id/restore', 'POST', (team, id) => restorePlayer(store.db, team, id));
   playerAction('/teams/:code/players/:id/revoke', 'POST', (team, id) => revokePlayer(store.db, team, id));
 
+  app.post<Params>('/teams/:code/players/:id/personal-code', { schema: { params: codeAndIdParams } }, async (req): Promise<PersonalCodeIssued> => {
+    requireTrainer(req, trainerToken);
+    const team = await teamOf(store, req.params.code);
+    const personalCode = await issuePersonalCode(store.db, team.id, req.params.id);
+    if (!personalCode) throw notFound(`player ${req.params.id} of this team`);
+    return { personalCode };
+  });
+
   app.post<Params>('/teams/:code/results/:id/restore', { schema: { params: codeAndIdParams } }, async (req, reply) => {
     requireTrainer(req, trainerToken);
     const team = await teamOf(store, req.params.code);
-    if (!(await restoreResult(store.db, team.id, req.params.id))) throw notFound(`result ${req.params.id} of this team`);
+    if (!(await store.restoreResult(team.id, req.params.id))) throw notFound(`result ${req.params.id} of this team`);
     return reply.code(204).send();
   });
 };

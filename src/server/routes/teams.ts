@@ -1,14 +1,17 @@
 // Teams: a trainer creates a team and gets its join code; a trainee joins with a name and the
-// code and gets a token that proves who they are on later requests. The trainer also renames the
+// code and gets a token that proves who they are on later requests, and a personal code to come
+// back as themself on another device (POST /sign-in). A taken name is someone else's: that person
+// signs in with their code, or a different person joins as "Anna (2)" by choosing to. The trainer also renames the
 // team, sets its minimum of attempts, starts a season, and makes new codes: a join code (the old
 // one stops working) and a read-only board code for meeting displays.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Identity, TeamInfo, TrainerTeamInfo } from '../../client/types.js';
+import type { Identity, JoinRequest, PersonalCodeIssued, SignInRequest, TeamInfo, TrainerTeamInfo } from '../../client/types.js';
 import { HttpError } from '../httpError.js';
+import { addDeviceToken, formatPersonalCode, issuePersonalCode, playerByPersonalCode } from '../store/personalCodes.js';
 import { NameTakenError, type Store, type Team } from '../store/store.js';
-import { playerByName, reclaimRevoked, rotateBoardCode, rotateJoinCode, updateTeam } from '../store/trainerQueries.js';
-import { refuseRemoved, requireTrainer, teamOf, writableTeamOf, type TeamAccess } from './auth.js';
-import { cleanName, codeAndIdParams, codeParams, nameSchema } from './schemas.js';
+import { isRevoked, numberedName, playerByName, reclaimRevoked, rotateBoardCode, rotateJoinCode, updateTeam } from '../store/trainerQueries.js';
+import { playerOf, refuseRemoved, requireTrainer, teamOf, writableTeamOf, type TeamAccess } from './auth.js';
+import { cleanName, codeAndIdParams, codeParams, NAME_MAX, nameSchema } from './schemas.js';
 
 /** What anyone holding a code sees of the team: the code they came with, never the other one. */
 export const teamInfo = (t: Team | TeamAccess): TeamInfo => ({
@@ -29,17 +32,31 @@ const teamChangeBody = {
   properties: { name: nameSchema, minAttempts: { type: 'integer', minimum: 1, maximum: MIN_ATTEMPTS_MAX } },
 } as const;
 
+const codeSchema = { type: 'string', minLength: 4, maxLength: 20 } as const;
+const wrongPersonalCode = () =>
+  new HttpError(401, 'wrong-personal-code', 'nobody in this team has this personal code; check it (ten letters and digits, without 0, 1, I, L or O), or ask your trainer for a new one');
+
 export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string; joinRateLimit: number }> = async (app, { store, trainerToken, joinRateLimit }) => {
-  app.post<{ Body: { code: string; name: string; token?: string } }>(
+  /** Joining and signing in with a personal code: the same limit, so codes cannot be guessed quickly. */
+  const limited = { rateLimit: { max: joinRateLimit, timeWindow: 60_000 } };
+
+  /** A new player: their token, and their personal code shown once. */
+  const newPlayer = async (team: Team, name: string): Promise<Identity> => {
+    const { player, token } = await store.addPlayer(team.id, name);
+    const personalCode = await issuePersonalCode(store.db, team.id, player.id);
+    return { team: teamInfo(team), player: { id: player.id, name: player.name }, token, ...(personalCode ? { personalCode } : {}) };
+  };
+
+  app.post<{ Body: JoinRequest }>(
     '/join',
     {
-      config: { rateLimit: { max: joinRateLimit, timeWindow: 60_000 } },
+      config: limited,
       schema: {
         body: {
           type: 'object',
           required: ['code', 'name'],
           additionalProperties: false,
-          properties: { code: { type: 'string', minLength: 4, maxLength: 20 }, name: nameSchema, token: { type: 'string', minLength: 10, maxLength: 100 } },
+          properties: { code: codeSchema, name: nameSchema, token: { type: 'string', minLength: 10, maxLength: 100 }, asNew: { type: 'boolean' } },
         },
       },
     },
@@ -55,19 +72,59 @@ export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string
         }
       }
       try {
-        const { player, token } = await store.addPlayer(team.id, name);
-        return { team: teamInfo(team), player: { id: player.id, name: player.name }, token };
+        return await newPlayer(team, name);
       } catch (e) {
         if (!(e instanceof NameTakenError)) throw e;
-        // The name is someone's: a player whose token the trainer revoked takes it back by joining.
+        // The name is someone's. A player from before personal codes, whose token the trainer
+        // revoked, takes it back by joining; one with a code signs in with it (else anyone could).
         const holder = await playerByName(store.db, team.id, name);
         if (holder) refuseRemoved(holder);
-        const back = holder && (await reclaimRevoked(store.db, team.id, holder.id));
+        const back = holder && holder.code_hash === null && (await reclaimRevoked(store.db, team.id, holder.id));
         if (back) return { team: teamInfo(team), player: { id: back.player.id, name: back.player.name }, token: back.token };
-        throw new HttpError(409, 'name-taken', `someone in this team is already called "${name}"; pick another name`);
+        if (!req.body.asNew) {
+          throw new HttpError(409, 'name-taken', `someone in this team is already called "${name}": if that is you, sign in with your personal code; if not, join as a different person`);
+        }
+        // A different person with the same name, by their own choice: "Anna (2)", so boards tell them apart.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await newPlayer(team, await numberedName(store.db, team.id, name, NAME_MAX));
+          } catch (again) {
+            if (!(again instanceof NameTakenError) || attempt >= 5) throw again;
+          }
+        }
       }
     },
   );
+
+  app.post<{ Body: SignInRequest }>(
+    '/sign-in',
+    {
+      config: limited,
+      schema: {
+        body: { type: 'object', required: ['code', 'personalCode'], additionalProperties: false, properties: { code: codeSchema, personalCode: { type: 'string', minLength: 1, maxLength: 40 } } },
+      },
+    },
+    async (req): Promise<Identity> => {
+      const team = await writableTeamOf(store, req.body.code);
+      const player = await playerByPersonalCode(store.db, team.id, req.body.personalCode);
+      if (!player) throw wrongPersonalCode();
+      refuseRemoved(player);
+      // Signed out everywhere by the trainer: this device becomes the player's one token again;
+      // otherwise one more device, the others staying signed in.
+      const back = isRevoked(player) ? await reclaimRevoked(store.db, team.id, player.id) : null;
+      const token = back?.token ?? (await addDeviceToken(store.db, player.id));
+      return { team: teamInfo(team), player: { id: player.id, name: player.name }, token, personalCode: formatPersonalCode(req.body.personalCode) };
+    },
+  );
+
+  // The player makes themself a new personal code (lost, or joined before codes): shown once.
+  app.post<{ Params: { code: string } }>('/teams/:code/personal-code', { config: limited, schema: { params: codeParams } }, async (req): Promise<PersonalCodeIssued> => {
+    const team = await teamOf(store, req.params.code);
+    const player = await playerOf(store, team, req);
+    const personalCode = await issuePersonalCode(store.db, team.id, player.id);
+    if (!personalCode) throw new HttpError(404, 'unknown-player', 'this player is no longer in the team; join the team again');
+    return { personalCode };
+  });
 
   app.post<{ Body: { name: string } }>('/teams', { schema: { body: nameBody } }, async (req, reply) => {
     requireTrainer(req, trainerToken);

@@ -29,6 +29,15 @@ export interface PlayersTable {
   created_at: number;
   /** Set when the trainer removes the player (undone by clearing it); their results stay. */
   removed_at: number | null;
+  /** scrypt of the player's personal code (src/server/store/personalCodes.ts); null until one is made. */
+  code_hash: string | null;
+}
+
+/** Tokens of the devices a player signed in on with their personal code (beside players.token_hash). */
+export interface PlayerTokensTable {
+  token_hash: string;
+  player_id: number;
+  created_at: number;
 }
 
 /** Every scenario version the server has seen, so a result can be replayed after its file changed. */
@@ -108,6 +117,7 @@ export interface SettingsTable {
 export interface Database {
   teams: TeamsTable;
   players: PlayersTable;
+  player_tokens: PlayerTokensTable;
   scenario_versions: ScenarioVersionsTable;
   results: ResultsTable;
   bests: BestsTable;

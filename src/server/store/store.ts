@@ -55,7 +55,7 @@ export interface BoardFilter {
 }
 
 // No 0/O, 1/I/L: read aloud and typed from a projector without mistakes.
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 8;
 
 export function newJoinCode(): string {
@@ -166,8 +166,11 @@ export class Store {
       .executeTakeFirstOrThrow();
   }
 
+  /** By the token of joining, or of a device signed in with the personal code (player_tokens). */
   async playerByToken(teamId: number, token: string): Promise<Player | null> {
-    return (await this.db.selectFrom('players').selectAll().where('team_id', '=', teamId).where('token_hash', '=', sha256(token)).executeTakeFirst()) ?? null;
+    const hash = sha256(token);
+    const device = this.db.selectFrom('player_tokens').select('player_id').where('token_hash', '=', hash);
+    return (await this.db.selectFrom('players').selectAll().where('team_id', '=', teamId).where((eb) => eb.or([eb('token_hash', '=', hash), eb('id', 'in', device)])).executeTakeFirst()) ?? null;
   }
 
   async player(teamId: number, playerId: number): Promise<Player | null> {

@@ -1,9 +1,10 @@
 // The trainer's reads and writes: the codes of a team (the join code that lets people post, the
 // read-only board code for displays), the minimum of attempts, and the roster (players removed,
-// restored, their tokens revoked). Plain functions over the store's database, the same on SQLite
-// and PostgreSQL.
+// restored, their tokens revoked; personal codes are in personalCodes.ts). Plain functions over
+// the store's database, the same on SQLite and PostgreSQL.
 import { randomBytes, randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { dropDeviceTokens } from './personalCodes.js';
 import type { Database } from './schema.js';
 import { nameKey, newJoinCode, newToken, normalizeCode, sha256, type Player, type Team } from './store.js';
 
@@ -107,15 +108,32 @@ export async function restorePlayer(db: Db, teamId: number, playerId: number): P
   return (await db.updateTable('players').set({ removed_at: null }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
 }
 
-/** The player's token stops working; they get a new one by joining again with their name. */
+/**
+ * The player's tokens stop working on every device (the one they joined on and those signed in
+ * with their personal code); they sign in again with their personal code or by joining with their name.
+ */
 export async function revokePlayer(db: Db, teamId: number, playerId: number): Promise<Player | null> {
   const mark = `${REVOKED}${randomBytes(16).toString('hex')}`;
-  return (await db.updateTable('players').set({ token_hash: mark }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
+  const player = (await db.updateTable('players').set({ token_hash: mark }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
+  if (player) await dropDeviceTokens(db, player.id);
+  return player;
 }
 
 /** The player of this team with this name (any case and spacing), or null. */
 export async function playerByName(db: Db, teamId: number, name: string): Promise<Player | null> {
   return (await db.selectFrom('players').selectAll().where('team_id', '=', teamId).where('name_key', '=', nameKey(name)).executeTakeFirst()) ?? null;
+}
+
+/**
+ * The name a second person with a taken name joins under: "Anna (2)", or the next number free in
+ * the team, the name shortened so the whole fits in `max` characters.
+ */
+export async function numberedName(db: Db, teamId: number, name: string, max: number): Promise<string> {
+  for (let n = 2; ; n++) {
+    const tail = ` (${n})`;
+    const candidate = `${[...name].slice(0, max - tail.length).join('').trimEnd()}${tail}`;
+    if (!(await playerByName(db, teamId, candidate))) return candidate;
+  }
 }
 
 /**
