@@ -82,6 +82,9 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
     for (const b of periodBtns) b.setAttribute('aria-pressed', String(b.dataset.period === p));
     index = 0;
     elapsed = 0;
+    // The last period's board is not shown under the new period's name while this one loads.
+    overall = null;
+    fill(slideEl, h('p', {}, t('loading')));
     void load();
   }
 
