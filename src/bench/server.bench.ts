@@ -1,7 +1,8 @@
 // npm run bench -- server: verified submissions per second over real HTTP (each one replayed by
 // the engine and stored), and leaderboard query latency (median, p99) with 1,000,000 stored
-// results — on SQLite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, PostgreSQL.
-// The million rows are generated inside the database in one statement per 100,000 rows.
+// results — on SQLite and, when BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL is set,
+// PostgreSQL. The million rows go in through the store's insertMany, 5,000 a transaction, which
+// keeps the bests as every submission does. The bar: the big team's all-time board under 10 ms p99.
 // BENCH_RESULTS changes the number of seeded rows (e.g. 100000 for a quick run).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +14,13 @@ import { startServer, TEST_TRAINER_TOKEN } from '../../tests/support/server.js';
 import { periodStart } from '../client/api.js';
 import { replay } from '../engine/index.js';
 import { openDatabase } from '../server/store/database.js';
-import { Store } from '../server/store/store.js';
+import { Store, type NewResult } from '../server/store/store.js';
 
 const TOTAL = Number(process.env.BENCH_RESULTS ?? 1_000_000);
 const TEAMS = 100;
 const PLAYERS_PER_TEAM = 25;
-const CHUNK = 100_000;
+/** Results per insertMany call (one transaction each). */
+const BATCH = 5_000;
 const SUBMIT_SECONDS = 4;
 const CONCURRENCY = 16;
 const DAY = 86_400_000;
@@ -34,7 +36,9 @@ function quantile(xs: number[], q: number): number {
 
 /**
  * Teams 1–100 with 25 players each; team 1 holds a tenth of all results (a big team), the rest
- * share the others. Scores, calls and days (over the last year) are spread arithmetically.
+ * share the others. Scores, calls and days (over the last year) are spread arithmetically. The
+ * results go through the store's own insert path, BATCH at a time, so the bests are kept as
+ * they are for every submission.
  */
 async function seed(store: Store, now: number): Promise<void> {
   const db = store.db;
@@ -43,28 +47,46 @@ async function seed(store: Store, now: number): Promise<void> {
   const code = pgSide ? sql`lpad(i::text, 3, '0')` : sql`substr('000' || i, -3, 3)`;
   await sql`insert into teams (id, name, code, season, created_at) select i, 'Bench ' || i, 'BENCH' || ${code}, 1, ${at} from (${pgSide ? sql`select generate_series(1, ${sql.lit(TEAMS)}) as i` : sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${sql.lit(TEAMS)}) select i from n`}) t`.execute(db);
   await sql`insert into players (id, team_id, name, name_key, token_hash, created_at) select i, (i - 1) / ${sql.lit(PLAYERS_PER_TEAM)} + 1, 'Player ' || i, 'player ' || i, 'seed-' || i, ${at} from (${pgSide ? sql`select generate_series(1, ${sql.lit(TEAMS * PLAYERS_PER_TEAM)}) as i` : sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${sql.lit(TEAMS * PLAYERS_PER_TEAM)}) select i from n`}) t`.execute(db);
-  const transcript = JSON.stringify(plays[0]);
-  const call = sql.raw(`case i % 9 ${CALLS.map((c, k) => `when ${k} then '${c}'`).join(' ')} end`);
-  for (let from = 0; from < TOTAL; from += CHUNK) {
-    const to = Math.min(TOTAL, from + CHUNK) - 1;
-    const series = pgSide
-      ? sql`select generate_series(${sql.lit(from)}::bigint, ${sql.lit(to)}::bigint) as i`
-      : sql`with recursive n(i) as (select cast(${sql.lit(from)} as integer) union all select i + 1 from n where i < ${sql.lit(to)}) select i from n`;
-    await sql`
-      insert into results (team_id, player_id, season, idem_key, body_hash, scenario, locale, hash, title,
-        politeness, accuracy, judgment, overall, grade, outcome, ideal, turns, elapsed_ms, played_at, received_at, transcript)
-      select team_id, (team_id - 1) * ${sql.lit(PLAYERS_PER_TEAM)} + (i / 7) % ${sql.lit(PLAYERS_PER_TEAM)} + 1, 1, 'seed-' || i, 'seed', ${call}, 'en', ${scenario.hash}, ${call},
-        p, a, j, (p + a + j) / 3, 'C', 'retained', i % 2, 5, 60000, ${at} - ((i * 7919) % 365) * cast(${sql.lit(DAY)} as bigint) - (i % 86400) * 1000, ${at}, ${transcript}
-      from (select i, case when i % 10 = 0 then 1 else 2 + i % ${sql.lit(TEAMS - 1)} end as team_id,
-              40 + (i * 13) % 61 as p, 30 + (i * 17) % 71 as a, 20 + (i * 23) % 81 as j from (${series}) s) g`.execute(db);
-    process.stdout.write(`  seeded ${to + 1} results\r`);
-  }
-  process.stdout.write('\n');
   if (pgSide) {
     for (const t of ['teams', 'players']) await sql`select setval(pg_get_serial_sequence(${t}, 'id'), (select max(id) from ${sql.table(t)}))`.execute(db);
   }
+  const transcript = JSON.stringify(plays[0]);
+  for (let from = 0; from < TOTAL; from += BATCH) {
+    const rows: NewResult[] = [];
+    for (let i = from; i < Math.min(TOTAL, from + BATCH); i++) {
+      const team = i % 10 === 0 ? 1 : 2 + (i % (TEAMS - 1));
+      const [p, a, j] = [40 + ((i * 13) % 61), 30 + ((i * 17) % 71), 20 + ((i * 23) % 81)];
+      const call = CALLS[i % CALLS.length]!;
+      rows.push({
+        team_id: team,
+        player_id: (team - 1) * PLAYERS_PER_TEAM + (Math.floor(i / 7) % PLAYERS_PER_TEAM) + 1,
+        season: 1,
+        idem_key: `seed-${i}`,
+        body_hash: 'seed',
+        scenario: call,
+        locale: 'en',
+        hash: scenario.hash,
+        title: call,
+        politeness: p,
+        accuracy: a,
+        judgment: j,
+        overall: Math.floor((p + a + j) / 3),
+        grade: 'C',
+        outcome: 'retained',
+        ideal: i % 2,
+        turns: 5,
+        elapsed_ms: 60_000,
+        played_at: now - ((i * 7919) % 365) * DAY - (i % 86_400) * 1000,
+        received_at: now,
+        transcript,
+      });
+    }
+    await store.insertMany(rows);
+    if ((from / BATCH) % 10 === 9 || from + BATCH >= TOTAL) process.stdout.write(`  seeded ${Math.min(TOTAL, from + BATCH).toLocaleString('en')} results\r`);
+  }
+  process.stdout.write('\n');
   // What autovacuum would do soon after a bulk load: statistics, and PostgreSQL's visibility map
-  // (without it the board's index-only scans still visit the table).
+  // (without it index-only scans still visit the table).
   await sql`${sql.raw(pgSide ? 'vacuum analyze' : 'analyze')}`.execute(db);
 }
 
@@ -134,11 +156,13 @@ async function benchBackend(name: string, databaseUrl: string | undefined): Prom
       const big = 'BENCH001';
       const typical = 'BENCH042';
       const queries = [];
-      for (const [who, code, runs] of [['typical team (~9,000 results)', typical, 200], ['big team (1/10 of all)', big, 30]] as const) {
+      for (const [who, code, runs] of [['typical team (~9,000 results)', typical, 200], ['big team (1/10 of all)', big, 200]] as const) {
         queries.push(await timeQueries(server.url, code, `${who}: board, all time`, 'board?period=all', runs));
         queries.push(await timeQueries(server.url, code, `${who}: board, this week`, `board?period=week&since=${encodeURIComponent(week)}`, runs));
+        queries.push(await timeQueries(server.url, code, `${who}: board, last 7 days`, 'board?period=last7', runs));
         queries.push(await timeQueries(server.url, code, `${who}: one call's board`, 'board?period=all&scenario=first-call', runs));
-        queries.push(await timeQueries(server.url, code, `${who}: trend, 12 weeks`, 'trend?bucket=week', runs));
+        queries.push(await timeQueries(server.url, code, `${who}: trend, all time`, 'trend?period=all', runs));
+        queries.push(await timeQueries(server.url, code, `${who}: trend, this week`, `trend?period=week&since=${encodeURIComponent(week)}`, runs));
         queries.push(await timeQueries(server.url, code, `${who}: recent results`, 'results?limit=15', runs));
       }
       const submitsPerSecond = await submissions(server.url);
@@ -153,10 +177,10 @@ async function benchBackend(name: string, databaseUrl: string | undefined): Prom
 }
 
 export async function run(): Promise<void> {
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   const rows: Row[] = [await benchBackend('sqlite', undefined)];
   if (pgUrl) rows.push(await benchBackend('postgres', pgUrl));
-  else console.log('(set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure PostgreSQL too)');
+  else console.log('(set BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL to measure PostgreSQL too)');
   const replays = replaysPerSecond();
 
   console.log(`\n${TOTAL.toLocaleString('en')} stored results in ${TEAMS} teams; latency over HTTP, sequential requests\n`);
