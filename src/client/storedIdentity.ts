@@ -1,4 +1,5 @@
-// The remembered player as stored: `{ v: 1, team, player, token }`. Version 0 (before versions)
+// The remembered player as stored: `{ v: 1, team, player, token, personalCode? }` (the personal
+// code, when this browser was shown it, to show it again). Version 0 (before versions)
 // had the same fields without `v`. The outbox stores the same shape with each item.
 import { z } from 'zod/mini';
 import { restore, type Report, type StoredFormat } from './restore.js';
@@ -21,6 +22,8 @@ export const identitySchema = z.object({
   ),
   player: z.object({ id: z.number().check(z.int()), name: z.string().check(z.maxLength(200)) }),
   token: z.string().check(z.minLength(1), z.maxLength(1000)),
+  /** Only shown back to the player (the title screen); an unreadable one is forgotten, not fatal. */
+  personalCode: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(40))), undefined),
 });
 
 export const identityFormat: StoredFormat<Identity> = {

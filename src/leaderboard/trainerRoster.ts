@@ -1,6 +1,7 @@
 // One team's players on the trainer's page: name, when they joined and last played, results,
-// and whether they are removed or signed out; rename, remove (asked, then undoable for 10 s),
-// restore, and revoke a token (asked). Reloads itself after each change.
+// and whether they are removed, signed out or without a personal code; rename, remove (asked, then
+// undoable for 10 s), restore, revoke a token (asked), and make a new personal code (asked; shown
+// once above the table, to hand over). Reloads itself after each change.
 import type { ApiClient, RosterPlayer } from '../client/index.js';
 import { confirmAction, problem, showUndo } from './confirmUndo.js';
 import { fill, h, playerName } from './dom.js';
@@ -44,8 +45,10 @@ export function renameForm(o: { t: Translate; label: string; value: string; save
 export function mountRoster(slot: HTMLElement, o: RosterOptions): { load: () => Promise<void> } {
   const { t, client, token, code } = o;
   const status = h('p', { role: 'status', class: 'htl-muted' });
+  /** A personal code just made: shown here once (until the page changes), for the trainer to hand over. */
+  const handOver = h('p', { class: 'htl-code-issued', role: 'alert', tabindex: -1, hidden: true, style: 'font-weight:600' });
   const table = h('div', { class: 'htl-roster' });
-  slot.replaceChildren(table, status);
+  slot.replaceChildren(handOver, table, status);
   let players: readonly RosterPlayer[] = [];
   let editing: number | null = null;
 
@@ -81,6 +84,18 @@ export function mountRoster(slot: HTMLElement, o: RosterOptions): { load: () => 
     }
   }
 
+  /** A new personal code (asked first): the old one stops working; the new one is shown once, to hand over. */
+  async function newCode(p: RosterPlayer): Promise<void> {
+    const sure = await confirmAction({ t, question: t('manage.confirmNewCode', { name: p.name }), detail: t('manage.newCodeDetail'), confirm: t('manage.newCodeConfirm') });
+    if (!sure) return;
+    let issued = '';
+    if (!(await act(async () => (issued = (await client.trainer.newPersonalCode(token, code, p.id)).personalCode)))) return;
+    await load();
+    fill(handOver, t('manage.codeIssued', { name: p.name, code: issued }));
+    handOver.hidden = false;
+    handOver.focus();
+  }
+
   async function restore(p: RosterPlayer): Promise<void> {
     if (await act(() => client.trainer.restorePlayer(token, code, p.id))) {
       await load();
@@ -111,7 +126,7 @@ export function mountRoster(slot: HTMLElement, o: RosterOptions): { load: () => 
 
   function row(p: RosterPlayer): Element {
     const removed = p.removedAt !== null;
-    const flag = removed ? t('manage.flagRemoved') : p.revoked ? t('manage.flagRevoked') : null;
+    const flag = removed ? t('manage.flagRemoved') : p.revoked ? t('manage.flagRevoked') : !p.hasPersonalCode ? t('manage.flagNoCode') : null;
     const label = (key: string) => ({ 'aria-label': t(key, { name: p.name }) });
     return h(
       'tr',
@@ -132,6 +147,7 @@ export function mountRoster(slot: HTMLElement, o: RosterOptions): { load: () => 
               h('button', { type: 'button', ...label('manage.renamePlayerNamed'), onclick: () => ((editing = p.id), render()) }, t('manage.rename')),
               h('button', { type: 'button', ...label('manage.removePlayerNamed'), onclick: () => void remove(p) }, t('trainer.remove')),
               h('button', { type: 'button', ...label('manage.revokeNamed'), disabled: p.revoked, onclick: () => void revoke(p) }, t('manage.revoke')),
+              h('button', { type: 'button', ...label('manage.newCodeNamed'), 'data-action': 'personal-code', onclick: () => void newCode(p) }, p.hasPersonalCode ? t('manage.newCode') : t('manage.makeCode')),
             ),
       ),
     );

@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
 import { COLOURS } from '../ui/palette.js';
 import { drawHandset } from '../ui/phoneIcon.js';
+import { personalCodeDetails } from '../ui/personalCode.js';
 import { followSlot } from '../ui/slot.js';
 import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
@@ -38,6 +39,7 @@ export class TitleScene extends BaseScene {
           button(t('title.settings'), () => this.click({ type: 'SETTINGS' }), { class: 'htl-btn' }),
         ),
         h('p', { class: 'htl-who' }, who, player && ' ', player && button(t('title.signOut'), () => this.signOut(), { class: 'htl-link' })),
+        player && personalCodeDetails(this.services, t),
       ),
     );
     panel.append(outboxStrip(this.services, (fn) => this.onCleanup(fn)));
