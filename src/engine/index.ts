@@ -55,6 +55,8 @@ export { scenarioSchema, SCHEMA_VERSION, RETURN_TARGET, OUTCOMES, EMOTIONS, GEND
 export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
 export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
 export { step, machineStateOf } from './rules/step.js';
+export { RING_MS, ringLeftMs, unanswered } from './rules/ringing.js';
+export { canFastForward, fastForwardMs } from './rules/fastForward.js';
 // The exact analyses of a call, over its reachable states.
 export { answeredContext, movesAt, afterMove, type Move, type MoveOptions } from './analysis/moves.js';
 export { buildStateGraph, pathTo, subjectOf, needsExactTurns, topologicalOrder, type StateGraph, type StateInfo, type Edge, type Ending, type GraphOptions } from './analysis/stateGraph.js';

@@ -67,6 +67,7 @@ function why(e: LedgerEntry, t: Translate): string | null {
     case 'reply':
     case 'missed-fact':
     case 'unmet':
+    case 'unanswered':
       return null;
   }
 }

@@ -123,7 +123,7 @@ describe('a call', () => {
     s.choose(pick(s, 'I understand'));
     s.choose(pick(s, 'Your account is fine'));
     expect(s.ended).toBe(true);
-    expect(s.view.ending).toEqual({ node: 'retained-end', outcome: 'retained', label: null, say: 'Thanks.', feedback: 'Kept.' });
+    expect(s.view.ending).toEqual({ node: 'retained-end', outcome: 'retained', label: null, say: 'Thanks.', feedback: 'Kept.', unanswered: false });
     const score = s.score();
     expect(score).toMatchObject({ politeness: 100, accuracy: 100, judgment: 100, overall: 100, grade: 'A', ideal: true, final: true });
     expect(score.ledger).toEqual([]);

@@ -3,15 +3,17 @@
 // replaying a long call cheap on the server.
 import type { Scenario } from '../format/model.js';
 import type { SessionContext } from './state.js';
+import { RING_MS } from './ringing.js';
 
 /**
  * The number of consecutive ticks of `ms` that change nothing but time and patience: none of
- * them reaches a timeout, finishes an action or empties the customer's patience. The tick after
+ * them reaches a timeout, finishes an action, rings out or empties the customer's patience. The tick after
  * them might, so it must be sent on its own.
  */
 export function quietTicks(s: Scenario, ctx: SessionContext, ms: number): number {
   let quiet = Infinity;
   if (ctx.phase === 'ended') return 0;
+  if (ctx.phase === 'ringing') quiet = Math.ceil((RING_MS - ctx.waitMs) / ms) - 1;
   if (ctx.phase === 'working' && ctx.work) quiet = Math.ceil((ctx.work.totalMs - ctx.waitMs) / ms) - 1;
   if (ctx.phase === 'listening' && ctx.mode === 'exam') {
     const t = s.nodes.get(ctx.node)?.timeout;

@@ -70,7 +70,8 @@ export interface SessionContext {
   /** The action under way while working. */
   readonly work: { readonly node: string; readonly reply: number; readonly totalMs: number } | null;
   readonly history: readonly TurnRecord[];
-  readonly ending: { readonly node: string; readonly outcome: Outcome } | null;
+  /** How the call ended; `unanswered` when it ended before the trainee answered the phone (see rules/ringing.ts). */
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly unanswered?: true } | null;
 }
 
 export type SessionEvent =

@@ -5,6 +5,7 @@
 import type { DialogueNode, Reply, Scenario } from '../format/model.js';
 import { BUILT_IN } from '../format/model.js';
 import type { SessionContext, SessionEvent } from './state.js';
+import { RING_MS, rangOut } from './ringing.js';
 import {
   answer,
   applyReply,
@@ -14,6 +15,7 @@ import {
   customerGivesUp,
   enterNode,
   finish,
+  finishUnanswered,
   finishWork,
   hangUpByTrainee,
   patienceAfterWaiting,
@@ -78,7 +80,11 @@ function work(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
 
 function tick(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
   switch (ctx.phase) {
-    case 'ringing':
+    case 'ringing': {
+      // Left ringing for RING_MS, the caller gives up; in an exam the ring costs patience up to then.
+      const rung = wait(ctx, ms, RING_MS);
+      return rangOut(rung) ? finish(rung, nodeOf(s, s.hangUpNode)) : rung;
+    }
     case 'ended': // never reached: step refuses every event after the end
       return wait(ctx, ms, null);
     case 'listening':
@@ -102,9 +108,15 @@ export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): Ses
       const next = choose(s, ctx, event.n);
       return next && settle(s, next);
     }
-    case 'TICK':
-      return Number.isInteger(event.ms) && event.ms >= 1 ? settle(s, tick(s, ctx, event.ms)) : null;
+    case 'TICK': {
+      if (!(Number.isInteger(event.ms) && event.ms >= 1)) return null;
+      const next = settle(s, tick(s, ctx, event.ms));
+      // However it ends while the phone still rings (rang out, or out of patience in an exam), it ends unanswered.
+      return ctx.phase === 'ringing' && next.phase === 'ended' ? finishUnanswered(next) : next;
+    }
     case 'HANG_UP':
+      // Declining a ringing call is not answering it: no turn was taken.
+      if (ctx.phase === 'ringing') return finishUnanswered(finish(ctx, nodeOf(s, BUILT_IN.abandoned)));
       // Wherever the call is, the turn belongs to the node whose line was last spoken.
       return finish(hangUpByTrainee(ctx, nodeOf(s, ctx.node), s.scoring.hangUp), nodeOf(s, BUILT_IN.abandoned));
   }

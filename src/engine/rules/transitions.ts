@@ -64,9 +64,36 @@ export function initialContext(s: Scenario, seed: number, mode: Mode): SessionCo
  * hide everything that way.
  */
 export function availableReplies(node: DialogueNode, s: ConditionSubject): Reply[] {
-  const allowed = node.replies.filter((r) => holds(r.when, s));
-  const fresh = allowed.filter((r) => r.repeat || r.reveals.length === 0 || r.reveals.some((f) => !s.facts.includes(f)));
-  return fresh.length > 0 ? fresh : allowed;
+  return availableReplyIndices(node, s).map((i) => node.replies[i]!);
+}
+
+/** Whether a reply would still teach something: marked "repeat", revealing nothing, or a fact not known yet. */
+function isFresh(r: Reply, facts: readonly string[]): boolean {
+  if (r.repeat || r.reveals.length === 0) return true;
+  for (let k = 0; k < r.reveals.length; k++) if (!facts.includes(r.reveals[k]!)) return true;
+  return false;
+}
+
+/**
+ * availableReplies as the replies' places in the node (a reply's `index`), in the node's order:
+ * what entering a node shuffles. One list, no closure per reply: the analyses enter nodes a
+ * million times in a large call.
+ */
+export function availableReplyIndices(node: DialogueNode, s: ConditionSubject): number[] {
+  const replies = node.replies;
+  const allowed: number[] = [];
+  let fresh = 0;
+  for (let i = 0; i < replies.length; i++) {
+    const r = replies[i]!;
+    if (!holds(r.when, s)) continue;
+    allowed.push(i);
+    if (isFresh(r, s.facts)) fresh++;
+  }
+  if (fresh === 0 || fresh === allowed.length) return allowed;
+  let kept = 0;
+  for (let k = 0; k < allowed.length; k++) if (isFresh(replies[allowed[k]!]!, s.facts)) allowed[kept++] = allowed[k]!;
+  allowed.length = kept;
+  return allowed;
 }
 
 /** The first branch whose condition holds; -1 if none (the loader forbids that for the last). */
@@ -126,12 +153,14 @@ function hashId(id: string): number {
  * (node, facts, mood, patience) has one order — which keeps replays and analyses exact.
  */
 export function enterNode(ctx: SessionContext, node: DialogueNode): SessionContext {
-  const offered = availableReplies(node, ctx).map((r) => r.index);
+  const offered = availableReplyIndices(node, ctx);
   if (offered.length > 1) {
     const rng = xoroshiro128plus((ctx.seed ^ hashId(node.id)) >>> 0);
     for (let i = offered.length - 1; i > 0; i--) {
       const j = uniformInt(rng, 0, i);
-      [offered[i], offered[j]] = [offered[j]!, offered[i]!];
+      const swapped = offered[i]!;
+      offered[i] = offered[j]!;
+      offered[j] = swapped;
     }
   }
   return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, phaseStartPatience: ctx.patience };
@@ -209,4 +238,9 @@ export function answer(ctx: SessionContext): SessionContext {
 
 export function finish(ctx: SessionContext, node: DialogueNode): SessionContext {
   return { ...ctx, phase: 'ended', node: node.id, order: [], work: null, ending: { node: node.id, outcome: node.end ?? 'abandoned' } };
+}
+
+/** A call that has just ended before it was answered: marked so, for the scoring (rules/ringing.ts). */
+export function finishUnanswered(ended: SessionContext): SessionContext {
+  return ended.ending ? { ...ended, ending: { ...ended.ending, unanswered: true } } : ended;
 }

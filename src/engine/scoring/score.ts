@@ -15,7 +15,8 @@ export type LedgerCause =
   | { readonly kind: 'outcome'; readonly outcome: Outcome; readonly credit: number }
   | { readonly kind: 'unmet'; readonly fact: string; readonly outcome: Outcome }
   | { readonly kind: 'forbidden'; readonly fact: string; readonly outcome: Outcome }
-  | { readonly kind: 'over-par'; readonly turns: number; readonly par: number };
+  | { readonly kind: 'over-par'; readonly turns: number; readonly par: number }
+  | { readonly kind: 'unanswered' };
 
 export interface LedgerEntry {
   /** The turn it belongs to; null for what is judged at the end of the call. */
@@ -101,11 +102,11 @@ export const hasOwnCredit = (s: Scenario, node: string): boolean => (s.nodes.get
 
 /** The ideal an ending is measured against: the best match of its outcome, none for an ending with its own credit. */
 export const idealFor = (s: Scenario, ending: EndingRef, facts: readonly string[]): Ideal | null =>
-  hasOwnCredit(s, ending.node) ? null : matchIdeal(s, ending.outcome, facts);
+  ending.unanswered || hasOwnCredit(s, ending.node) ? null : matchIdeal(s, ending.outcome, facts);
 
 /** An ideal ending: an ideal outcome reached with every fact that ideal requires known (and nothing it forbids). */
 export function isIdealEnding(s: Scenario, ending: EndingRef, facts: readonly string[]): boolean {
-  return !hasOwnCredit(s, ending.node) && s.ideal.some((i) => i.outcome === ending.outcome && idealMet(i, facts));
+  return !ending.unanswered && !hasOwnCredit(s, ending.node) && s.ideal.some((i) => i.outcome === ending.outcome && idealMet(i, facts));
 }
 
 /** What this ideal requires is known, and nothing it forbids is. */
@@ -117,7 +118,18 @@ const brokenOf = (ideal: Ideal, facts: readonly string[]) => ideal.forbids.filte
 export interface EndingRef {
   readonly node: string;
   readonly outcome: Outcome;
+  /** Ended before the phone was answered (rules/ringing.ts). */
+  readonly unanswered?: boolean;
 }
+
+/**
+ * A call never answered scores 0 on every skill: nobody was helped (judgment), nothing was
+ * found out (accuracy), and a customer was left ringing (politeness). One entry per skill taking
+ * all its points, and nothing else judged, so no answered call — however it went — scores
+ * below it, and not answering can never look better than trying.
+ */
+export const unansweredEntries = (): LedgerEntry[] =>
+  DIMENSIONS.map((dimension) => ({ turn: null, dimension, points: -100, cause: { kind: 'unanswered' }, note: null }));
 
 /**
  * The facts a call should have found before ending here, each one missing costing accuracy:
@@ -154,12 +166,17 @@ export function skillWeights(s: Scenario): Record<Dimension, number> {
  * polite is still preferred once politeness is already at 0.
  */
 export function weightedLoss(s: Scenario, lost: Readonly<Record<Dimension, number>>): number {
-  const w = skillWeights(s);
+  return weighLoss(skillWeights(s), lost);
+}
+
+/** weightedLoss with the call's skillWeights worked out once, for pricing a million moves. */
+export function weighLoss(w: Readonly<Record<Dimension, number>>, lost: Readonly<Record<Dimension, number>>): number {
   return w.politeness * lost.politeness + w.accuracy * lost.accuracy + w.judgment * lost.judgment;
 }
 
 /** What is judged when the call ends: facts the ending needed, the outcome, the length. */
 export function endEntries(s: Scenario, ending: EndingRef, facts: readonly string[], turns: number): LedgerEntry[] {
+  if (ending.unanswered) return unansweredEntries();
   const out: LedgerEntry[] = [];
   if (s.scoring.missedFact > 0) {
     for (const id of missedFacts(s, ending, facts)) {

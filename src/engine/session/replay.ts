@@ -6,7 +6,26 @@ import type { SessionEvent } from '../rules/state.js';
 import type { ScoreCard } from '../scoring/score.js';
 import { Session } from './session.js';
 import { transcriptSchema, type Transcript } from './transcript.js';
-import { RULES_VERSION, rulesCompatible } from '../rulesVersion.js';
+import { RING_RULES, RULES_VERSION, rulesCompatible } from '../rulesVersion.js';
+import { RING_MS } from '../rules/ringing.js';
+
+/**
+ * Before RING_RULES the phone rang until patience ran out and declining it was a turn: a
+ * transcript never answered, or answered after RING_MS of ringing, would score otherwise today.
+ * Any other transcript of those rules plays the same.
+ */
+function ringedUnderOldRules(t: Transcript): boolean {
+  if (t.rules >= RING_RULES) return false;
+  let rang = 0;
+  for (const e of t.events) {
+    if (e.type === 'ANSWER') return false;
+    if (e.type === 'HANG_UP') return true;
+    if (e.type === 'TICK') rang += e.ms * (e.repeat ?? 1);
+    if (rang >= RING_MS) return true;
+  }
+  // Never answered: it rang until patience ran out (or has not ended), which scores otherwise today.
+  return true;
+}
 
 export interface ReplayOptions {
   /** Refuse a transcript whose call has not ended (results must be finished calls). */
@@ -36,7 +55,7 @@ export function replay(scenario: Scenario, input: unknown, options: ReplayOption
   if (t.hash !== scenario.hash) {
     throw new TranscriptError('wrong-version', `the transcript was made on another version of "${scenario.id}" (content hash ${t.hash.slice(0, 12)}…, this one is ${scenario.hash.slice(0, 12)}…)`);
   }
-  if (!rulesCompatible(t.rules)) {
+  if (!rulesCompatible(t.rules) || ringedUnderOldRules(t)) {
     throw new TranscriptError('old-rules', `the call was scored under rules version ${t.rules}; this engine scores with version ${RULES_VERSION}, which would give other numbers`);
   }
   const session = new Session(scenario, { seed: t.seed, mode: t.mode });

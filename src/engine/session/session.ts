@@ -6,6 +6,7 @@ import { compileScenario, type DialogueMachine } from '../machine/compileScenari
 import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
 import { scoreCall, type ScoreCard } from '../scoring/score.js';
 import { quietTicks } from '../rules/quietTime.js';
+import { fastForwardMs } from '../rules/fastForward.js';
 import { appendEvent, appendTicks, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
 import { viewOf, type SessionView } from './view.js';
 import { RULES_VERSION } from '../rulesVersion.js';
@@ -106,6 +107,18 @@ export class Session {
     const ticks = Math.floor(this.pendingMs / TICK_MS);
     this.pendingMs -= ticks * TICK_MS;
     this.ticks(TICK_MS, ticks);
+  }
+
+  /**
+   * Practice: the action under way finishes now — its remaining time passes as the whole ticks
+   * waiting would have sent (rules/fastForward.ts), so the call, its scores and its transcript
+   * are exactly those of waiting. False (and nothing changes) when there is nothing to skip.
+   */
+  fastForward(): boolean {
+    const left = fastForwardMs(this.context);
+    if (left <= 0) return false;
+    const count = Math.ceil(left / TICK_MS);
+    return this.ticks(TICK_MS, count) > 0;
   }
 
   /**

@@ -5,6 +5,8 @@ import type { Emotion, Outcome, Scenario } from '../format/model.js';
 import type { Phase, SessionContext, TurnRecord } from '../rules/state.js';
 import { moodBand, type MoodBand } from '../rules/moodBands.js';
 import { spokenLine } from '../rules/spokenLine.js';
+import { ringLeftMs, unanswered } from '../rules/ringing.js';
+import { canFastForward } from '../rules/fastForward.js';
 import { voiceOf } from '../format/voices.js';
 
 
@@ -35,15 +37,20 @@ export interface SessionView {
   readonly timer: { readonly totalMs: number; readonly leftMs: number } | null;
   /** The action under way. */
   readonly work: { readonly label: string | null; readonly progress: number; readonly leftMs: number } | null;
+  /** Whether the action under way can be fast-forwarded now (practice only: rules/fastForward.ts). */
+  readonly canFastForward: boolean;
+  /** While the phone rings: ms before the caller gives up (rules/ringing.ts); null otherwise. */
+  readonly ringLeftMs: number | null;
   readonly lastTurn: TurnRecord | null;
   /** How the call ended: the ending, its outcome, the trainer's name for it (format 2's "label"; null: the outcome's), its line and comment. */
-  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null } | null;
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null; readonly unanswered: boolean } | null;
 }
 
 export function viewOf(s: Scenario, ctx: SessionContext): SessionView {
   const node = s.nodes.get(ctx.node)!;
   const band = moodBand(ctx.mood);
-  const speaking = ctx.phase !== 'ringing' && !(ctx.phase === 'ended' && node.say === '');
+  // A call that ended unanswered was never spoken on: its hang-up line is not heard.
+  const speaking = ctx.phase !== 'ringing' && !(ctx.phase === 'ended' && (node.say === '' || unanswered(ctx)));
   const work = ctx.work ? s.nodes.get(ctx.work.node)?.replies[ctx.work.reply] : undefined;
   const spoken = speaking ? spokenLine(node, ctx.history) : null;
   return {
@@ -74,7 +81,11 @@ export function viewOf(s: Scenario, ctx: SessionContext): SessionView {
       ctx.work && work
         ? { label: work.doing, progress: Math.min(1, ctx.waitMs / ctx.work.totalMs), leftMs: Math.max(0, ctx.work.totalMs - ctx.waitMs) }
         : null,
+    canFastForward: canFastForward(ctx),
+    ringLeftMs: ctx.phase === 'ringing' ? ringLeftMs(ctx) : null,
     lastTurn: ctx.history[ctx.history.length - 1] ?? null,
-    ending: ctx.ending ? { node: ctx.ending.node, outcome: ctx.ending.outcome, label: node.label, say: node.say, feedback: endingFeedback(node, ctx) } : null,
+    ending: ctx.ending
+      ? { node: ctx.ending.node, outcome: ctx.ending.outcome, label: node.label, say: unanswered(ctx) ? '' : node.say, feedback: unanswered(ctx) ? null : endingFeedback(node, ctx), unanswered: unanswered(ctx) }
+      : null,
   };
 }

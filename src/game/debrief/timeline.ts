@@ -20,6 +20,8 @@ export function closingText(e: LedgerEntry, m: CallReview, t: TFunction, gender:
       return t('debrief.closing.outcome', { outcome: m.ending?.label ?? t(`outcome.${c.outcome}`, aboutCustomer(gender)), credit: c.credit });
     case 'over-par':
       return t('debrief.closing.overPar', { turns: c.turns, par: c.par });
+    case 'unanswered':
+      return t('debrief.closing.unanswered');
     case 'reply':
     case 'timeout':
     case 'hang-up':

@@ -61,6 +61,8 @@ function cause(c: LedgerCause): string {
       return `"${c.fact}" happened before ending ${c.outcome}, which the ideal forbids`;
     case 'over-par':
       return `${c.turns} turns, par ${c.par}`;
+    case 'unanswered':
+      return 'the phone was never answered';
   }
 }
 
