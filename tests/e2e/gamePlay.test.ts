@@ -129,6 +129,8 @@ describe('playing a call', () => {
     await page.getByLabel('Your name').fill('Ada <b>Lovelace</b>');
     await page.getByLabel('Team code').fill(team.code.toLowerCase());
     await page.getByRole('button', { name: 'Join team' }).click();
+    // A new player is shown their personal code once (tests/e2e/signInAgain.test.ts).
+    await page.getByRole('button', { name: 'I have noted it — continue' }).click();
     await page.getByRole('radio', { name: /Exam/ }).click();
     await page.locator('[data-play="first-call"]').click();
     await page.keyboard.press('Enter');

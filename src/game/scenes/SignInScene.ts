@@ -56,6 +56,7 @@ export class SignInScene extends BaseScene {
       nameRow.hidden = next === 'code';
       personalRow.hidden = next === 'join';
       question.hidden = true;
+      fill(question);
       submit.textContent = next === 'join' ? t('signIn.join') : t('signIn.signInWithCode');
       switcher.textContent = next === 'join' ? t('signIn.haveCode') : t('signIn.newHere');
       status.textContent = '';
