@@ -18,12 +18,14 @@ let browser: Browser;
 let page: Page;
 let code: string;
 let ben: number;
+let anaCode: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   code = (await call(server.url, 'POST', '/api/teams', { name: 'North' }, trainer)).body.code;
   const ana = (await call(server.url, 'POST', '/api/join', { code, name: 'Ana' })).body;
+  anaCode = ana.personalCode;
   ben = (await call(server.url, 'POST', '/api/join', { code, name: 'Ben' })).body.player.id;
   const { transcript } = finished(scenario, { seed: 4 });
   expect((await call(server.url, 'POST', `/api/teams/${code}/results`, { idempotencyKey: 'trainer-page-abcdefghijkl', transcript }, { 'x-player-token': ana.token })).status).toBe(201);
@@ -104,6 +106,26 @@ describe('the trainer page', () => {
     await page.getByRole('button', { name: 'Restore Ben' }).click();
     await expect.poll(async () => (await roster()).find((p) => p.id === ben)!.removedAt).toBeNull();
   }, 30_000);
+
+  it("makes a player a new personal code (asked), shown once to hand over; the old code stops working", async () => {
+    const signIn = (personalCode: string) => call(server.url, 'POST', '/api/sign-in', { code, personalCode });
+    expect((await signIn(anaCode)).status).toBe(200);
+    await page.getByRole('button', { name: 'Make a new personal code for Ana' }).click();
+    const ask = page.getByRole('alertdialog');
+    expect(await ask.textContent()).toContain('The old code stops working at once.');
+    expect(await axe(page)).toEqual([]);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect((await signIn(anaCode)).status).toBe(200);
+    await page.getByRole('button', { name: 'Make a new personal code for Ana' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Make the code' }).click();
+    const shown = page.locator('.htl-code-issued');
+    await expect.poll(() => shown.textContent()).toMatch(/^New personal code for Ana: [A-Z2-9]{5}-[A-Z2-9]{5}\. Hand it over now/);
+    const issued = /[A-Z2-9]{5}-[A-Z2-9]{5}/.exec((await shown.textContent())!)![0];
+    expect(issued).not.toBe(anaCode);
+    expect((await signIn(anaCode)).body.error.code).toBe('wrong-personal-code');
+    expect((await signIn(issued)).body.player.name).toBe('Ana');
+    expect(await axe(page)).toEqual([]);
+  });
 
   it('makes a board code for displays, with the meeting view link', async () => {
     expect(await page.getByText('none yet').count()).toBe(1);
