@@ -27,7 +27,9 @@ export class EndPresenter implements CallPresenter {
     if (view.phase !== 'ended' || !view.ending || this.shown) return;
     this.shown = true;
     // The trainer's name for this ending (in the call's language), else the outcome's.
-    this.outcome.textContent = view.ending.label ?? this.t(`outcome.${view.ending.outcome}`, aboutCustomer(this.gender));
+    this.outcome.textContent = view.ending.unanswered
+      ? this.t('call.unanswered', aboutCustomer(this.gender))
+      : (view.ending.label ?? this.t(`outcome.${view.ending.outcome}`, aboutCustomer(this.gender)));
     this.panel.hidden = false;
     this.toDebrief.focus();
   }

@@ -18,6 +18,8 @@ export class RingPresenter implements CallPresenter {
   private clock = 0;
   /** Null until the first snapshot (a call resumed after a hot reload starts answered). */
   private ringing: boolean | null = null;
+  private readonly t: TFunction;
+  private readonly left = h('p', { class: 'htl-help htl-ring-left' });
 
   constructor(
     scene: Phaser.Scene,
@@ -31,6 +33,7 @@ export class RingPresenter implements CallPresenter {
     private readonly motion: () => boolean,
     onAnswer: () => void,
   ) {
+    this.t = t;
     this.handset = scene.add.graphics();
     drawHandset(this.handset, HANDSET, COLOURS.sky);
     parent.add(this.handset);
@@ -47,6 +50,8 @@ export class RingPresenter implements CallPresenter {
       // What the trainee is told before the call: read it while the phone rings.
       h('p', { class: 'htl-brief', lang: call.locale }, call.brief),
       answer,
+      // How long the caller will wait (rules/ringing.ts); not live: a second-by-second count is noise.
+      this.left,
       // Keyboard hints are hidden on a touch phone (styles.css: .htl-keys-hint).
       h('p', { class: 'htl-help htl-keys-hint' }, t('call.answerKeys')),
     );
@@ -55,6 +60,10 @@ export class RingPresenter implements CallPresenter {
 
   show(view: SessionView): void {
     const ringing = view.phase === 'ringing';
+    if (view.ringLeftMs !== null) {
+      const text = this.t('call.ringLeft', { count: Math.ceil(view.ringLeftMs / 1000) });
+      if (this.left.textContent !== text) this.left.textContent = text;
+    }
     if (ringing === this.ringing) return;
     this.ringing = ringing;
     this.panel.hidden = !ringing;

@@ -1,8 +1,9 @@
 // Under the caption: what is happening besides talking — an action's progress ("Looking up the
-// order…", with the seconds left), the practice hint, or the exam's reply timer.
+// order…", with the seconds left, and in practice "Skip the wait"), the practice hint, or the
+// exam's reply timer.
 import type { TFunction } from 'i18next';
 import type { SessionView } from '../../engine/index.js';
-import { fill, h } from '../ui/dom.js';
+import { button, fill, h } from '../ui/dom.js';
 import type { CallPresenter } from './types.js';
 
 export class StatusPresenter implements CallPresenter {
@@ -18,6 +19,8 @@ export class StatusPresenter implements CallPresenter {
     private readonly lang: string,
     private readonly t: TFunction,
     private readonly showTimer: () => boolean,
+    /** Skips the rest of the action (practice: the engine moves time on as if waited). */
+    private readonly onFastForward: () => void,
   ) {
     this.progress = h('div', { class: 'htl-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 }, this.bar);
     this.box = h('div', { class: 'htl-status' });
@@ -26,7 +29,8 @@ export class StatusPresenter implements CallPresenter {
 
   show(view: SessionView): void {
     if (view.work) {
-      this.become('work', () => [h('p', { class: 'htl-working', role: 'status' }, h('span', { lang: this.lang }, view.work!.label ?? this.t('call.working'))), this.progress, this.label]);
+      const skip = view.canFastForward ? [this.skipButton()] : [];
+      this.become('work', () => [h('p', { class: 'htl-working', role: 'status' }, h('span', { lang: this.lang }, view.work!.label ?? this.t('call.working'))), this.progress, h('div', { class: 'htl-work-row' }, this.label, ...skip)]);
       this.setProgress(view.work.progress, this.t('call.secondsLeft', { count: Math.ceil(view.work.leftMs / 1000) }), view.work.label ?? this.t('call.working'));
     } else if (view.timer && this.showTimer()) {
       this.become('timer', () => [this.progress, this.label]);
@@ -39,6 +43,16 @@ export class StatusPresenter implements CallPresenter {
     } else if (!view.hint) {
       this.become('none', () => []);
     }
+  }
+
+  /** "Skip the wait (F)": when it goes, focus goes on to the replies the action leads to. */
+  private skipButton(): HTMLButtonElement {
+    return button([this.t('call.fastForward'), ' ', h('kbd', { 'aria-hidden': 'true' }, 'F')], this.onFastForward, {
+      class: 'htl-btn htl-fast-forward',
+      'aria-keyshortcuts': 'F',
+      'data-refocus': 'replies',
+      title: this.t('call.fastForwardHelp'),
+    });
   }
 
   private become(mode: 'work' | 'timer' | 'none', children: () => (Node | string)[]): void {

@@ -88,7 +88,8 @@ export function scorePanel(m: CallReview, t: TFunction, gender: Gender | null = 
   const notIdealBecause = m.ideal ? [] : m.closing.filter((e) => e.cause.kind === 'unmet' || e.cause.kind === 'forbidden');
   const el = h(
     'section',
-    { class: 'htl-score-panel', 'aria-labelledby': 'htl-score-h' },
+    // A scroll region when the facts run past the screen: a tab stop, named, so a keyboard scrolls it.
+    { class: 'htl-score-panel', 'aria-labelledby': 'htl-score-h', tabindex: 0 },
     h('h2', { id: 'htl-score-h', class: 'htl-sr-only' }, t('debrief.scores')),
     h(
       'div',

@@ -123,14 +123,18 @@ export class CallScene extends BaseScene {
       if (c.choose(n)) services.audio.play('click');
     };
     const gender = s.customer.gender;
+    const topBar = new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp());
+    const fastForward = () => {
+      if (c.fastForward()) services.audio.play('click');
+    };
     c.add(
-      new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp()),
+      topBar,
       portrait,
       new MoodGaugePresenter(this, this.frameRoot, caller, services.viewport, t, motion, gender),
       new PatienceBarPresenter(this, this.frameRoot, caller, services.viewport, t, motion),
       new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
       caption,
-      new StatusPresenter(mid, s.locale, t, () => settings().replyTimer),
+      new StatusPresenter(mid, s.locale, t, () => settings().replyTimer, fastForward),
       new RepliesPresenter(mid, s.locale, t, choose),
       new TranscriptPresenter(mid, s, () => c.session.context, t, motion),
       new EndPresenter(panel, t, gender, () => this.send({ type: 'ENDED', finished: { selection, result: resultOf() } })),
@@ -146,7 +150,17 @@ export class CallScene extends BaseScene {
         destroy: () => {},
       },
     );
-    this.onCleanup(listenToCallKeys({ answer: () => c.answer(), choose, debug: () => debug.toggle(), ringing: () => c.view.phase === 'ringing' }));
+    this.onCleanup(
+      listenToCallKeys({
+        answer: () => c.answer(),
+        choose,
+        debug: () => debug.toggle(),
+        ringing: () => c.view.phase === 'ringing',
+        fastForward,
+        escape: () => topBar.escape(),
+        cancelEscape: () => topBar.cancelEscape(),
+      }),
+    );
   }
 
   /** The trainer saved this call's scenario: carry on with the new version where the call was. */

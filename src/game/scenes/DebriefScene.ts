@@ -51,7 +51,7 @@ export class DebriefScene extends BaseScene {
           ),
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
-        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && outboxStrip(this.services, (fn) => this.onCleanup(fn))),
+        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && this.outbox()),
         timeline(m, t, gender),
       ),
     );
@@ -60,6 +60,15 @@ export class DebriefScene extends BaseScene {
     const settled = () => (scores.el.dataset.settled = 'true');
     if (this.motion) this.countUp(scores, settled);
     else settled();
+  }
+
+  /** What waits to be sent: a region of its own that scrolls, so a tab stop with a name. */
+  private outbox(): HTMLElement {
+    const slot = outboxStrip(this.services, (fn) => this.onCleanup(fn));
+    slot.setAttribute('role', 'region');
+    slot.setAttribute('aria-label', this.t('debrief.outbox'));
+    slot.tabIndex = 0;
+    return slot;
   }
 
   /** Numbers count up and bars grow to the engine's values (which the DOM holds from the start). */

@@ -4,6 +4,7 @@ import { SCENES, STORAGE } from '../config.js';
 import { callRefs } from '../library/calls.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import { callCard, type CallCard } from '../picker/callCard.js';
+import { modeChoice } from '../picker/modeChoice.js';
 import type { Services } from '../services.js';
 import { button, fill, h } from '../ui/dom.js';
 import { clearTrainerNotice, showTrainerNotice } from '../ui/trainerNotice.js';
@@ -21,20 +22,7 @@ export class PickerScene extends BaseScene {
     this.services.audio.loop('hold', true);
     this.mode = localStorage.getItem(STORAGE.mode) === 'exam' ? 'exam' : 'practice';
     const grid = h('div', { class: 'htl-cards', 'aria-busy': 'true' }, h('p', { class: 'htl-muted' }, t('common.loading')));
-    const modes = h('div', { class: 'htl-modes', role: 'radiogroup', 'aria-label': t('picker.mode') });
-    const renderModes = () =>
-      fill(
-        modes,
-        ...(['practice', 'exam'] as const).map((m) =>
-          h(
-            'button',
-            { type: 'button', role: 'radio', 'aria-checked': String(m === this.mode), class: 'htl-mode', onclick: () => this.setMode(m, renderModes) },
-            h('strong', {}, t(`mode.${m}`)),
-            h('span', {}, t(`mode.${m}Help`)),
-          ),
-        ),
-      );
-    renderModes();
+    const modes = modeChoice(t, this.mode, (m) => this.setMode(m)).el;
     this.mount(
       h(
         'main',
@@ -58,11 +46,10 @@ export class PickerScene extends BaseScene {
     });
   }
 
-  private setMode(mode: Mode, render: () => void): void {
+  private setMode(mode: Mode): void {
     this.mode = mode;
     localStorage.setItem(STORAGE.mode, mode);
     this.services.audio.play('click');
-    render();
   }
 
   private showCalls(lib: ScenarioLibrary, grid: HTMLElement): void {
