@@ -124,7 +124,7 @@ export async function addToBests(db: Kysely<any>, dialect: Dialect, results: rea
     await sql`
       insert into bests (team_id, season, grain, start, player_id, scenario, results, overall_sum, best_id, best_overall, best_politeness, best_accuracy, best_judgment, best_played_at)
       values ${values}
-      on conflict (team_id, season, grain, start, player_id, scenario) do update set
+      on conflict (team_id, grain, season, start, player_id, scenario) do update set
         results = bests.results + excluded.results, overall_sum = bests.overall_sum + excluded.overall_sum,
         ${sql.join(['best_id', 'best_overall', 'best_politeness', 'best_accuracy', 'best_judgment', 'best_played_at'].map(pick))}`.execute(db);
   }

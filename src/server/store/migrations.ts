@@ -117,7 +117,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('best_accuracy', 'integer', (c) => c.notNull())
           .addColumn('best_judgment', 'integer', (c) => c.notNull())
           .addColumn('best_played_at', big, (c) => c.notNull())
-          .addPrimaryKeyConstraint('bests_key', ['team_id', 'season', 'grain', 'start', 'player_id', 'scenario'])
+          // Grain before season: "all time" (every season's season bucket) is one range of the key.
+          .addPrimaryKeyConstraint('bests_key', ['team_id', 'grain', 'season', 'start', 'player_id', 'scenario'])
           .execute();
         await db.schema
           .createTable('team_days')
