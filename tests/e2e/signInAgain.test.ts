@@ -3,10 +3,27 @@
 // (its own storage) is told the name is taken, is asked "Is it you?", refuses a wrong code in
 // words, and with the right code is the same player, whose result is on the board under one row.
 // A different person with the same name joins as "Anna (2)" by choosing to.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_TRAINER_TOKEN } from '../support/server.js';
 import { gamePage, gameRig, type GameRig } from '../game/support/game.js';
 import { playReplies, SEED } from '../game/support/replies.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe findings in the game's DOM layer on this screen, as `where: rule at targets`. */
+async function audit(page: Page, where: string): Promise<string[]> {
+  // The pointer off every button: a hovered primary button is a shade lighter (a matter of styles.css, not these screens).
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(200);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] })).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let rig: GameRig;
 beforeAll(async () => {
@@ -17,7 +34,7 @@ afterAll(async () => rig?.close());
 const TIME = `timeScale=8&seed=${SEED}`;
 const CODE_SHAPE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{5}-[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{5}$/;
 type StoredIdentity = { player: { id: number; name: string }; token: string; personalCode?: string };
-const storedIdentity = (page: import('playwright-core').Page) => page.evaluate(() => JSON.parse(localStorage.getItem('holdtheline.identity') ?? 'null') as StoredIdentity | null);
+const storedIdentity = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('holdtheline.identity') ?? 'null') as StoredIdentity | null);
 
 it('a fresh browser signs in with the personal code as the same player, with their result on the board', async () => {
   const res = await fetch(`${rig.server.url}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TRAINER_TOKEN}` }, body: JSON.stringify({ name: 'Support desk' }) });
@@ -34,6 +51,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   await a.getByText('Your personal code:').waitFor();
   const personalCode = (await a.locator('#htl-new-personal-code').textContent())!.trim();
   expect(personalCode).toMatch(CODE_SHAPE);
+  const problems = await audit(a, 'the personal code shown');
   const continueButton = a.getByRole('button', { name: 'I have noted it — continue' });
   expect(await a.evaluate(() => document.activeElement?.textContent)).toBe('I have noted it — continue');
   await continueButton.click();
@@ -50,6 +68,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   await a.goto(`${rig.server.url}/?${TIME}`);
   await a.getByText('My personal code').click();
   await a.getByText(`Your personal code: ${personalCode}`).waitFor();
+  problems.push(...(await audit(a, 'the title with the personal code')));
 
   // A fresh browser: the name alone is someone's; "Is it you?"; a wrong code is refused in words.
   const second = await gamePage(rig.browser, 'sign-in-again-second');
@@ -60,6 +79,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   await b.getByLabel('Team code').fill(team.code.toLowerCase());
   await b.getByRole('button', { name: 'Join team' }).click();
   await b.getByText('Someone in this team is already called “Anna”. Is it you?').waitFor();
+  problems.push(...(await audit(b, 'the name-taken question')));
   await b.getByRole('button', { name: 'It’s me: enter my personal code' }).click();
   const field = b.getByRole('textbox', { name: 'Personal code' });
   expect(await b.evaluate(() => document.activeElement?.id)).toBe('htl-personal-code');
@@ -70,6 +90,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   await field.fill(wrong);
   await b.getByRole('button', { name: 'Sign in', exact: true }).click();
   await b.getByText('Nobody in this team has that personal code.').waitFor();
+  problems.push(...(await audit(b, 'signing in with a personal code')));
   // Typed as people type from paper: lower case, a space instead of the dash.
   await field.fill(personalCode.toLowerCase().replace('-', ' '));
   await b.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -103,6 +124,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   expect(other.personalCode).toMatch(CODE_SHAPE);
   expect(other.personalCode).not.toBe(personalCode);
 
+  expect(problems).toEqual([]);
   // The refusals (409 name taken, 401 wrong code) are answers the page puts in words, not faults.
   const refusal = /Failed to load resource: the server responded with a status of (401|409)/;
   expect([...first.errors, ...second.errors, ...third.errors].filter((e) => !refusal.test(e))).toEqual([]);
