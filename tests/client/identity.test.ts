@@ -37,6 +37,18 @@ describe('the remembered player', () => {
     expect(String(warn.mock.calls[0]![0])).toMatch(/^Hold the Line: cannot read the signed-in player in "holdtheline\.identity" \(at token: .+\); the player signs in again\.$/);
   });
 
+  it('keeps the personal code this browser was shown, and forgets an unreadable one without signing the player out', () => {
+    const withCode = { ...validIdentity, personalCode: 'K7MP2-XQ4RT' };
+    const storage = new MemoryStorage();
+    saveIdentity(withCode, storage);
+    expect(loadIdentity(storage)).toEqual(withCode);
+    for (const bad of [42, '', 'x'.repeat(41), null]) {
+      const loaded = loadIdentity(holding({ ...validIdentity, personalCode: bad }));
+      expect(loaded, String(bad)).toEqual(validIdentity);
+      expect(loaded!.personalCode).toBeUndefined();
+    }
+  });
+
   it('ignores a player saved by a newer version and leaves it in storage', () => {
     const future = JSON.stringify({ ...validIdentity, v: 2, sso: { provider: 'x' } });
     const storage = holding(future);
