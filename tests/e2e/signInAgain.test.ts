@@ -107,6 +107,18 @@ it('a fresh browser signs in with the personal code as the same player, with the
   expect(await rows.first().textContent()).toContain(String(stored.overall));
   await b.goto(`${rig.server.url}/?${TIME}`);
   await b.getByText('Signed in as Anna (Support desk)').waitFor();
+  // The player makes a new code from the title screen: shown there; the old one stops working.
+  await b.getByText('My personal code').click();
+  await b.getByText(`Your personal code: ${personalCode}`).waitFor();
+  await b.getByRole('button', { name: 'Make a new personal code' }).click();
+  await b.getByText('Made. Write it down: the old one no longer works.').waitFor();
+  const renewed = (await storedIdentity(b))!.personalCode!;
+  expect(renewed).toMatch(CODE_SHAPE);
+  expect(renewed).not.toBe(personalCode);
+  await b.getByText(`Your personal code: ${renewed}`).waitFor();
+  const signIn = (code: string) => fetch(`${rig.server.url}/api/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: team.code, personalCode: code }) });
+  expect((await signIn(personalCode)).status).toBe(401);
+  expect((await signIn(renewed)).status).toBe(200);
 
   // A third browser: a different person called Anna joins by choosing to, shown apart.
   const third = await gamePage(rig.browser, 'sign-in-again-third');
@@ -117,7 +129,7 @@ it('a fresh browser signs in with the personal code as the same player, with the
   await c.getByLabel('Team code').fill(team.code);
   await c.getByRole('button', { name: 'Join team' }).click();
   await c.getByRole('button', { name: 'Join as a different person (“Anna (2)”)' }).click();
-  await c.getByText('Welcome, Anna (2) (Support desk)').waitFor();
+  await c.getByText('Welcome, Anna (2)').waitFor();
   const other = (await storedIdentity(c))!;
   expect(other.player.name).toBe('Anna (2)');
   expect(other.player.id).not.toBe(anna.player.id);

@@ -10,10 +10,8 @@ import { button, fill, h } from './dom.js';
 export function personalCodeDetails(services: Pick<Services, 'identity' | 'client'>, t: TFunction): HTMLElement | null {
   const identity = services.identity.get();
   if (!identity) return null;
-  const body = h('div', { class: 'htl-personal-body' });
-  const status = h('p', { class: 'htl-form-status', role: 'status', 'aria-live': 'polite' });
-  const show = (code: string | undefined) =>
-    fill(body, code ? h('p', {}, t('title.yourCode', { code })) : h('p', {}, t('title.codeUnknown')), code ? h('p', { class: 'htl-help' }, t('title.codeUse')) : null);
+  const line = h('p', {});
+  const status = h('p', { role: 'status', 'aria-live': 'polite' });
   const make = button(
     t('title.makeCode'),
     async () => {
@@ -25,7 +23,7 @@ export function personalCodeDetails(services: Pick<Services, 'identity' | 'clien
         const { personalCode } = await services.client.newPersonalCode(current);
         services.identity.set({ ...current, personalCode });
         show(personalCode);
-        status.textContent = t('title.codeMade', { code: personalCode });
+        status.textContent = t('title.codeMade');
       } catch (e) {
         status.textContent = t('title.codeFailed', { message: e instanceof ApiError && e.status === 0 ? t('signIn.unreachable') : e instanceof Error ? e.message : String(e) });
       } finally {
@@ -34,6 +32,8 @@ export function personalCodeDetails(services: Pick<Services, 'identity' | 'clien
     },
     { class: 'htl-link' },
   );
+  // One line: the code (or that this browser does not know it), then the way to a new one.
+  const show = (code: string | undefined) => fill(line, code ? t('title.yourCode', { code }) : t('title.codeUnknown'), ' ', make);
   show(identity.personalCode);
-  return h('details', { class: 'htl-who htl-personal-code' }, h('summary', {}, t('title.personalCode')), body, h('p', {}, make), status);
+  return h('details', { class: 'htl-who htl-personal-code' }, h('summary', {}, t('title.personalCode')), line, status);
 }
