@@ -205,6 +205,8 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
   }
 
   function openBest(resultId: number): void {
+    // One replay at a time: a second open (a double click) must not take "paused" for the show's own state.
+    if (replayOpen) return;
     const resume = !paused;
     setPaused(true);
     replayOpen = openReplay(resultId, {
