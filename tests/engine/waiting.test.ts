@@ -2,7 +2,7 @@
 // exactly as if the trainee had waited — clock, patience, scores and transcript; an unanswered
 // ring ends within 30 s and scores below 100 on every skill.
 import { describe, expect, it } from 'vitest';
-import { DIMENSIONS, RING_MS, RULES_VERSION, Session, TranscriptError, replay, type Scenario, type Transcript } from '../../src/engine/index.js';
+import { DIMENSIONS, RING_MS, RULES_VERSION, Session, TranscriptError, replay, reviewCall, type Scenario, type Transcript } from '../../src/engine/index.js';
 import { shippedCalls } from '../support/shipped.js';
 import { loadFixture } from './support.js';
 
@@ -146,8 +146,9 @@ describe('an unanswered ring', () => {
         expect(session.view.ending).toMatchObject({ unanswered: true, say: '', feedback: null });
         expect(session.view.line).toBeNull();
         expect(session.context.history).toEqual([]);
-        // The transcript replays to the same end and score.
+        // The transcript replays to the same end and score; the review hears no ending line.
         expect(replay(s, session.transcript(), { requireEnd: true }).score).toEqual(score);
+        expect(reviewCall(s, session.transcript()).ending).toMatchObject({ unanswered: true, say: '', feedback: null });
       });
     }
   }

@@ -10,6 +10,7 @@
 // better reply; otherwise it is the reply that does (see analyseTurn for ties).
 import { spokenLine } from '../rules/spokenLine.js';
 import { endingFeedback } from '../rules/endings.js';
+import { unanswered } from '../rules/ringing.js';
 import { continuations } from '../analysis/bestPaths.js';
 import { ranksBefore } from '../analysis/cheapest.js';
 import { buildStateGraph } from '../analysis/stateGraph.js';
@@ -69,7 +70,7 @@ export interface CallReview {
   readonly score: ScoreCard;
   readonly turns: readonly TurnReview[];
   /** How the call ended; lineMood: how the ending's line changed the customer's mood as it was spoken (format 2's "enter"). */
-  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null; readonly lineMood: number } | null;
+  readonly ending: { readonly node: string; readonly outcome: Outcome; readonly label: string | null; readonly say: string; readonly feedback: string | null; readonly lineMood: number; readonly unanswered: boolean } | null;
   readonly ideals: readonly Ideal[];
   /** Reached an ideal ending with every fact it requires. */
   readonly ideal: boolean;
@@ -166,7 +167,13 @@ export function reviewCall(s: Scenario, transcript: Transcript): CallReview {
     scenario: { id: s.id, locale: s.locale, title: s.title, customer: s.customer.name },
     score,
     turns,
-    ending: final.ending && endNode ? { node: final.ending.node, outcome: final.ending.outcome, label: endNode.label, say: endNode.say, feedback: endingFeedback(endNode, final), lineMood: final.history[final.history.length - 1]?.arrival?.mood ?? 0 } : null,
+    // A call that ended unanswered was never spoken on: no ending line, no comment on it.
+    ending:
+      final.ending && endNode
+        ? unanswered(final)
+          ? { node: final.ending.node, outcome: final.ending.outcome, label: null, say: '', feedback: null, lineMood: 0, unanswered: true }
+          : { node: final.ending.node, outcome: final.ending.outcome, label: endNode.label, say: endNode.say, feedback: endingFeedback(endNode, final), lineMood: final.history[final.history.length - 1]?.arrival?.mood ?? 0, unanswered: false }
+        : null,
     ideals: s.ideal.map((i) => ({ ...i, requires: [...i.requires], forbids: [...i.forbids] })),
     ideal: score.ideal,
     closing: score.ledger.filter((e) => e.turn === null),

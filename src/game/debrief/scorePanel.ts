@@ -101,7 +101,7 @@ export function scorePanel(m: CallReview, t: TFunction, gender: Gender | null = 
     h(
       'div',
       { class: `htl-verdict ${m.ideal ? 'htl-good' : 'htl-miss'}` },
-      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`, about) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
+      h('p', {}, h('strong', {}, `${t('debrief.outcome')}: `), m.ending?.unanswered ? t('call.unanswered', about) : m.ending?.label ? h('span', { lang: locale }, m.ending.label) : outcome ? t(`outcome.${outcome}`, about) : '—', ' ', h('span', { class: 'htl-mark' }, m.ideal ? `✓ ${t('debrief.idealReached')}` : `✗ ${t('debrief.idealMissed')}`)),
       h('p', {}, h('strong', {}, `${t('debrief.ideal')}: `), ideal),
       // Why an ideal outcome was still not the ideal ending: what it needed, or what it rules out.
       notIdealBecause.length > 0 && h('ul', { class: 'htl-why' }, ...notIdealBecause.map((e) => h('li', { lang: locale }, closingText(e, m, t, gender)))),
