@@ -161,6 +161,9 @@ describe.each(serverBackends())('personal codes on $name', ({ setup }) => {
     const removed = await signIn(anna.personalCode);
     expect(removed.status).toBe(403);
     expect(removed.body.error.code).toBe('player-removed');
+    expect(removed.body.error.message).toMatch(/removed/);
+    // While she is removed her name is still hers: taken, not free.
+    expect((await post('/api/join', { code, name: 'Anna' })).body.error.code).toBe('name-taken');
     expect((await post(`/api/teams/${code}/players/${anna.id}/restore`, undefined, trainer)).status).toBe(204);
     expect((await signIn(anna.personalCode)).status).toBe(200);
   });
@@ -203,6 +206,11 @@ describe.each(serverBackends())('personal codes on $name', ({ setup }) => {
     }
     const roster = async () => (await call(server.url, 'GET', `/api/teams/${code}/players`, undefined, trainer)).body.players.find((p: any) => p.id === old.player.id);
     expect(await roster()).toMatchObject({ hasPersonalCode: false });
+    // Removed, she cannot come back by her name; a different Olga can join as "Olga (2)".
+    expect((await call(server.url, 'DELETE', `/api/teams/${code}/players/${old.player.id}`, undefined, trainer)).status).toBe(204);
+    expect((await post('/api/join', { code, name: 'Olga' })).body.error.code).toBe('player-removed');
+    expect((await post('/api/join', { code, name: 'Olga', asNew: true })).body.player.name).toBe('Olga (2)');
+    expect((await post(`/api/teams/${code}/players/${old.player.id}/restore`, undefined, trainer)).status).toBe(204);
     expect((await signIn(old.personalCode)).status).toBe(401);
     expect((await post(`/api/teams/${code}/players/${old.player.id}/revoke`, undefined, trainer)).status).toBe(204);
     const back = await post('/api/join', { code, name: 'olga' });

@@ -75,11 +75,13 @@ export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string
         return await newPlayer(team, name);
       } catch (e) {
         if (!(e instanceof NameTakenError)) throw e;
-        // The name is someone's. A player from before personal codes, whose token the trainer
-        // revoked, takes it back by joining; one with a code signs in with it (else anyone could).
+        // The name is someone's. A player from before personal codes comes back by their name
+        // (refused while removed; taken back when the trainer revoked their token). One with a
+        // code comes back with it (else anyone could), so the name alone is only "taken".
         const holder = await playerByName(store.db, team.id, name);
-        if (holder) refuseRemoved(holder);
-        const back = holder && holder.code_hash === null && (await reclaimRevoked(store.db, team.id, holder.id));
+        const legacy = holder !== null && holder.code_hash === null;
+        if (legacy && !req.body.asNew) refuseRemoved(holder);
+        const back = legacy && !req.body.asNew && (await reclaimRevoked(store.db, team.id, holder.id));
         if (back) return { team: teamInfo(team), player: { id: back.player.id, name: back.player.name }, token: back.token };
         if (!req.body.asNew) {
           throw new HttpError(409, 'name-taken', `someone in this team is already called "${name}": if that is you, sign in with your personal code; if not, join as a different person`);
