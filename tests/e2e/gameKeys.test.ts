@@ -162,6 +162,7 @@ describe('waiting', () => {
     const shown = await debriefScores(page);
     expect(shown).toMatchObject({ politeness: '0', accuracy: '0', judgment: '0', overall: '0', grade: 'F' });
     expect(await page.getByText('The phone was never answered').count()).toBeGreaterThan(0);
+    expect(await page.locator('.htl-verdict').textContent()).toContain('Nobody answered: the caller gave up');
     expect(errors).toEqual([]);
   }, 60_000);
 });
