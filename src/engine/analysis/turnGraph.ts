@@ -8,7 +8,7 @@
 // the judgment it costs beyond par.
 import type { Scenario } from '../format/model.js';
 import { MAX_TURNS } from '../rules/transitions.js';
-import { overParPoints, skillWeights, weightedLoss, type Dimension } from '../scoring/score.js';
+import { overParPoints, skillWeights, weighLoss, type Dimension } from '../scoring/score.js';
 import { buildStateGraph, needsExactTurns, packedEdges, type StateGraph } from './stateGraph.js';
 
 export interface TurnGraph {
@@ -187,15 +187,16 @@ export function costsOf(tg: TurnGraph): Float64Array {
   if (!out) {
     out = tg.cache.weighted = new Float64Array(tg.next.length);
     const lost = noLoss();
+    const weights = skillWeights(tg.scenario);
     // From the graph's packed moves, which hold each deduction exactly as its edge does.
     const { start, turned, deductions } = packedEdges(tg.graph);
     for (let e = 0; e < tg.state.length; e++) {
       for (let i = tg.first[e]!, x = start[tg.state[e]!]!; i < tg.first[e + 1]!; i++, x++) {
-        // moveLost's points, weighted by weightedLoss itself: the same numbers, to the last bit.
+        // moveLost's points, weighted as weightedLoss weighs them (weighLoss): the same numbers, to the last bit.
         lost.politeness = -deductions[3 * x]!;
         lost.accuracy = -deductions[3 * x + 1]!;
         lost.judgment = -deductions[3 * x + 2]! + (turned[x] ? tg.overPar[e]! : 0);
-        out[i] = weightedLoss(tg.scenario, lost);
+        out[i] = weighLoss(weights, lost);
       }
     }
   }
