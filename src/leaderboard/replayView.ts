@@ -3,7 +3,7 @@
 // end — all the engine's review (engine/review), rendered. The scores shown are the ones stored
 // with the result; a result scored under older rules says so and shows no points of today's.
 import type { ApiClient, ResultDetail } from '../client/index.js';
-import { loadScenario, reviewCall, rulesCompatible, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
+import { loadScenario, reviewCall, rulesCompatible, TranscriptError, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
 import { fill, h, withName } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
@@ -39,7 +39,16 @@ export async function replayResult(client: ApiClient, code: string, id: number):
   const parsed = transcriptSchema.safeParse(detail.transcript);
   if (!parsed.success) throw new Error('the stored transcript cannot be read');
   const t = parsed.data;
-  if (rulesCompatible(t.rules)) return { detail, review: reviewCall(loaded.scenario, t), oldRules: null };
+  if (rulesCompatible(t.rules)) {
+    try {
+      return { detail, review: reviewCall(loaded.scenario, t), oldRules: null };
+    } catch (e) {
+      // A compatible version can still hold a call today's rules score otherwise (a ring past
+      // 30 s under rules 2): show it as scored under its own rules, never as an error.
+      if (!(e instanceof TranscriptError && e.code === 'old-rules')) throw e;
+      return { detail, review: null, oldRules: t.rules };
+    }
+  }
   // Older rules: what was said can still be shown, but not today's points beside yesterday's scores.
   let review: CallReview | null = null;
   try {
