@@ -151,12 +151,12 @@ describe('leaderboard', () => {
     const newCode = /Join code: ([A-Z2-9]{8})/.exec((await page.getByRole('status').first().textContent())!)![1]!;
     expect((await call(server.url, 'GET', `/api/teams/${newCode}/board`)).body.team.name).toBe('Night Shift');
 
-    await page.getByRole('row', { name: /Wall Team/ }).getByRole('button', { name: 'Board' }).click();
+    await page.locator('section.htl-team', { hasText: 'Wall Team' }).getByRole('button', { name: 'Board', exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('Wall-Team-results.csv');
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Start a new season' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Start a new season' }).click();
     await expect.poll(async () => (await call(server.url, 'GET', `/api/teams/${code}/board`)).body.team.season).toBe(2);
     await expect.poll(() => page.getByText('Season 2').count()).toBeGreaterThan(0);
   });
