@@ -135,8 +135,11 @@ export interface BoardRow {
   /** Distinct calls played (coverage: `calls` of `callsAvailable`). */
   readonly calls: number;
   readonly callsAvailable: number;
+  /** Attempts on this board (one call's board: on that call). */
   readonly attempts: number;
-  /** Attempts ≥ the board's `minAttempts`: ranked and able to be champion. */
+  /** Attempts in the period on every call: what the minimum counts. */
+  readonly periodAttempts: number;
+  /** `periodAttempts` ≥ the board's `minAttempts`: ranked and able to be champion. */
   readonly ranked: boolean;
   /** Means over the best attempts (one per call). */
   readonly politeness: number;
@@ -151,6 +154,8 @@ export interface Champion {
   /** The player's mean in that skill over their best attempts (one per call) in the period. */
   readonly average: number;
   readonly results: number;
+  /** Other ranked players on the same mean: a tie, shown beside the champion. */
+  readonly tied: readonly { readonly id: number; readonly name: string }[];
 }
 
 /** A call that appears on the team's board, for the per-call tabs. */

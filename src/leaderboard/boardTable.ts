@@ -27,7 +27,7 @@ export function boardTable(board: Board, o: TableOptions): Element {
   const rows = board.rows.slice(0, o.limit ?? board.rows.length).map((r) => {
     const open = r.bestResult !== null && o.onOpen && (one || o.openOverall) ? () => o.onOpen!(r.bestResult!) : undefined;
     const me = r.player.id === o.playerId;
-    const needs = board.minAttempts - r.attempts;
+    const needs = board.minAttempts - r.periodAttempts;
     return h(
       'tr',
       {
@@ -99,6 +99,7 @@ export function champions(board: Board, t: Translate, locale: string): Element {
         h('span', { class: 'htl-muted' }, t('championOf', { skill: skillLabel(t, s) })),
         h('strong', {}, c ? playerName(c.player.name) : t('noChampion')),
         c && h('span', { class: 'htl-muted' }, t('championLine', { average: formatNumber(c.average, locale), count: c.results })),
+        c && c.tied.length > 0 && h('span', { class: 'htl-muted htl-tied' }, t('championTied', { count: c.tied.length, names: c.tied.map((p) => p.name).join(', ') })),
       );
     }),
   );

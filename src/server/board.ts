@@ -1,8 +1,8 @@
 // How a board ranks: the one home of the rule. From each player's best attempt on each call in
 // the period (the store's PlayerCallBest rows) it makes the rows the API returns:
 //   standing  the mean overall of the player's best attempt on each call they played
-//   ranked    at least the team's minimum of attempts in the period; only ranked players get a
-//             rank or can be champion, and they are listed first
+//   ranked    at least the team's minimum of attempts in the period, on any call (on one call's
+//             board too); only ranked players get a rank or can be champion, listed first
 //   rank      by standing as shown (one decimal); equal standings share a rank (1, 2, 2, 4)
 // Coverage (calls played of calls available), the average over every attempt and the skills
 // (means over the best attempts) are shown beside it.
@@ -47,14 +47,20 @@ function totals(bests: readonly PlayerCallBest[]): PlayerTotals[] {
 const standing = (p: PlayerTotals) => round1(p.bestSum / p.calls);
 const skillMean = (p: PlayerTotals, s: Skill) => round1(p.skills[s] / p.calls);
 
-/** Highest mean in the skill among ranked players; ties go to more attempts, then the name. */
+/**
+ * Highest mean in the skill among ranked players. Ties are shown, not hidden: the champion named
+ * first is the one with more attempts, then by name, and the others on the same mean are `tied`.
+ */
 function champion(ranked: readonly PlayerTotals[], skill: Skill): Champion | null {
-  let best: Champion | null = null;
+  let best: PlayerTotals | null = null;
   for (const p of ranked) {
-    const c: Champion = { player: p.player, average: skillMean(p, skill), results: p.attempts };
-    if (!best || c.average > best.average || (c.average === best.average && (c.results > best.results || (c.results === best.results && c.player.name < best.player.name)))) best = c;
+    const d = best ? skillMean(p, skill) - skillMean(best, skill) : 1;
+    if (!best || d > 0 || (d === 0 && (p.attempts > best.attempts || (p.attempts === best.attempts && p.player.name < best.player.name)))) best = p;
   }
-  return best;
+  if (!best) return null;
+  const top = skillMean(best, skill);
+  const tied = ranked.filter((p) => p !== best && skillMean(p, skill) === top).map((p) => p.player);
+  return { player: best.player, average: top, results: best.attempts, tied };
 }
 
 export interface BoardContext {
@@ -79,8 +85,14 @@ export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext)
   const callsAvailable = o.base.scenario !== null ? 1 : new Set([...o.callIds, ...bests.map((b) => b.scenario)]).size;
   const order = (a: PlayerTotals, b: PlayerTotals) => standing(b) - standing(a) || b.calls - a.calls || b.attempts - a.attempts || a.player.name.localeCompare(b.player.name);
   const players = totals(bests);
-  const ranked = players.filter((p) => p.attempts >= minAttempts).sort(order);
-  const unranked = players.filter((p) => p.attempts < minAttempts).sort(order);
+  // The minimum is of attempts in the period on any call, also on one call's board: it keeps a
+  // single lucky result off the top, and counting only that call's attempts would grey out
+  // nearly everyone on every call's board (a team plays each call once or twice a week).
+  const periodAttempts = new Map<number, number>();
+  for (const b of allBests) periodAttempts.set(b.player_id, (periodAttempts.get(b.player_id) ?? 0) + b.results);
+  const attemptsOf = (p: PlayerTotals) => periodAttempts.get(p.player.id) ?? p.attempts;
+  const ranked = players.filter((p) => attemptsOf(p) >= minAttempts).sort(order);
+  const unranked = players.filter((p) => attemptsOf(p) < minAttempts).sort(order);
 
   const rows: BoardRow[] = [];
   const row = (p: PlayerTotals, rank: number | null): BoardRow => ({
@@ -91,6 +103,7 @@ export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext)
     calls: p.calls,
     callsAvailable,
     attempts: p.attempts,
+    periodAttempts: attemptsOf(p),
     ranked: rank !== null,
     politeness: skillMean(p, 'politeness'),
     accuracy: skillMean(p, 'accuracy'),

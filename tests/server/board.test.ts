@@ -63,6 +63,27 @@ describe('board ranking', () => {
     expect(shapeBoard([lucky, twoTries], ctx()).champions).toEqual({ politeness: null, accuracy: null, judgment: null });
   });
 
+  it("counts the minimum over every call of the period, on one call's board too", () => {
+    // P1 tried call a once but played 4 other attempts this period: ranked on a's board.
+    // P2 played a twice and nothing else: not ranked there, and told how many attempts it needs.
+    const rows = [best(1, 'a', 1, 90, [90, 90, 90, 90]), best(1, 'b', 4, 240, [70, 70, 70, 70]), best(2, 'a', 2, 190, [95, 95, 95, 95])];
+    const one = shapeBoard(rows, ctx({ scenario: 'a' }));
+    expect(one.rows.map((r) => [r.player.name, r.rank, r.attempts, r.periodAttempts])).toEqual([
+      ['P1', 1, 1, 5],
+      ['P2', null, 2, 2],
+    ]);
+    expect(one.champions.politeness?.player.name).toBe('P1');
+  });
+
+  it('names a tie for champion instead of hiding it', () => {
+    const rows = [best(1, 'a', 3, 300, [100, 100, 100, 100]), best(2, 'a', 4, 400, [100, 100, 90, 100]), best(3, 'a', 3, 240, [80, 80, 80, 80])];
+    const { champions } = shapeBoard(rows, ctx());
+    // Same politeness: P2 (more attempts) is named, P1 shown as tied.
+    expect([champions.politeness?.player.name, champions.politeness?.tied.map((p) => p.name)]).toEqual(['P2', ['P1']]);
+    // Accuracy is P1's alone.
+    expect([champions.accuracy?.player.name, champions.accuracy?.tied]).toEqual(['P1', []]);
+  });
+
   it('shares a rank between equal standings (1, 2, 2, 4), as shown to one decimal', () => {
     const rows = [
       best(1, 'a', 3, 270, [90, 0, 0, 0]),
