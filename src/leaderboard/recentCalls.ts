@@ -4,7 +4,7 @@
 import type { ApiClient, ResultsPage, ResultsQuery, ResultSummary } from '../client/index.js';
 import { openCompare } from './compareView.js';
 import { fill, h, playerName } from './dom.js';
-import { formatDate } from './format.js';
+import { formatDate, formatWhen } from './format.js';
 import type { Translate } from './index.js';
 
 /** Results fetched per page (the first page and each "More"). */
@@ -66,6 +66,7 @@ export function recentCalls(o: RecentCallsOptions): HTMLElement {
 
   function row(r: ResultSummary): HTMLElement {
     const when = formatDate(r.playedAt, locale);
+    const short = formatWhen(r.playedAt, locale);
     const box = h('input', {
       type: 'checkbox',
       value: r.id,
@@ -84,12 +85,11 @@ export function recentCalls(o: RecentCallsOptions): HTMLElement {
         onclick: () => o.onOpen(r.id),
         onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && e.target === e.currentTarget && o.onOpen(r.id),
       },
-      h('td', {}, box),
-      h('td', {}, when),
-      h('td', { class: 'htl-name' }, playerName(r.player.name)),
-      h('td', {}, r.title),
-      h('td', { class: 'num' }, r.overall),
-      h('td', {}, r.grade),
+      h('td', { class: 'htl-col-pick' }, box),
+      h('td', { class: 'htl-col-when' }, h('time', { datetime: r.playedAt, title: when }, short)),
+      h('td', { class: 'htl-col-who' }, h('span', { class: 'htl-recent-player' }, playerName(r.player.name)), h('span', { class: 'htl-recent-call' }, r.title)),
+      h('td', { class: 'num htl-col-overall' }, r.overall),
+      h('td', { class: 'htl-col-grade' }, r.grade),
     );
   }
 
@@ -117,11 +117,12 @@ export function recentCalls(o: RecentCallsOptions): HTMLElement {
     }
   }
 
-  const heads = ['compare', 'when', 'player', 'call', 'overall', 'grade'];
+  // The player and the call share a column (the call under the name), so the list fits a half-width card.
+  const th = (cls: string, ...text: string[]) => h('th', { scope: 'col', class: cls }, ...text);
   const table = h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, ...heads.map((c) => h('th', { scope: 'col', class: c === 'overall' ? 'num' : null }, c === 'compare' ? t('compare.column') : t(`col.${c}`))))),
+    h('thead', {}, h('tr', {}, th('htl-col-pick', t('compare.column')), th('htl-col-when', t('col.when')), th('htl-col-who', `${t('col.player')} · ${t('col.call')}`), th('num htl-col-overall', t('col.overall')), th('htl-col-grade', t('col.grade')))),
     tbody,
   );
   fill(root, table, h('div', { class: 'htl-group htl-recent-actions' }, more, compare), status, error);

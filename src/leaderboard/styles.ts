@@ -46,6 +46,19 @@ const KIT = `
 .htl-lb .htl-chart-tools { display: flex; gap: 6px; justify-content: flex-end; margin-top: 6px; }
 .htl-lb .htl-error { border-left: 4px solid var(--warm); padding: 8px 12px; }
 .htl-lb .htl-more-rows { margin: 0.3em 0 0; }
+/* Recent calls: fixed columns so the list never grows past its card; the call sits under the
+   player's name, and in a narrow card the grade (also in the replay) gives way. */
+.htl-lb .htl-recent { container-type: inline-size; }
+.htl-lb .htl-recent table { table-layout: fixed; }
+.htl-lb .htl-recent th, .htl-lb .htl-recent td { padding: 6px; vertical-align: top; overflow-wrap: anywhere; }
+.htl-lb .htl-recent .htl-col-pick { width: 5.6em; }
+.htl-lb .htl-recent .htl-col-when { width: 10em; }
+.htl-lb .htl-recent .htl-col-overall { width: 5em; }
+.htl-lb .htl-recent .htl-col-grade { width: 4.6em; }
+.htl-lb .htl-recent-player, .htl-lb .htl-recent-call { display: block; }
+.htl-lb .htl-recent-call { color: var(--muted); }
+.htl-lb .htl-recent .htl-player-name { max-width: 100%; }
+@container (max-width: 28em) { .htl-lb .htl-recent .htl-col-grade { display: none; } }
 `;
 
 const OUTBOX = `

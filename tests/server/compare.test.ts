@@ -89,6 +89,33 @@ describe('compare two attempts', () => {
     expect(await axe(page, '#app')).toEqual([]);
   });
 
+  it('fits "Recent calls" in its card at 1280x720 and 1920x1080, with short dates', async () => {
+    for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      const fit = await page.locator('.htl-recent').evaluate((el) => {
+        const card = el.closest('.htl-panel')!;
+        const table = el.querySelector('table')!;
+        return {
+          card: [card.scrollWidth, card.clientWidth],
+          table: table.getBoundingClientRect().right <= card.getBoundingClientRect().right,
+          // Every visible header and cell inside the card (Overall not cut off).
+          cells: [...el.querySelectorAll('th, td')].filter((c) => getComputedStyle(c).display !== 'none').every((c) => c.getBoundingClientRect().right <= card.getBoundingClientRect().right + 0.5),
+          overall: getComputedStyle(el.querySelector('th.htl-col-overall')!).display,
+          whenLines: Math.max(...[...el.querySelectorAll('td.htl-col-when time')].map((c) => c.getClientRects().length)),
+          when: [...el.querySelectorAll('td.htl-col-when time')].map((c) => c.textContent!),
+        };
+      });
+      expect(fit.card[0], `card at ${width}`).toBeLessThanOrEqual(fit.card[1]!);
+      expect(fit.table).toBe(true);
+      expect(fit.cells).toBe(true);
+      expect(fit.overall).not.toBe('none');
+      // Date and time on one line, not five.
+      expect(fit.whenLines, fit.when.join(' | ')).toBe(1);
+      for (const w of fit.when) expect(w).toMatch(/ago$|^[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2}\s?[AP]M$/);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('refuses to compare two different calls, in words, and compares one player\'s two tries', async () => {
     const compare = page.locator('.htl-recent').getByRole('button', { name: 'Compare', exact: true });
     await tick(ids.noraFirst!).check();
