@@ -144,6 +144,14 @@ const PRINT = `
   .htl-lb .htl-chart { max-width: 16cm; break-inside: avoid; }
   .htl-lb .htl-chart .alone { fill: #fff; }
   .htl-lb .htl-player-name { max-width: 22em; }
+  /* Whatever holds a leaderboard (the game's overlay, the page) prints white and lets it flow. */
+  html:has(.htl-lb), body:has(.htl-lb), :has(> .htl-lb), :has(> * > .htl-lb) { background: #fff !important; color: #000; position: static !important; overflow: visible !important; height: auto !important; max-height: none !important; width: auto !important; max-width: none !important; box-shadow: none !important; }
+  body:has(.htl-lb) canvas { display: none !important; }
+  .htl-lb .htl-grid { display: block; }
+  .htl-lb .htl-recent .htl-col-pick { display: none; }
+  .htl-lb .htl-recent .htl-col-grade { display: table-cell; }
+  .htl-lb th, .htl-lb td { padding: 3px 6px; }
+  .htl-lb tr[data-result]:hover td { background: none; }
   dialog.htl-replay { display: none; }
   .htl-meeting.htl-lb { position: static; display: block; overflow: visible; font-size: 13pt; padding: 0; }
   .htl-meeting > .htl-slide, .htl-meeting > .htl-controls, .htl-meeting > .htl-progress { display: none; }

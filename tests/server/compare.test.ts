@@ -116,6 +116,34 @@ describe('compare two attempts', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('prints the board black on white, as wide as A4 paper, with no dark band', async () => {
+    // A4 is 210 mm wide; less Chromium's default margins that is about 718 CSS px of content.
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const paper = await page.evaluate(() => {
+      const dark = (c: string) => {
+        const m = c.match(/rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/);
+        if (!m || (m[4] !== undefined && Number(m[4]) === 0)) return false;
+        return 0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]) < 200;
+      };
+      const all = [document.documentElement, document.body, ...document.querySelectorAll('#app, #app *')];
+      return {
+        width: document.documentElement.scrollWidth,
+        darkBackgrounds: all.filter((e) => e.getClientRects().length > 0 && dark(getComputedStyle(e).backgroundColor)).map((e) => `${e.tagName}.${e.className}`),
+        greyText: [...document.querySelectorAll('.htl-lb td, .htl-lb th')].filter((e) => !/^rgb\((0|51), \1, \1\)$/.test(getComputedStyle(e).color)).length,
+        overall: [...document.querySelectorAll('.htl-recent td.htl-col-overall, .htl-recent td.htl-col-grade')].every((c) => c.getBoundingClientRect().right <= document.documentElement.clientWidth),
+        whenLines: Math.max(...[...document.querySelectorAll('.htl-recent td.htl-col-when time')].map((c) => c.getClientRects().length)),
+      };
+    });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(paper.width).toBeLessThanOrEqual(718);
+    expect(paper.darkBackgrounds).toEqual([]);
+    expect(paper.greyText).toBe(0);
+    expect(paper.overall).toBe(true);
+    expect(paper.whenLines).toBe(1);
+  });
+
   it('refuses to compare two different calls, in words, and compares one player\'s two tries', async () => {
     const compare = page.locator('.htl-recent').getByRole('button', { name: 'Compare', exact: true });
     await tick(ids.noraFirst!).check();
