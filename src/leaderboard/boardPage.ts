@@ -13,14 +13,16 @@ import { teamButton } from './teamPage.js';
 import { removeResultWithUndo, trainerTools } from './trainerTools.js';
 import { fileName, trendFigure } from './trendChart.js';
 
-export const PERIODS: readonly Period[] = ['week', 'month', 'all'];
+/** The board's periods: the same "last 7 days" as the team page and the meeting (not "since Monday"). */
+export const PERIODS = ['last7', 'month', 'season', 'all'] as const satisfies readonly Period[];
+export type BoardPeriod = (typeof PERIODS)[number];
 
 export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): MountedView {
   injectStyles();
   const t = translator(opts);
   const locale = localeOf(opts);
   const { client, code } = opts;
-  let period: Period = 'week';
+  let period: BoardPeriod = opts.period ?? 'last7';
   let scenario: string | null = null;
   /** A past season, picked in the trainer's tools; null for the current one. */
   let season: number | null = null;

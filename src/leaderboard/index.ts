@@ -27,6 +27,8 @@ export interface LeaderboardOptions {
   readonly trainerToken?: string;
   /** Shows a Back button that calls this. */
   readonly onClose?: () => void;
+  /** The board's first period: last7 (default), month, season, all (boardPage.ts PERIODS). */
+  readonly period?: import('./boardPage.js').BoardPeriod;
 }
 
 export interface MeetingViewOptions {
@@ -48,7 +50,7 @@ export interface MountedView {
 }
 
 /**
- * The team board: overall and per call, this week / month / all time, skill champions, the
+ * The team board: overall and per call, last 7 days / month / season / all time, champions, the
  * trend chart and recent results; a click on a result opens that call replayed turn by turn.
  */
 export function mountLeaderboard(container: HTMLElement, opts: LeaderboardOptions): MountedView {

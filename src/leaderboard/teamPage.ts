@@ -1,6 +1,6 @@
 // The team page (`?view=team&team=<code>`, or "Team" on the board): every member — those who
 // never played too — with when they last played, the calls they did in the period, each skill's
-// average and who hasn't practised this week; a member opens their progress per week (a chart)
+// average and who hasn't practised in the last 7 days; a member opens their progress per week (a chart)
 // and their results, each replayed with the replay view; and the team's insights beside it.
 import type { ApiClient, Period, ResultSummary } from '../client/index.js';
 import type { Insights, Member, MembersPage } from '../client/teamTypes.js';

@@ -57,6 +57,14 @@ async function axe(p: Page): Promise<{ id: string; impact: string; nodes: number
 describe('leaderboard', () => {
   it('shows the board with names as text, champions, trend, tabs and recent calls', async () => {
     await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
+    // The same periods as the team page and the meeting: the last 7 days first, not "since Monday".
+    const periods = page.getByRole('group', { name: 'Period' }).getByRole('button');
+    await expect.poll(() => periods.allTextContents()).toEqual(expect.arrayContaining(['Last 7 days', 'This month', 'This season', 'All time']));
+    expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    // Nora's result from 8 days ago is outside the last 7 days: 1 attempt there, 2 in the season.
+    await expect.poll(() => page.locator('table').first().locator('tbody tr', { hasText: 'Nora' }).locator('td').nth(4).textContent()).toBe('1');
+    await page.getByRole('button', { name: 'This season' }).click();
+    await expect.poll(() => page.locator('table').first().locator('tbody tr', { hasText: 'Nora' }).locator('td').nth(4).textContent()).toBe('2');
     await page.getByRole('button', { name: 'All time' }).click();
     await expect.poll(() => page.locator('table').first().textContent()).toContain('Nora');
     expect(await page.locator('#app').textContent()).toContain(EVIL);

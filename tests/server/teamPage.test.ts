@@ -1,5 +1,5 @@
 // The team page in Chromium against the real server: every member listed, the one who never
-// played with the "hasn't practised this week" badge; a long name cut with an ellipsis and kept
+// played with the "hasn't practised in the last 7 days" badge; a long name cut with an ellipsis and kept
 // whole in its title; a member's progress chart (with its table) and results opening the replay;
 // an insight followed to its example replay; the page from the board's Team button; Russian; and
 // axe audits. Results are first-call played by reply ids with pinned seeds (see team.test.ts).
@@ -61,13 +61,15 @@ async function axe(p: Page): Promise<{ id: string; impact: string; nodes: number
 const row = (name: string) => page.locator('tr[data-member]', { has: page.locator(`[title="${name}"]`) });
 
 describe('team page', () => {
-  it('lists every member, the one who never played too, with the badge for who has not practised this week', async () => {
+  it('lists every member, the one who never played too, with the badge for who has not practised in the last 7 days', async () => {
     expect(await page.evaluate((c) => (globalThis as any).htl.showUrl(`/?view=team&team=${c}`), code)).toBe(true);
     await expect.poll(() => page.locator('tr[data-member]').count()).toBe(5);
     expect(await page.locator('h2').first().textContent()).toBe('Team · Evening Shift');
     const cat = row('Cat');
     expect(await cat.textContent()).toContain('Never played');
-    expect(await cat.locator('[data-badge="idle"]').textContent()).toBe("Hasn't practised this week");
+    expect(await cat.locator('[data-badge="idle"]').textContent()).toBe("Hasn't practised in the last 7 days");
+    // The column says the same span as the board's "Last 7 days" (not "this week" since Monday).
+    expect(await page.locator('.htl-team table').first().locator('thead').textContent()).toContain('Last 7 days');
     // Played ten days ago: listed, last played shown relative, badged, no calls in the last 7 days.
     const dan = row('Dan');
     expect(await dan.locator('time').textContent()).toMatch(/^(10 days ago|last week)$/);
@@ -172,7 +174,7 @@ describe('team page', () => {
   it('speaks Russian, and says so when the address has no team', async () => {
     await page.evaluate(() => document.getElementById('app')!.replaceChildren());
     await page.evaluate((c) => (globalThis as any).htl.showUrl(`/?view=team&team=${c}&lang=ru`), code);
-    await expect.poll(() => row('Cat').textContent()).toContain('Не тренировался(ась) на этой неделе');
+    await expect.poll(() => row('Cat').textContent()).toContain('Не тренировался(ась) последние 7 дней');
     expect(await page.locator('[data-insights] h3').textContent()).toBe('Выводы');
     await page.evaluate(() => document.getElementById('app')!.replaceChildren());
     await page.evaluate(() => (globalThis as any).htl.showUrl('/?view=team'));
