@@ -187,6 +187,24 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
       rows--;
       fill(slot, make(rows));
     }
+    if (rows < total) return;
+    // Room to spare: larger type and rows until the slide is full, then longer names if it is wide enough.
+    const wide = () => over() || slot.scrollWidth > slot.clientWidth + 1;
+    grow(slot, [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8], (v) => (slot.style.fontSize = v ? `${v}em` : ''), wide);
+    grow(slot, [12, 14, 16, 18, 20, 24], (v) => (v ? slot.style.setProperty('--name-max', `${v}em`) : slot.style.removeProperty('--name-max')), wide);
+    grow(slot, [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2], (v) => (v ? slot.style.setProperty('--row-pad', `${v}em`) : slot.style.removeProperty('--row-pad')), wide);
+  }
+
+  /** Applies each step in turn while it still fits; the first that does not is taken back. */
+  function grow(slot: HTMLElement, steps: readonly number[], set: (v: number | null) => void, over: () => boolean): void {
+    let kept: number | null = null;
+    for (const v of steps) {
+      set(v);
+      if (over()) break;
+      kept = v;
+    }
+    set(kept);
+    void slot.offsetHeight;
   }
 
   /** Every slide, one to a page, for printing (hidden on screen). */

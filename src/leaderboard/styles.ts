@@ -119,10 +119,11 @@ const MEETING = `
 .htl-meeting .htl-chart-slot > svg { position: absolute; inset: 0; width: 100%; height: 100%; }
 .htl-meeting .htl-chart-slot > p { margin: 0; }
 .htl-meeting table { font-size: 1em; }
-.htl-meeting th, .htl-meeting td { padding: 0.2em 0.45em; }
+.htl-meeting th, .htl-meeting td { padding: var(--row-pad, 0.2em) 0.45em; }
 .htl-meeting caption { display: none; }
 .htl-meeting .htl-controls { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.4em 1em; }
-.htl-meeting .htl-controls .htl-group { gap: 0.3em; }
+.htl-meeting .htl-controls .htl-group { gap: 0.3em; align-items: center; }
+.htl-meeting .htl-controls .htl-group > span { line-height: 1; padding: 0 0.3em; }
 .htl-meeting .htl-controls button { padding: 0.1em 0.6em; }
 .htl-meeting .htl-progress { position: absolute; left: 0; bottom: 0; height: 0.25em; background: var(--warm); width: 0; }
 .htl-meeting .htl-print { display: none; }

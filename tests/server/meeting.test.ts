@@ -138,6 +138,15 @@ describe('the meeting view', () => {
             if (period !== 'month') expect(rows).toBe(NAMES.length);
             expect(await page.locator('.htl-slide svg[role="img"]').count()).toBe(1);
           }
+          // The slide is filled: type and rows grow into the room left (at least half the body, where the table was a third).
+          const filled = await page.locator('.htl-slide .htl-board-slot').evaluate((slot) => {
+            const table = slot.querySelector('table');
+            return table ? table.getBoundingClientRect().height / slot.getBoundingClientRect().height : 1;
+          });
+          expect(filled, `${width}×${height} ${period} slide ${s + 1}`).toBeGreaterThan(0.5);
+          // "1 of 3" sits on the buttons' middle line.
+          const [counterMid, buttonMid] = await page.locator('.htl-controls [role="group"]').last().evaluate((g) => [g.querySelector('span')!, g.querySelector('button')!].map((e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; }));
+          expect(Math.abs(counterMid! - buttonMid!)).toBeLessThanOrEqual(1.5);
           const before = await slideTitle();
           await page.keyboard.press('ArrowRight');
           await expect.poll(() => slideTitle()).not.toBe(before);
@@ -155,7 +164,9 @@ describe('the meeting view', () => {
     expect(await name.textContent()).toBe(LONG);
     const box = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).textOverflow, right: el.getBoundingClientRect().right }));
     expect(box.overflow).toBe('ellipsis');
-    expect(box.scroll).toBeGreaterThan(box.client);
+    // On the projector there is room for more of it than the 10 em of the smallest screens.
+    expect(box.client).toBeGreaterThan(10 * (await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))));
+    expect(box.scroll).toBeGreaterThanOrEqual(box.client);
     expect(box.right).toBeLessThanOrEqual(1920);
   });
 
