@@ -6,6 +6,7 @@ import type { ApiClient, RosterPlayer } from '../client/index.js';
 import { confirmAction, problem, showUndo } from './confirmUndo.js';
 import { fill, h, playerName } from './dom.js';
 import { formatDate } from './format.js';
+import { relativeTime } from './relativeTime.js';
 import type { Translate } from './index.js';
 
 export interface RosterOptions {
@@ -133,7 +134,7 @@ export function mountRoster(slot: HTMLElement, o: RosterOptions): { load: () => 
       { class: removed ? 'htl-removed' : null, 'data-player': p.id },
       nameCell(p),
       h('td', {}, formatDate(p.joinedAt, o.locale, false)),
-      h('td', {}, p.lastPlayedAt ? formatDate(p.lastPlayedAt, o.locale) : t('manage.never')),
+      h('td', {}, p.lastPlayedAt ? h('time', { datetime: p.lastPlayedAt, title: formatDate(p.lastPlayedAt, o.locale) }, relativeTime(p.lastPlayedAt, o.locale)) : t('manage.never')),
       h('td', { class: 'num' }, p.results),
       h('td', {}, flag ? h('span', { class: 'htl-flag' }, flag) : t('manage.active')),
       h(

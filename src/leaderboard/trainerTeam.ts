@@ -91,7 +91,9 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
       const sure = await confirmAction({ t, question: t('manage.confirmNewBoardCode', { name: team.name }), detail: t('manage.newBoardCodeDetail'), confirm: t('manage.replaceBoardCode') });
       if (!sure) return;
     }
-    await run(() => client.trainer.newBoardCode(token, team.code), (n) => t('manage.boardCodeMade', { name: n.name }));
+    // Only a replaced code has a "previous one" that stops working.
+    const replaced = Boolean(team.boardCode);
+    await run(() => client.trainer.newBoardCode(token, team.code), (n) => t(replaced ? 'manage.boardCodeMade' : 'manage.boardCodeFirst', { name: n.name }));
   };
 
   const min = h('input', { type: 'number', min: 1, max: 50, step: 1, required: true, value: team.minAttempts, id: `${id}-min` });
@@ -151,7 +153,7 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
         h('span', { class: 'htl-muted' }, t('season', { season: team.season })),
         renaming ? null : h('button', { type: 'button', 'aria-label': t('manage.renameTeamNamed', { name: team.name }), onclick: () => ((o.renaming.code = team.code), o.rerender()) }, t('manage.rename')),
         h('button', { type: 'button', onclick: () => o.openBoard(team) }, t('trainer.openBoard')),
-        h('a', { href: `?view=meeting&team=${encodeURIComponent(team.boardCode ?? team.code)}`, target: '_blank', rel: 'noopener' }, t('trainer.openMeeting')),
+        h('a', { class: 'htl-button-link', href: `?view=meeting&team=${encodeURIComponent(team.boardCode ?? team.code)}`, target: '_blank', rel: 'noopener' }, t('trainer.openMeeting')),
       ),
     ),
     codes,

@@ -71,6 +71,10 @@ describe('the trainer page', () => {
     await expect.poll(() => page.locator('tr[data-player]').count()).toBe(2);
     expect(await page.locator('tr[data-player]').first().textContent()).toContain('Ana');
     expect(await benRow().textContent()).toContain('never');
+    // "Last played" relative, as on the team page; the full date on hover.
+    const played = page.locator('tr[data-player]').first().locator('time');
+    expect(await played.textContent()).toMatch(/ago|now|minute|yesterday/);
+    expect(await played.getAttribute('title')).toMatch(/\d{4}/);
 
     // Cancel keeps him.
     await page.getByRole('button', { name: 'Remove Ben' }).click();
@@ -89,6 +93,16 @@ describe('the trainer page', () => {
     expect((await roster()).find((p) => p.id === ben)!.removedAt).not.toBeNull();
     const undo = page.locator('.htl-undo');
     expect(await undo.textContent()).toContain('Ben removed');
+    // The bar covers no cell of the roster, even scrolled to the end of the page.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const covered = await page.evaluate(() => {
+      const bar = document.querySelector('.htl-undo')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.htl-roster td, .htl-roster th')].filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > bar.top && r.top < bar.bottom && r.right > bar.left && r.left < bar.right;
+      }).length;
+    });
+    expect(covered).toBe(0);
     await undo.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await roster()).find((p) => p.id === ben)!.removedAt).toBeNull();
     await expect.poll(() => benRow().textContent()).not.toContain('Removed');
@@ -131,6 +145,20 @@ describe('the trainer page', () => {
     expect(await page.getByText('none yet').count()).toBe(1);
     await page.getByRole('button', { name: 'Make a board code' }).click();
     await expect.poll(() => page.getByLabel('Board code of North Star', { exact: true }).count()).toBe(1);
+    // The first code replaces nothing, so it says nothing of a previous one.
+    await expect.poll(() => page.locator('.htl-trainer').textContent()).toContain('has a board code for displays');
+    expect(await page.locator('.htl-trainer').textContent()).not.toContain('previous one');
+    // "Meeting view" looks and lines up like the buttons beside it; the page's background reaches the bottom.
+    const look = await page.evaluate(() => {
+      const link = [...document.querySelectorAll('.htl-trainer a')].find((a) => a.textContent === 'Meeting view')!;
+      const button = link.parentElement!.querySelector('button')!;
+      const [l, b] = [link, button].map((e) => e.getBoundingClientRect());
+      const root = document.querySelector('.htl-trainer')!.getBoundingClientRect();
+      return { border: getComputedStyle(link).borderTopStyle, underline: getComputedStyle(link).textDecorationLine, middle: Math.abs(l!.top + l!.height / 2 - (b!.top + b!.height / 2)), height: Math.abs(l!.height - b!.height), bottom: root.height >= window.innerHeight - 1 };
+    });
+    expect(look, JSON.stringify(look)).toMatchObject({ border: 'solid', underline: 'none', bottom: true });
+    expect(look.middle).toBeLessThanOrEqual(1);
+    expect(look.height).toBeLessThanOrEqual(2);
     const boardCode = await page.getByLabel('Board code of North Star', { exact: true }).inputValue();
     expect(boardCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(await page.getByLabel('Meeting view link of North Star', { exact: true }).inputValue()).toMatch(new RegExp(`\\?view=meeting&team=${boardCode}$`));
