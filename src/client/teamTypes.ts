@@ -53,6 +53,8 @@ export interface WeakestSkill {
 /** A key fact calls ended without. */
 export interface MissedFact {
   readonly scenario: string;
+  /** The language of the call's version these texts are from (BCP 47; null if no version is stored). */
+  readonly lang: string | null;
   /** The call's title in the viewer's language when that version exists. */
   readonly title: string;
   readonly fact: string;
@@ -69,6 +71,8 @@ export interface MissedFact {
 /** On one call, the weaker reply chosen most often where the engine rates another reply on offer better. */
 export interface WrongReply {
   readonly scenario: string;
+  /** The language of the call's version these texts are from (BCP 47; null if no version is stored). */
+  readonly lang: string | null;
   readonly title: string;
   /** Where it was chosen. */
   readonly node: string;

@@ -43,7 +43,7 @@ export function insightsPanel(insights: Insights, o: InsightsOptions): HTMLEleme
                 h(
                   'li',
                   { 'data-fact': f.fact },
-                  h('span', { class: 'htl-insight-text' }, f.text),
+                  h('span', { class: 'htl-insight-text', lang: f.lang }, f.text),
                   h('span', { class: 'htl-muted' }, `${f.title} · ${t('team.missedLine', { missed: f.missed, count: f.of })}`),
                   example(f.example),
                 ),
@@ -62,7 +62,7 @@ export function insightsPanel(insights: Insights, o: InsightsOptions): HTMLEleme
                   'li',
                   { 'data-reply': r.reply },
                   h('span', { class: 'htl-muted' }, r.title),
-                  h('q', { class: 'htl-insight-text' }, r.text),
+                  h('q', { class: 'htl-insight-text', lang: r.lang }, r.text),
                   h('span', { class: 'htl-muted' }, t('team.replyLine', { chosen: r.count, count: r.of })),
                   example(r.example),
                 ),

@@ -29,6 +29,8 @@ const KIT = `
 .htl-lb tr[data-result] { cursor: pointer; }
 .htl-lb tr[data-result]:hover td { background: rgba(255, 255, 255, 0.05); }
 .htl-lb .htl-name { overflow-wrap: break-word; }
+/* "· needs 2 more attempts" stays whole: it wraps as one piece after the name, never inside. */
+.htl-lb .htl-needs { white-space: nowrap; }
 /* A player's name (dom.ts playerName): one line, cut with an ellipsis; the whole name is its text and title. */
 .htl-lb .htl-player-name { display: inline-block; max-width: var(--name-max, 18em); vertical-align: bottom; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .htl-lb .htl-champions { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px; }
@@ -82,7 +84,7 @@ dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-replay .htl-turn p { margin: 0.3em 0; }
 .htl-replay .htl-turn.htl-current { border-left-color: var(--warm); }
 .htl-replay .htl-say { font-style: italic; }
-.htl-replay .htl-replies { display: block; height: auto; overflow: visible; margin: 4px 0; padding: 0 0 0 20px; list-style: decimal; }
+.htl-replay .htl-replies { display: block; height: auto; overflow: visible; margin: 4px 0; padding: 0 0 0 2.2em; list-style: decimal; }
 .htl-replay .htl-replies li.htl-chosen { font-weight: 650; }
 .htl-replay .htl-replies li.htl-chosen::marker { content: "▶ "; color: var(--warm); }
 .htl-replay .htl-loss { color: var(--warm); }

@@ -4,7 +4,8 @@ const CSS = `
 .htl-team .htl-insights-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 24px; }
 .htl-team .htl-table-scroll { overflow-x: auto; }
 .htl-team .htl-table-scroll:focus-visible { outline: 3px solid var(--warm); outline-offset: 2px; }
-.htl-team .htl-progress { max-width: 820px; }
+.htl-team .htl-progress { max-width: none; }
+.htl-team .htl-progress-chart { max-height: 45vh; }
 .htl-team table.htl-members { --name-max: 12em; }
 .htl-team table.htl-members th[scope="col"] { vertical-align: bottom; }
 .htl-team .htl-members th[scope="row"] { font-weight: normal; }

@@ -131,6 +131,9 @@ describe('team page', () => {
     expect(await fact.textContent()).toContain('missed in 2 of 4 results on this call');
     const reply = panel.locator('li[data-reply="order-shipped.2"]');
     expect(await reply.textContent()).toContain(firstCall.nodes.get('order-shipped')!.replies[1]!.say);
+    // The call's texts carry the language of the version they came from (the response says which).
+    expect(await fact.locator('.htl-insight-text').getAttribute('lang')).toBe(firstCall.locale);
+    expect(await reply.locator('.htl-insight-text').getAttribute('lang')).toBe(firstCall.locale);
     expect(await reply.textContent()).toContain('chosen in 2 of 4 results that reached this turn');
     await reply.getByRole('button', { name: 'Replay an example' }).click();
     const dialog = page.getByRole('dialog');

@@ -74,6 +74,11 @@ class CallTexts {
     return out;
   }
 
+  /** The language of the version the texts are taken from (the viewer's when that version exists). */
+  async lang(scenario: string, playedOn: string): Promise<string | null> {
+    return (await this.versions(scenario, playedOn))[0]?.locale ?? null;
+  }
+
   async title(scenario: string, playedOn: string): Promise<string> {
     return (await this.versions(scenario, playedOn))[0]?.title ?? scenario;
   }
@@ -138,7 +143,7 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     for (const [k, c] of facts) {
       const [scenario, fact] = k.split(SEP) as [string, string];
       const of = perCall.get(scenario)!;
-      missedFacts.push({ scenario, title: await texts.title(scenario, c.example.hash), fact, text: await texts.fact(scenario, c.example.hash, fact), missed: c.count, of, example: c.example.id });
+      missedFacts.push({ scenario, lang: await texts.lang(scenario, c.example.hash), title: await texts.title(scenario, c.example.hash), fact, text: await texts.fact(scenario, c.example.hash, fact), missed: c.count, of, example: c.example.id });
     }
     missedFacts.sort((a, b) => b.missed - a.missed || b.missed / b.of - a.missed / a.of || a.title.localeCompare(b.title) || a.fact.localeCompare(b.fact));
 
@@ -156,6 +161,7 @@ export const insightRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
     for (const [scenario, w] of top) {
       wrongReplies.push({
         scenario,
+        lang: await texts.lang(scenario, w.c.example.hash),
         title: await texts.title(scenario, w.c.example.hash),
         node: w.node,
         reply: w.reply,
