@@ -137,7 +137,7 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
     return h(
       'div',
       {},
-      boardTable(board, { t, locale, limit, ...(onOpen ? { onOpen } : {}) }),
+      boardTable(board, { t, locale, limit, ...(onOpen ? { onOpen, openOverall: true } : {}) }),
       rest > 0 && h('p', { class: 'htl-muted htl-more-rows' }, t('meeting.moreRows', { count: rest })),
     );
   }
@@ -158,7 +158,8 @@ export function mountMeeting(container: HTMLElement, opts: MeetingViewOptions): 
         champions(board, t, locale),
         h('div', { class: 'htl-slide-body' }, tableSlot, h('div', { class: 'htl-chart-box' }, h('h2', {}, t('trend')), chartSlot)),
       );
-      fit(tableSlot, (n) => table(board, n), board.rows.length);
+      // As on each call's slide, a row opens a replay: here the player's best result of the period.
+      fit(tableSlot, (n) => table(board, n, openBest), board.rows.length);
       // Drawn at the size it is shown, so its labels are the page's type size and are thinned to fit.
       const em = parseFloat(getComputedStyle(root).fontSize) || 16;
       const { width, height } = chartSlot.getBoundingClientRect();

@@ -137,11 +137,14 @@ describe('the meeting view', () => {
             expect(await page.locator('.htl-slide .htl-more-rows').count()).toBe(0);
             if (period !== 'month') expect(rows).toBe(NAMES.length);
             expect(await page.locator('.htl-slide svg[role="img"]').count()).toBe(1);
+            // Its rows open a replay (the player's best result), as each call's rows do.
+            expect(await page.locator('.htl-slide tbody tr[data-result]').count()).toBe(rows);
           }
           // The slide is filled: type and rows grow into the room left (at least half the body, where the table was a third).
           const filled = await page.locator('.htl-slide .htl-board-slot').evaluate((slot) => {
             const table = slot.querySelector('table');
-            return table ? table.getBoundingClientRect().height / slot.getBoundingClientRect().height : 1;
+            // (A board of one or two rows is not stretched to fill a screen.)
+            return table && table.querySelectorAll('tbody tr').length >= 4 ? table.getBoundingClientRect().height / slot.getBoundingClientRect().height : 1;
           });
           expect(filled, `${width}×${height} ${period} slide ${s + 1}`).toBeGreaterThan(0.5);
           // "1 of 3" sits on the buttons' middle line.
