@@ -53,7 +53,8 @@ const KIT = `
 .htl-lb .htl-recent { container-type: inline-size; }
 .htl-lb .htl-recent table { table-layout: fixed; }
 .htl-lb .htl-recent th, .htl-lb .htl-recent td { padding: 6px; vertical-align: top; overflow-wrap: anywhere; }
-.htl-lb .htl-recent .htl-col-pick { width: 5.6em; }
+.htl-lb .htl-recent .htl-col-pick { width: 6.4em; }
+.htl-lb .htl-recent th { overflow-wrap: normal; overflow: hidden; text-overflow: ellipsis; }
 .htl-lb .htl-recent .htl-col-when { width: 10em; }
 .htl-lb .htl-recent .htl-col-overall { width: 5em; }
 .htl-lb .htl-recent .htl-col-grade { width: 4.6em; }

@@ -4,6 +4,7 @@
 const CSS = `
 .htl-trainer .htl-team { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin: 12px 0; }
 .htl-trainer .htl-team > .htl-head { margin-bottom: 4px; }
+.htl-trainer .htl-team > .htl-head .htl-group { align-items: center; }
 .htl-trainer .htl-team h3 { margin: 0; min-width: 0; font-size: 1.2em; }
 .htl-trainer .htl-team h3 .htl-player-name { --name-max: 24em; }
 .htl-trainer .htl-codes { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 12px; align-items: center; margin: 8px 0; }
