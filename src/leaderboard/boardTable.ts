@@ -99,7 +99,7 @@ export function champions(board: Board, t: Translate, locale: string): Element {
         h('span', { class: 'htl-muted' }, t('championOf', { skill: skillLabel(t, s) })),
         h('strong', {}, c ? playerName(c.player.name) : t('noChampion')),
         c && h('span', { class: 'htl-muted' }, t('championLine', { average: formatNumber(c.average, locale), count: c.results })),
-        c && c.tied.length > 0 && h('span', { class: 'htl-muted htl-tied' }, t('championTied', { count: c.tied.length, names: c.tied.map((p) => p.name).join(', ') })),
+        c && c.tied.length > 0 && h('span', { class: 'htl-muted htl-tied' }, ' · ', t('championTied', { count: c.tied.length, names: c.tied.map((p) => p.name).join(', ') })),
       );
     }),
   );
