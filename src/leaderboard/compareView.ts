@@ -4,7 +4,7 @@
 // with the one where they part marked, and what each run did there. Computes nothing itself.
 import type { ApiClient, ResultDetail } from '../client/index.js';
 import { COMPARED_SKILLS, CompareError, compareRuns, loadScenario, TranscriptError, type ComparedRun, type ComparedSkill, type ComparedTurn, type RunComparison, type Scenario } from '../engine/index.js';
-import { fill, h, playerName } from './dom.js';
+import { fill, h, openModal, playerName } from './dom.js';
 import { formatDate, skillLabel } from './format.js';
 import { localeOf, translator } from './i18n.js';
 import type { MountedView, Translate } from './index.js';
@@ -198,16 +198,7 @@ export function openCompare(ids: readonly [number, number], o: CompareOptions & 
   injectCompareStyles();
   const { t } = o;
   const body = h('div', { class: 'htl-lb htl-compare' }, h('p', {}, t('loading')));
-  const dialog = h('dialog', { class: 'htl-compare-dialog', 'aria-label': t('compare.heading') }, body);
-  const close = () => {
-    if (dialog.open) dialog.close();
-  };
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    o.onClose?.();
-  });
-  document.body.append(dialog);
-  dialog.showModal();
+  const { dialog, close } = openModal('htl-compare-dialog', t('compare.heading'), body, o.onClose);
   const closeButton = h('button', { type: 'button', onclick: close }, t('replay.close'));
   void renderInto(body, ids, o, h('div', { class: 'htl-group' }, closeButton)).then((title) => {
     if (title) dialog.setAttribute('aria-label', title);

@@ -60,3 +60,21 @@ export function withName(sentence: (marker: string) => string, name: string): (N
   const parts = sentence(marker).split(marker);
   return parts.flatMap((p, i) => (i === 0 ? [p] : [playerName(name), p])).filter((p) => p !== '');
 }
+
+/**
+ * Opens `body` in a modal dialog on the page; the dialog removes itself when closed (by its
+ * close function, Escape or the browser) and then calls `onClose`.
+ */
+export function openModal(className: string, label: string, body: HTMLElement, onClose?: () => void): { dialog: HTMLDialogElement; close: () => void } {
+  const dialog = h('dialog', { class: className, 'aria-label': label }, body);
+  const close = () => {
+    if (dialog.open) dialog.close();
+  };
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    onClose?.();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  return { dialog, close };
+}

@@ -4,7 +4,7 @@
 // with the result; a result scored under older rules says so and shows no points of today's.
 import type { ApiClient, ResultDetail } from '../client/index.js';
 import { loadScenario, reviewCall, rulesCompatible, TranscriptError, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
-import { fill, h, withName } from './dom.js';
+import { fill, h, openModal, withName } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
 import { injectStyles } from './styles.js';
@@ -143,16 +143,7 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
   injectStyles();
   const { t } = o;
   const body = h('div', { class: 'htl-lb' }, h('p', {}, t('loading')));
-  const dialog = h('dialog', { class: `htl-replay ${o.className ?? ''}`, 'aria-label': t('replay.customer') }, body);
-  const close = () => {
-    if (dialog.open) dialog.close();
-  };
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    o.onClose?.();
-  });
-  document.body.append(dialog);
-  dialog.showModal();
+  const { dialog, close } = openModal(`htl-replay ${o.className ?? ''}`, t('replay.customer'), body, o.onClose);
 
   replayResult(o.client, o.code, resultId).then(
     (r) => {
