@@ -129,11 +129,11 @@ describe.each(serverBackends())('team page API on $name', ({ setup }) => {
     // Judgment (100 + 0 + 0 + 70) / 4 is below politeness 86.25 and accuracy 77.5.
     expect(r.body.weakestSkill).toEqual({ skill: 'judgment', average: 42.5 });
     expect(r.body.missedFacts).toEqual([
-      { scenario: 'first-call', title: firstCall.title, fact: 'courier-delay', text: firstCall.facts.get('courier-delay')!.text, missed: 2, of: 4, example: ids.ann },
+      { scenario: 'first-call', title: firstCall.title, fact: 'courier-delay', text: firstCall.facts.get('courier-delay')!.text, missed: 2, of: 4, example: ids.ann, lang: 'en' },
     ]);
     // Shrugging to the courier (twice, of the four who reached that turn) beats the guess (1 of 4) and the cold close (1 of 2).
     expect(r.body.wrongReplies).toEqual([
-      { scenario: 'first-call', title: firstCall.title, node: 'order-shipped', reply: 'order-shipped.2', text: firstCall.nodes.get('order-shipped')!.replies[1]!.say, count: 2, of: 4, example: ids.ann },
+      { scenario: 'first-call', title: firstCall.title, node: 'order-shipped', reply: 'order-shipped.2', text: firstCall.nodes.get('order-shipped')!.replies[1]!.say, count: 2, of: 4, example: ids.ann, lang: 'en' },
     ]);
     const replay = await call(server.url, 'GET', `/api/teams/${code}/results/${r.body.wrongReplies[0].example}`);
     expect(replay.body.player.name).toBe('Ann');
@@ -144,9 +144,9 @@ describe.each(serverBackends())('team page API on $name', ({ setup }) => {
     const r = await call(server.url, 'GET', `/api/teams/${code}/insights?lang=ru&since=${encodeURIComponent(since)}`);
     expect(r.body.weakestSkill).toEqual({ skill: 'judgment', average: 0 });
     expect(r.body.missedFacts).toEqual([
-      { scenario: 'first-call', title: firstCallRu.title, fact: 'courier-delay', text: firstCallRu.facts.get('courier-delay')!.text, missed: 2, of: 2, example: ids.ann },
+      { scenario: 'first-call', title: firstCallRu.title, fact: 'courier-delay', text: firstCallRu.facts.get('courier-delay')!.text, missed: 2, of: 2, example: ids.ann, lang: 'ru' },
     ]);
-    expect(r.body.wrongReplies[0]).toMatchObject({ title: firstCallRu.title, reply: 'order-shipped.2', text: firstCallRu.nodes.get('order-shipped')!.replies[1]!.say, count: 2, of: 2 });
+    expect(r.body.wrongReplies[0]).toMatchObject({ title: firstCallRu.title, reply: 'order-shipped.2', text: firstCallRu.nodes.get('order-shipped')!.replies[1]!.say, count: 2, of: 2, lang: 'ru' });
     expect(firstCallRu.title).not.toBe(firstCall.title);
   });
 
