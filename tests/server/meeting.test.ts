@@ -194,7 +194,8 @@ describe('the meeting view', () => {
 
   it('resumes the show when a replay closes if it was running, and not if it was paused', async () => {
     await clear();
-    await meeting(3000);
+    // 8 s a slide: long enough that a loaded machine never moves the show on between the steps below.
+    await meeting(8000);
     await loaded();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => slideTitle()).not.toBe('All calls');
@@ -208,7 +209,7 @@ describe('the meeting view', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await page.locator('.htl-controls button[aria-pressed]').filter({ hasText: /Pause|Play/ }).getAttribute('aria-pressed')).toBe('false');
-    await expect.poll(() => slideTitle(), { timeout: 6000 }).not.toBe(first);
+    await expect.poll(() => slideTitle(), { timeout: 15_000 }).not.toBe(first);
 
     // Paused before: still paused after.
     await page.keyboard.press('Space');
