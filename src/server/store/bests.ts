@@ -10,6 +10,7 @@
 // of equals, then the lowest id, so merging parts gives the same best as the raw results would.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from './migrations.js';
+import type { BestsTable } from './schema.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -49,14 +50,7 @@ export function bucketsOf(t: number): [Grain, number][] {
   ];
 }
 
-interface Best {
-  best_id: number;
-  best_overall: number;
-  best_politeness: number;
-  best_accuracy: number;
-  best_judgment: number;
-  best_played_at: number;
-}
+type Best = Pick<BestsTable, 'best_id' | 'best_overall' | 'best_politeness' | 'best_accuracy' | 'best_judgment' | 'best_played_at'>;
 
 /** Whether `a` is a better best than `b`: higher overall, then earlier, then the lower id. */
 export function better(a: Best, b: Best): boolean {

@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { addToBests, BEST_SOURCE_COLUMNS, DAY_MS, periodParts, refreshBests } from './bests.js';
 import type { Dialect } from './migrations.js';
-import type { Database, ResultsTable } from './schema.js';
+import type { BestsTable, Database, ResultsTable } from './schema.js';
 
 export type Team = Selectable<Database['teams']>;
 export type Player = Selectable<Database['players']>;
@@ -12,21 +12,7 @@ export type ResultRow = Selectable<ResultsTable> & { player_name: string };
 export type NewResult = Omit<Insertable<ResultsTable>, 'id' | 'removed_at'>;
 
 /** One player's results on one call in a period: what the boards are ranked from (src/server/board.ts). */
-export interface PlayerCallBest {
-  player_id: number;
-  player_name: string;
-  scenario: string;
-  /** Attempts in the period, and the sum of their overall. */
-  results: number;
-  overall_sum: number;
-  /** The best attempt: highest overall, the earliest of equals, then the lowest id. */
-  best_id: number;
-  best_overall: number;
-  best_politeness: number;
-  best_accuracy: number;
-  best_judgment: number;
-  best_played_at: number;
-}
+export type PlayerCallBest = Omit<BestsTable, 'team_id' | 'season' | 'grain' | 'start'> & { player_name: string };
 
 /** PostgreSQL's bigint and numeric arrive as numbers (database.ts), SQLite's as numbers: made sure of here. */
 function numericBest(r: PlayerCallBest): PlayerCallBest {
