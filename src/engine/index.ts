@@ -7,6 +7,7 @@ export { compileScenario, RINGING, workState, type DialogueMachine } from './mac
 export { dialogueSetup, type SessionInput } from './machine/dialogueSetup.js';
 export { Session, machineFor, type SessionOptions, type Listener } from './session/session.js';
 export { replay, type Replayed, type ReplayOptions } from './session/replay.js';
+export { tryAnotherReply, branchPoints, isBranch, type BranchPoint } from './session/branch.js';
 export {
   transcriptSchema,
   TICK_MS,
@@ -66,7 +67,7 @@ export { bestPaths, continuations, type BestPath, type CallPaths, type Continuat
 export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from './analysis/callPaths.js';
 // The review of a finished call, which the debrief, the replay and the CLI render.
 export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
-export { walkTranscript, type Walked } from './review/decisions.js';
+export { walkTranscript, type Walked, type TurnAt } from './review/decisions.js';
 export { callResult, type CallResult } from './review/callResult.js';
 export { compareRuns, CompareError, COMPARED_SKILLS, type RunComparison, type ComparedRun, type ComparedRow, type ComparedTurn, type ComparedSkill } from './review/compareRuns.js';
 // Translations as string tables: the texts of a call, composing a table with its original, a folder of files.
@@ -78,3 +79,4 @@ export { tableFromTranslation, TranslationError } from './translation/fromTransl
 export { tableText } from './translation/tableText.js';
 export { differences, pathText, valueText, type Difference } from './translation/differences.js';
 export { boundPaths, type BoundPath, type BoundPaths } from './analysis/boundPaths.js';
+export { reachableFrom, type Reachable } from './analysis/reachable.js';

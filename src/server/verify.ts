@@ -2,7 +2,7 @@
 // exact scenario version it names and keeps the scores it computed itself. Anything that does not
 // replay, or claims other scores than the replay gives, is refused with a reason.
 import type { z } from 'zod';
-import { replay, RULES_VERSION, transcriptSchema, TranscriptError, type ScoreCard, type Scenario, type Transcript } from '../engine/index.js';
+import { isBranch, replay, RULES_VERSION, transcriptSchema, TranscriptError, type ScoreCard, type Scenario, type Transcript } from '../engine/index.js';
 import type { ClaimedScores } from '../client/types.js';
 import type { ScenarioLibrary } from './scenarios.js';
 
@@ -16,6 +16,7 @@ export type RefusalCode =
   | 'after-end'
   | 'unfinished'
   | 'practice-mode'
+  | 'branch'
   | 'scores-differ';
 
 export class Refusal extends Error {
@@ -71,6 +72,7 @@ export async function verifySubmission(library: ScenarioLibrary, input: unknown,
   }
   const t = parsed.data;
   if (t.mode !== 'exam') throw new Refusal('practice-mode', 'practice calls do not count for the leaderboard; play the call in exam mode');
+  if (isBranch(t)) throw new Refusal('branch', 'this call tried another reply part way (practice from that turn on); it does not count for the leaderboard — play the whole call in exam mode');
   const scenario = await library.get(t.hash);
   if (!scenario) {
     if (library.knows(t.scenario, t.locale)) {

@@ -92,7 +92,7 @@ const cap = (v: number) => (v < 100 ? v : 100);
  * moves, those losing the most (false: the least). An entry's paths are a list threaded
  * through `sibling`, from `head[e]`. Null past LABEL_LIMIT.
  */
-function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labels, head: Int32Array): { labels: Labels; pathsAt: (e: number) => number[] } | null {
+function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labels, head: Int32Array, prior?: Lost): { labels: Labels; pathsAt: (e: number) => number[] } | null {
   labels.size = 0;
   head.fill(-1);
   const [pricePolite, priceAccuracy, priceJudgment] = DIMENSIONS.map((d) => lostAt(tg, d)) as [ReturnType<typeof lostAt>, ReturnType<typeof lostAt>, ReturnType<typeof lostAt>];
@@ -115,7 +115,8 @@ function frontier(tg: TurnGraph, order: Int32Array, worse: boolean, labels: Labe
     return out;
   };
   const paths: number[] = [];
-  head[0] = labels.add(0, 0, 0, 0, -1, -1, 0, -1);
+  // A graph built from a state part way through a call starts with what was lost before it.
+  head[0] = labels.add(0, cap(prior?.politeness ?? 0), cap(prior?.accuracy ?? 0), cap(prior?.judgment ?? 0), -1, -1, 0, -1);
   for (let o = 0; o < order.length; o++) {
     const e = order[o]!;
     if (isEnding[e] || head[e]! < 0) continue;
@@ -161,9 +162,10 @@ function pathOf(tg: TurnGraph, labels: Labels, x: number): Edge[] {
 
 /**
  * The shortest path to each bound of `bounds` (the skills' best and worst, and the overall
- * score's), or null for a call too tangled to keep every candidate path in memory.
+ * score's), or null for a call too tangled to keep every candidate path in memory. For a graph
+ * built `from` a state part way through a call, `prior` is what that state had already lost.
  */
-export function boundPaths(bounds: ScoreBounds): BoundPaths | null {
+export function boundPaths(bounds: ScoreBounds, options: { readonly prior?: Lost } = {}): BoundPaths | null {
   const tg = turnGraph(bounds.graph);
   const order = entryOrder(tg);
   if (!order) return null;
@@ -174,7 +176,7 @@ export function boundPaths(bounds: ScoreBounds): BoundPaths | null {
   const labels = new Labels(Math.max(1024, tg.next.length + 1));
   const head = new Int32Array(tg.state.length);
   for (const worse of [true, false]) {
-    const f = frontier(tg, order, worse, labels, head);
+    const f = frontier(tg, order, worse, labels, head, options.prior);
     if (!f) return null;
     // Every kept path into an ending, with what it scores.
     const found: { x: number; end: number; moves: number; scores: ReturnType<typeof scoresOfLost> }[] = [];

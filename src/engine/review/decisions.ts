@@ -9,9 +9,17 @@ import { step } from '../rules/step.js';
 import { initialContext } from '../rules/transitions.js';
 import type { Transcript } from '../session/transcript.js';
 
+/** Where in a transcript a turn was taken: its event, and for a run of ticks, how many of the run went before. */
+export interface TurnAt {
+  readonly event: number;
+  readonly ticks: number;
+}
+
 export interface Walked {
   /** The state before each turn, by turn (index 0 is turn 1). */
   readonly before: readonly SessionContext[];
+  /** Where each turn was taken in the transcript, by turn: the transcript up to there restores `before`. */
+  readonly at: readonly TurnAt[];
   /** The state after the last event. */
   readonly final: SessionContext;
 }
@@ -19,16 +27,21 @@ export interface Walked {
 export function walkTranscript(s: Scenario, t: Transcript): Walked {
   let ctx = initialContext(s, t.seed, t.mode);
   const before: SessionContext[] = [];
-  const take = (e: SessionEvent, index: number) => {
+  const at: TurnAt[] = [];
+  const take = (e: SessionEvent, index: number, ticks = 0) => {
     const next = step(s, ctx, e);
     if (!next) throw new TranscriptError(ctx.phase === 'ended' ? 'after-end' : 'impossible-event', `event ${index + 1} (${e.type}) cannot be taken at node "${ctx.node}"`, index);
-    if (next.history.length > ctx.history.length) before.push(ctx);
+    if (next.history.length > ctx.history.length) {
+      before.push(ctx);
+      at.push({ event: index, ticks });
+    }
     ctx = next;
   };
   t.events.forEach((e, index) => {
     if (e.type !== 'TICK') return take(e, index);
     // Ticks in which nothing but time passes go as one (rules/quietTime.ts); no turn happens in them.
-    let left = e.repeat ?? 1;
+    const run = e.repeat ?? 1;
+    let left = run;
     while (left > 0) {
       const quiet = Math.min(left, quietTicks(s, ctx, e.ms));
       if (quiet > 0) {
@@ -36,10 +49,10 @@ export function walkTranscript(s: Scenario, t: Transcript): Walked {
         left -= quiet;
       }
       if (left > 0) {
-        take({ type: 'TICK', ms: e.ms }, index);
+        take({ type: 'TICK', ms: e.ms }, index, run - left);
         left--;
       }
     }
   });
-  return { before, final: ctx };
+  return { before, at, final: ctx };
 }

@@ -78,4 +78,9 @@ export type SessionEvent =
   | { readonly type: 'ANSWER' }
   | { readonly type: 'CHOOSE'; readonly n: number }
   | { readonly type: 'TICK'; readonly ms: number }
-  | { readonly type: 'HANG_UP' };
+  | { readonly type: 'HANG_UP' }
+  /**
+   * From here on the call is practice ("Try another reply" restores an exam as it stood, then
+   * plays on in practice). A run with this event never counts for the leaderboard.
+   */
+  | { readonly type: 'PRACTISE' };

@@ -119,6 +119,9 @@ export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): Ses
       if (ctx.phase === 'ringing') return finishUnanswered(finish(ctx, nodeOf(s, BUILT_IN.abandoned)));
       // Wherever the call is, the turn belongs to the node whose line was last spoken.
       return finish(hangUpByTrainee(ctx, nodeOf(s, ctx.node), s.scoring.hangUp), nodeOf(s, BUILT_IN.abandoned));
+    case 'PRACTISE':
+      // Nothing else changes: the same seed, mood, patience, facts and clock, now in practice.
+      return { ...ctx, mode: 'practice' };
   }
 }
 

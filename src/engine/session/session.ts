@@ -98,6 +98,19 @@ export class Session {
   }
 
   /**
+   * "Try another reply": from now on the call is practice, exactly as it stands (rules/step.ts).
+   * Once per call; the transcript records it, so the run never counts for the leaderboard.
+   */
+  practise(): boolean {
+    return !this.branched && this.send({ type: 'PRACTISE' });
+  }
+
+  /** Whether this call was switched to practice part way ("Try another reply"). */
+  get branched(): boolean {
+    return this.events.some((e) => e.type === 'PRACTISE');
+  }
+
+  /**
    * Real time passed (a frame, say): sent on as whole TICK_MS steps, the remainder kept for
    * later. Keeps transcripts short and replay exact whatever the frame rate.
    */

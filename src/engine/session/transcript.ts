@@ -24,6 +24,8 @@ export const transcriptEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('HANG_UP') }).strict(),
+  /** A branch ("Try another reply"): what follows is played in practice (see rules/step.ts). */
+  z.object({ type: z.literal('PRACTISE') }).strict(),
 ]);
 
 const fields = {
