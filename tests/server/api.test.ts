@@ -3,6 +3,7 @@
 // cross-team isolation, bad input, boards, and the trainer's actions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/server.js';
+import { tryAnotherReply } from '../../src/engine/index.js';
 import { call, finished, freshPgSchema, loadShipped, TEST_PG } from './support.js';
 
 const scenario = loadShipped('first-call.json');
@@ -134,6 +135,10 @@ describe.each(backends)('API on $name', ({ setup }) => {
     await refused({ transcript: { ...transcript, hash: 'a'.repeat(64) } }, 'wrong-version');
     await refused({ transcript: { ...transcript, scenario: 'no-such-call', hash: 'b'.repeat(64) } }, 'unknown-scenario');
     await refused({ transcript: { ...transcript, mode: 'practice' } }, 'practice-mode');
+    // "Try another reply" from turn 1 of this exam: the rest is practice, so it never counts.
+    const branch = tryAnotherReply(scenario, transcript, 1);
+    branch.hangUp();
+    await refused({ transcript: branch.transcript() }, 'branch');
     await refused({ transcript: { ...transcript, seed: -1 } }, 'malformed');
     expect((await call(base, 'GET', `/api/teams/${t.code}/results`)).body.results).toEqual([]);
     // The honest claim is taken.
