@@ -18,6 +18,7 @@ import type {
   TeamInfo,
   Trend,
 } from './types.js';
+import type { HistoryPage, HistoryPostResponse, HistoryQuery } from './historyTypes.js';
 import type { Insights, MembersPage, Progress } from './teamTypes.js';
 import type { Roster, TrainerTeamInfo } from './types.js';
 
@@ -94,6 +95,10 @@ export interface ApiClient {
   newPersonalCode(identity: Pick<Identity, 'team' | 'token'>): Promise<PersonalCodeIssued>;
   /** Sends a finished exam call; the server replays it and stores its own scores. */
   submit(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<SubmitResponse>;
+  /** Keeps a finished practice call (or a "Try another reply" run) in the player's own history; never on a board. */
+  postHistory(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<HistoryPostResponse>;
+  /** The player's own calls, exams and practice, newest first. */
+  myHistory(identity: Pick<Identity, 'team' | 'token'>, q?: HistoryQuery): Promise<HistoryPage>;
   /** The team's board; without a period, the current season. */
   board(code: string, q?: BoardQuery): Promise<Board>;
   /** The team's average overall per bucket over the period (days for short periods, weeks or months for long ones). */
@@ -197,6 +202,8 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
     signInWithCode: (code, personalCode) => json('POST', '/sign-in', { code, personalCode }),
     newPersonalCode: (identity) => json('POST', `/teams/${enc(identity.team.code)}/personal-code`, undefined, { 'x-player-token': identity.token }),
     submit: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/results`, request, { 'x-player-token': identity.token }),
+    postHistory: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/history`, request, { 'x-player-token': identity.token }),
+    myHistory: (identity, q = {}) => json('GET', `/teams/${enc(identity.team.code)}/me/history${query({ limit: q.limit, before: q.before })}`, undefined, { 'x-player-token': identity.token }),
     board: (code, q = {}) => json('GET', `/teams/${enc(code)}/board${periodQuery(q)}`),
     trend: (code, q = {}) => json('GET', `/teams/${enc(code)}/trend${periodQuery(q)}`),
     markMeeting: (code) => json('POST', `/teams/${enc(code)}/meetings`),

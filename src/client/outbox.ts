@@ -9,7 +9,7 @@ import { ApiError, type ApiClient } from './api.js';
 import { readText, reportOnce, restoreText } from './restore.js';
 import { outboxItemFormat, outboxItemOf, storedOutboxItem } from './storedOutboxItem.js';
 import { loadTranscriptCheck, refuseUnreadable, transcriptCheck } from './transcriptCheck.js';
-import type { ClaimedScores, Identity, ResultSummary } from './types.js';
+import type { ClaimedScores, Identity, ResultSummary, SubmitRequest } from './types.js';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
 
@@ -59,7 +59,15 @@ export interface OutboxOptions {
   /** First retry delay (default 2 s), doubling up to `maxRetryMs` (default 60 s). */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /**
+   * Where an item goes. Default: the team's results (`client.submit`), for exams. The player's
+   * practice history (`client.postHistory`) is sent by a second outbox with its own prefix.
+   */
+  readonly send?: OutboxSend;
 }
+
+/** Sends one item; resolves with what the server stored, rejects with an ApiError. */
+export type OutboxSend = (identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest) => Promise<NonNullable<OutboxItem['result']>>;
 
 export type OutboxListener = (snapshot: OutboxSnapshot) => void;
 
@@ -70,7 +78,7 @@ export function newIdempotencyKey(): string {
 }
 
 export class Outbox {
-  private readonly client: ApiClient;
+  private readonly send: OutboxSend;
   private readonly storage: OutboxStorage;
   private readonly prefix: string;
   private readonly keepSent: number;
@@ -93,7 +101,8 @@ export class Outbox {
   };
 
   constructor(options: OutboxOptions) {
-    this.client = options.client;
+    const client = options.client;
+    this.send = options.send ?? (async (identity, request) => (await client.submit(identity, request)).result);
     this.storage = options.storage ?? globalThis.localStorage;
     this.prefix = options.prefix ?? 'holdtheline.outbox.';
     this.keepSent = options.keepSent ?? 20;
@@ -230,7 +239,7 @@ export class Outbox {
       this.save({ ...item, status: 'sending', attempts: item.attempts + 1 });
       this.emit();
       try {
-        const { result } = await this.client.submit(item.identity, {
+        const result = await this.send(item.identity, {
           idempotencyKey: item.key,
           transcript: item.transcript,
           ...(item.claimed ? { claimed: item.claimed } : {}),
