@@ -7,7 +7,7 @@ export { compileScenario, RINGING, workState, type DialogueMachine } from './mac
 export { dialogueSetup, type SessionInput } from './machine/dialogueSetup.js';
 export { Session, machineFor, type SessionOptions, type Listener } from './session/session.js';
 export { replay, type Replayed, type ReplayOptions } from './session/replay.js';
-export { tryAnotherReply, branchPoints, isBranch, type BranchPoint } from './session/branch.js';
+export { tryAnotherReply, branchPoints, branchPoint, isBranch, type BranchPoint } from './session/branch.js';
 export {
   transcriptSchema,
   TICK_MS,

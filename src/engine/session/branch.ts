@@ -3,6 +3,7 @@
 // transcript is the original's up to that turn, a PRACTISE event, and what was played after;
 // so it replays exactly, and never counts for the leaderboard (the server refuses it).
 import type { Scenario } from '../format/model.js';
+import type { SessionContext } from '../rules/state.js';
 import { reachableFrom, type Reachable } from '../analysis/reachable.js';
 import { walkTranscript } from '../review/decisions.js';
 import { replay } from './replay.js';
@@ -44,8 +45,17 @@ export function tryAnotherReply(scenario: Scenario, transcript: Transcript, turn
 
 /** Every turn of a finished call, with the best and worst overall still reachable from it in practice. */
 export function branchPoints(scenario: Scenario, transcript: Transcript): BranchPoint[] {
-  return walkTranscript(scenario, transcript).before.map((ctx, i) => ({
-    turn: i + 1,
-    reachable: reachableFrom(scenario, { ...ctx, mode: 'practice' }),
-  }));
+  return walkTranscript(scenario, transcript).before.map((ctx, i) => ({ turn: i + 1, reachable: reachableInPractice(scenario, ctx) }));
 }
+
+/**
+ * One turn's branch point (a screen that fills them in one at a time keeps each step short);
+ * null when the call has no such turn.
+ */
+export function branchPoint(scenario: Scenario, transcript: Transcript, turn: number): BranchPoint | null {
+  const ctx = walkTranscript(scenario, transcript).before[turn - 1];
+  return ctx ? { turn, reachable: reachableInPractice(scenario, ctx) } : null;
+}
+
+// A branch plays on in practice, so what it can reach is counted in practice (no exam timer).
+const reachableInPractice = (scenario: Scenario, ctx: SessionContext) => reachableFrom(scenario, { ...ctx, mode: 'practice' });

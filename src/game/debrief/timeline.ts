@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { CallReview, Gender, LedgerEntry, TurnReview } from '../../engine/index.js';
 import { aboutCustomer } from '../../i18n/index.js';
 import { h } from '../ui/dom.js';
+import type { TryControls } from './tryAnother.js';
 
 /** What an end-of-call entry of the ledger means, in words; the ending is named by its own label where it has one. */
 export function closingText(e: LedgerEntry, m: CallReview, t: TFunction, gender: Gender | null = null): string {
@@ -39,7 +40,7 @@ const points = (p: number) => `−${Math.abs(p)}`;
 const lostChips = (lost: readonly { dimension: string; points: number }[], t: TFunction) =>
   lost.length > 0 && h('p', { class: 'htl-lost' }, ...lost.map((l) => h('span', { class: `htl-chip htl-lost-${l.dimension}` }, `${points(l.points)} ${t(`skill.${l.dimension}`)}`)));
 
-function turnItem(r: TurnReview, m: CallReview, t: TFunction): HTMLElement {
+function turnItem(r: TurnReview, m: CallReview, t: TFunction, tries: TryControls | null): HTMLElement {
   const { locale, customer } = m.scenario;
   const choice =
     r.choice.kind === 'reply' ? r.choice.say : r.choice.kind === 'timeout' ? t('transcript.silence') : t('transcript.hungUp');
@@ -63,19 +64,25 @@ function turnItem(r: TurnReview, m: CallReview, t: TFunction): HTMLElement {
         r.better.why && h('p', { class: 'htl-feedback', lang: locale }, r.better.why),
         h('p', { class: 'htl-muted' }, r.better.yours === null ? t('debrief.betterReachOnly', { best: r.better.overall }) : t('debrief.betterReach', { best: r.better.overall, yours: r.better.yours })),
       ),
+    tries?.forTurn(r.turn),
   );
 }
 
-export function timeline(m: CallReview, t: TFunction, gender: Gender | null = null): HTMLElement {
+/**
+ * `tries`: each turn's "Try another reply" (tryAnother.ts). `lead`: shown first, above the
+ * turns (a branch's comparison with the run it was tried from).
+ */
+export function timeline(m: CallReview, t: TFunction, gender: Gender | null = null, tries: TryControls | null = null, lead: HTMLElement | null = null): HTMLElement {
   const { locale, customer } = m.scenario;
   return h(
     'section',
     { class: 'htl-timeline', 'aria-labelledby': 'htl-timeline-h', tabindex: 0 },
+    lead,
     h('h2', { id: 'htl-timeline-h' }, t('debrief.timeline')),
     h(
       'ol',
       {},
-      ...m.turns.map((r) => turnItem(r, m, t)),
+      ...m.turns.map((r) => turnItem(r, m, t, tries)),
       h(
         'li',
         { class: 'htl-turn htl-turn-end' },

@@ -18,6 +18,14 @@ export interface Selection extends CallRef {
 export interface FinishedCall {
   readonly selection: Selection;
   readonly result: CallResult;
+  /** "Try another reply": the run this one branched from, and the turn it was tried again from. */
+  readonly branchOf?: Branch;
+}
+
+/** A finished call to play again from one of its turns, in practice. */
+export interface Branch {
+  readonly of: FinishedCall;
+  readonly turn: number;
 }
 
 export interface Player {
@@ -30,6 +38,8 @@ export interface FlowContext {
   readonly calls: readonly CallRef[];
   readonly selection: Selection | null;
   readonly finished: FinishedCall | null;
+  /** Set while a call is a branch of `finished` ("Try another reply"); null for a whole call. */
+  readonly branch: Branch | null;
   readonly player: Player | null;
   /** The player chose to play without a team. */
   readonly offline: boolean;
@@ -47,6 +57,8 @@ export type FlowEvent =
   | { type: 'ENDED'; finished: FinishedCall }
   | { type: 'QUIT' }
   | { type: 'RETRY' }
+  | { type: 'TRY'; turn: number }
+  | { type: 'ORIGINAL' }
   | { type: 'NEXT' }
   | { type: 'PICKER' }
   | { type: 'LEADERBOARD' }
@@ -71,6 +83,8 @@ export const flowMachine = setup({
     hasLaunch: ({ event }) => event.type === 'LOADED' && event.launch !== null,
     mayPlay: ({ context }) => context.player !== null || context.offline,
     hasCalls: ({ context }) => context.calls.length > 0,
+    hasFinished: ({ context, event }) => context.finished !== null && event.type === 'TRY' && Number.isInteger(event.turn) && event.turn >= 1,
+    inBranch: ({ context }) => context.branch !== null,
   },
   actions: {
     takeLoaded: assign(({ event }) => {
@@ -81,13 +95,26 @@ export const flowMachine = setup({
     takePlayer: assign({ player: ({ event, context }) => (event.type === 'SIGNED_IN' ? event.player : context.player), offline: false }),
     forgetPlayer: assign({ player: null, offline: false }),
     goOffline: assign({ offline: true }),
-    select: assign({ selection: ({ event, context }) => (event.type === 'PICK' ? event.selection : context.selection) }),
+    select: assign({ selection: ({ event, context }) => (event.type === 'PICK' ? event.selection : context.selection), branch: null }),
     keepFinished: assign({ finished: ({ event, context }) => (event.type === 'ENDED' ? event.finished : context.finished) }),
-    selectNext: assign({ selection: ({ context }) => nextSelection(context.calls, context.selection) }),
+    selectNext: assign({ selection: ({ context }) => nextSelection(context.calls, context.selection), branch: null }),
+    // A branch plays the same call in practice; the original (and its mode) comes back after.
+    startBranch: assign(({ event, context }) => {
+      if (event.type !== 'TRY' || !context.finished) return {};
+      return { branch: { of: context.finished, turn: event.turn }, selection: { ...context.finished.selection, mode: 'practice' as const } };
+    }),
+    endBranch: assign(({ context }) => {
+      const of = context.branch?.of ?? context.finished?.branchOf?.of;
+      return { branch: null, selection: of ? of.selection : context.selection };
+    }),
+    showOriginal: assign(({ context }) => {
+      const of = context.finished?.branchOf?.of;
+      return of ? { finished: of, selection: of.selection, branch: null } : {};
+    }),
   },
 }).createMachine({
   id: 'flow',
-  context: { calls: [], selection: null, finished: null, player: null, offline: false },
+  context: { calls: [], selection: null, finished: null, branch: null, player: null, offline: false },
   initial: 'loading',
   on: { CALLS_CHANGED: { actions: 'takeCalls' } },
   states: {
@@ -129,12 +156,15 @@ export const flowMachine = setup({
         call: {
           on: {
             ENDED: { target: 'debrief', actions: 'keepFinished' },
-            QUIT: 'picker',
+            // Leaving a branch goes back to the run it was tried from.
+            QUIT: [{ guard: 'inBranch', target: 'debrief', actions: 'endBranch' }, { target: 'picker' }],
           },
         },
         debrief: {
           on: {
-            RETRY: 'call',
+            RETRY: { target: 'call', actions: 'endBranch' },
+            TRY: { guard: 'hasFinished', target: 'call', actions: 'startBranch' },
+            ORIGINAL: { actions: 'showOriginal', target: 'debrief', reenter: true },
             NEXT: { guard: 'hasCalls', target: 'call', actions: 'selectNext' },
             PICKER: 'picker',
             HOME: 'title',

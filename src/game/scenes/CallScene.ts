@@ -1,7 +1,7 @@
 // The call. The scene only assembles: the engine's session (through the controller) on one side,
 // presenters for each part of the screen on the other. Saving the scenario during `npm run dev`
 // replays the call so far on the new version (or starts it again if it no longer fits).
-import type { CallResult, Session } from '../../engine/index.js';
+import { tryAnotherReply, type CallResult, type Scenario, type Session } from '../../engine/index.js';
 import { CallAudioPresenter } from '../call/CallAudioPresenter.js';
 import { CallController } from '../call/CallController.js';
 import { CaptionPresenter } from '../call/CaptionPresenter.js';
@@ -18,7 +18,7 @@ import { StatusPresenter } from '../call/StatusPresenter.js';
 import { TopBarPresenter } from '../call/TopBarPresenter.js';
 import { TranscriptPresenter } from '../call/TranscriptPresenter.js';
 import { SCENES } from '../config.js';
-import type { Selection } from '../flow/flowMachine.js';
+import type { Branch, Selection } from '../flow/flowMachine.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import type { Services } from '../services.js';
 import { CHARS_PER_SECOND } from '../settings/settings.js';
@@ -28,6 +28,18 @@ import { BaseScene } from './BaseScene.js';
 
 // `?seed=N` pins the reply order of every call in this visit (Retry and Next too); else each draws one.
 const callSeed = (pinned: number | null) => pinned ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
+
+/** "Try another reply": the run restored as it stood before the turn, now practice; null if the call has changed since. */
+function branchSession(scenario: Scenario, branch: Branch): Session | null {
+  const t = branch.of.result.transcript;
+  if (t.hash !== scenario.hash) return null;
+  try {
+    return tryAnotherReply(scenario, t, branch.turn);
+  } catch (e) {
+    console.warn(`the run could not be restored at turn ${branch.turn}: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
 
 export class CallScene extends BaseScene {
   private controller: CallController | null = null;
@@ -66,8 +78,14 @@ export class CallScene extends BaseScene {
       panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('call.missing')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
       return;
     }
-    const session = this.resume ?? lib.newSession(scenario, { seed: callSeed(this.services.launch.seed), mode: selection.mode });
+    const branch = this.services.flow.getSnapshot().context.branch;
+    const session = this.resume ?? (branch ? branchSession(scenario, branch) : lib.newSession(scenario, { seed: callSeed(this.services.launch.seed), mode: selection.mode }));
     this.resume = null;
+    if (!session) {
+      // The call's file changed since the run was played: it can't be restored as it stood.
+      panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('debrief.try.changed')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
+      return;
+    }
     const c = (this.controller = new CallController(session, this.services.launch.timeScale));
     this.present(c, panel, lib, selection);
     c.start();
@@ -94,6 +112,7 @@ export class CallScene extends BaseScene {
 
   private present(c: CallController, panel: HTMLElement, lib: ScenarioLibrary, selection: Selection): void {
     const { services, t } = this;
+    const branch = services.flow.getSnapshot().context.branch;
     const s = c.session.scenario;
     const motion = () => !services.settings.reducedMotion;
     const settings = () => services.settings.get();
@@ -137,7 +156,7 @@ export class CallScene extends BaseScene {
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer, fastForward),
       new RepliesPresenter(mid, s.locale, t, choose),
       new TranscriptPresenter(mid, s, () => c.session.context, t, motion),
-      new EndPresenter(panel, t, gender, () => this.send({ type: 'ENDED', finished: { selection, result: resultOf() } })),
+      new EndPresenter(panel, t, gender, () => this.send({ type: 'ENDED', finished: branch ? { selection, result: resultOf(), branchOf: branch } : { selection, result: resultOf() } })),
       audio,
       debug,
       {

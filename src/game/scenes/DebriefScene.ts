@@ -1,6 +1,8 @@
 // The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
 // turn-by-turn timeline with feedback and better replies, and what to do next.
-import type { Gender } from '../../engine/index.js';
+import { compareRuns, type Gender, type Scenario } from '../../engine/index.js';
+import { branchComparison } from '../debrief/branchComparison.js';
+import { tryControls } from '../debrief/tryAnother.js';
 import { SCENES } from '../config.js';
 import type { FinishedCall } from '../flow/flowMachine.js';
 import { scorePanel } from '../debrief/scorePanel.js';
@@ -23,13 +25,17 @@ export class DebriefScene extends BaseScene {
     // The library is loaded by now (a call was just played); it knows the customer's gender,
     // which the outcome's name agrees with.
     void this.services.library().then((lib) => {
-      if (this.scene.isActive()) this.render(finished, lib.get(finished.selection)?.customer.gender ?? null);
+      if (this.scene.isActive()) this.render(finished, lib.get(finished.selection));
     });
   }
 
-  private render(finished: FinishedCall, gender: Gender | null): void {
+  private render(finished: FinishedCall, current: Scenario | null): void {
     const t = this.t;
     const m = finished.result.review;
+    const gender: Gender | null = current?.customer.gender ?? null;
+    // The run can be restored only on the version of the call it was played on.
+    const played = current && current.hash === finished.result.transcript.hash ? current : null;
+    const tries = tryControls(played, finished.result.transcript, t, (turn) => this.send({ type: 'TRY', turn }));
     const scores = scorePanel(m, t, gender);
     this.onCleanup(scores.destroy);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
@@ -52,14 +58,27 @@ export class DebriefScene extends BaseScene {
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
         h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && this.outbox()),
-        timeline(m, t, gender),
+        timeline(m, t, gender, tries, this.comparison(finished, played, gender)),
       ),
     );
+    this.onCleanup(tries.start());
     retry.focus();
     // Marks the moment every number shows its final value (tests and screenshots wait for it).
     const settled = () => (scores.el.dataset.settled = 'true');
     if (this.motion) this.countUp(scores, settled);
     else settled();
+  }
+
+  /** A branch's debrief opens with both runs side by side (the engine's compareRuns). */
+  private comparison(finished: FinishedCall, played: Scenario | null, gender: Gender | null): HTMLElement | null {
+    const branch = finished.branchOf;
+    if (!branch || !played || branch.of.result.transcript.hash !== played.hash) return null;
+    const c = compareRuns(played, branch.of.result.transcript, finished.result.transcript);
+    return branchComparison(c, branch.turn, this.t, gender, () => {
+      this.send({ type: 'ORIGINAL' });
+      // The debrief stays the screen; it shows the run the branch was tried from.
+      this.scene.restart();
+    });
   }
 
   /** What waits to be sent: a region of its own that scrolls, so a tab stop with a name. */
