@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HttpError } from './httpError.js';
 import { boardRoutes } from './routes/boards.js';
+import { historyRoutes } from './routes/history.js';
 import { insightRoutes } from './routes/insights.js';
 import { memberRoutes } from './routes/members.js';
 import { resultRoutes } from './routes/results.js';
@@ -77,6 +78,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
       await api.register(boardRoutes, { store: o.store, library: o.library });
       await api.register(memberRoutes, { store: o.store });
+      await api.register(historyRoutes, { store: o.store, library: o.library });
       await api.register(insightRoutes, { store: o.store, library: o.library });
       api.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no API endpoint ${req.method} ${req.url.split('?')[0]}` } }));
     },

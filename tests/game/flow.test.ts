@@ -98,3 +98,51 @@ describe('flow', () => {
     expect(nextSelection([], null)).toBeNull();
   });
 });
+
+describe('flow: try another reply', () => {
+  const exam = { id: 'first-call', locale: 'en', mode: 'exam' as const };
+  const original = { selection: exam, result: {} } as FinishedCall;
+  function atDebrief() {
+    const a = started(exam);
+    a.send({ type: 'ENDED', finished: original });
+    expect(scene(a)).toBe(SCENES.debrief);
+    return a;
+  }
+
+  it('plays the call again from a turn, in practice, and keeps the run it came from', () => {
+    const a = atDebrief();
+    a.send({ type: 'TRY', turn: 2 });
+    expect(scene(a)).toBe(SCENES.call);
+    const c = a.getSnapshot().context;
+    expect(c.branch).toEqual({ of: original, turn: 2 });
+    expect(c.selection).toEqual({ ...exam, mode: 'practice' });
+    const tried = { selection: c.selection!, result: {}, branchOf: c.branch! } as FinishedCall;
+    a.send({ type: 'ENDED', finished: tried });
+    expect(a.getSnapshot().context.finished).toBe(tried);
+    // Back to the run it was tried from, in its own mode.
+    a.send({ type: 'ORIGINAL' });
+    expect(scene(a)).toBe(SCENES.debrief);
+    expect(a.getSnapshot().context.finished).toBe(original);
+    expect(a.getSnapshot().context.selection).toEqual(exam);
+  });
+
+  it('leaving a branch returns to the debrief it came from; Try again plays the whole call in its mode', () => {
+    const a = atDebrief();
+    a.send({ type: 'TRY', turn: 1 });
+    a.send({ type: 'QUIT' });
+    expect(scene(a)).toBe(SCENES.debrief);
+    expect(a.getSnapshot().context).toMatchObject({ branch: null, finished: original, selection: exam });
+    a.send({ type: 'TRY', turn: 1 });
+    a.send({ type: 'ENDED', finished: { selection: { ...exam, mode: 'practice' }, result: {}, branchOf: { of: original, turn: 1 } } as FinishedCall });
+    a.send({ type: 'RETRY' });
+    expect(scene(a)).toBe(SCENES.call);
+    expect(a.getSnapshot().context).toMatchObject({ branch: null, selection: exam });
+  });
+
+  it('refuses a turn that is not a whole number from 1', () => {
+    const a = atDebrief();
+    a.send({ type: 'TRY', turn: 0 });
+    a.send({ type: 'TRY', turn: 1.5 });
+    expect(scene(a)).toBe(SCENES.debrief);
+  });
+});

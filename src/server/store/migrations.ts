@@ -153,6 +153,41 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('player_tokens_player').on('player_tokens').column('player_id').execute();
       },
     },
+    // Your history (issue 12; src/server/store/historyQueries.ts): a signed-in player's practice
+    // calls and "Try another reply" runs, verified like results but kept apart from them, so no
+    // board, trend or insight ever counts them; and an index for one player's own list.
+    '0007-practice-runs': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('practice_runs')
+          .addColumn('id', id, (c) => c.primaryKey())
+          .addColumn('team_id', big, (c) => c.notNull().references('teams.id'))
+          .addColumn('player_id', big, (c) => c.notNull().references('players.id'))
+          .addColumn('idem_key', 'text', (c) => c.notNull().unique())
+          .addColumn('body_hash', 'text', (c) => c.notNull())
+          .addColumn('scenario', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text', (c) => c.notNull())
+          .addColumn('branch_turn', 'integer')
+          .addColumn('politeness', 'integer', (c) => c.notNull())
+          .addColumn('accuracy', 'integer', (c) => c.notNull())
+          .addColumn('judgment', 'integer', (c) => c.notNull())
+          .addColumn('overall', 'integer', (c) => c.notNull())
+          .addColumn('grade', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('ideal', 'integer', (c) => c.notNull())
+          .addColumn('turns', 'integer', (c) => c.notNull())
+          .addColumn('elapsed_ms', big, (c) => c.notNull())
+          .addColumn('played_at', big, (c) => c.notNull())
+          .addColumn('received_at', big, (c) => c.notNull())
+          .addColumn('transcript', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('practice_runs_player').on('practice_runs').columns(['player_id', 'played_at', 'id']).execute();
+        await db.schema.createIndex('results_player').on('results').columns(['player_id', 'played_at', 'id']).execute();
+      },
+    },
   };
 }
 

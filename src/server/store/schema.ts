@@ -114,12 +114,46 @@ export interface SettingsTable {
   value: string;
 }
 
+/**
+ * A signed-in player's practice call or "Try another reply" run, verified by replay like a result
+ * but never on a board (src/server/store/historyQueries.ts).
+ */
+export interface PracticeRunsTable {
+  id: Generated<number>;
+  team_id: number;
+  player_id: number;
+  idem_key: string;
+  /** SHA-256 of the submitted transcript: the same key with another transcript is a conflict. */
+  body_hash: string;
+  scenario: string;
+  locale: string;
+  hash: string;
+  title: string;
+  /** The transcript's mode: 'practice', or 'exam' for a branch of an exam call. */
+  mode: string;
+  /** The turn (from 1) a branch tried again; null for a call played through. */
+  branch_turn: number | null;
+  politeness: number;
+  accuracy: number;
+  judgment: number;
+  overall: number;
+  grade: string;
+  outcome: string;
+  ideal: number;
+  turns: number;
+  elapsed_ms: number;
+  played_at: number;
+  received_at: number;
+  transcript: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   players: PlayersTable;
   player_tokens: PlayerTokensTable;
   scenario_versions: ScenarioVersionsTable;
   results: ResultsTable;
+  practice_runs: PracticeRunsTable;
   bests: BestsTable;
   team_days: TeamDaysTable;
   settings: SettingsTable;
