@@ -34,7 +34,8 @@ export type TranscriptErrorCode =
   | 'old-rules' // scored under rules this engine no longer reproduces (rulesVersion.ts)
   | 'impossible-event' // an event the session cannot take at that point
   | 'after-end' // events after the call ended
-  | 'unfinished'; // the events stop before the call ends (only where an ending is required)
+  | 'unfinished' // the events stop before the call ends (only where an ending is required)
+  | 'too-many-ticks'; // more TICK events in a row than a call records (session/tickRuns.ts)
 
 /** A transcript that does not fit its scenario. `index` is the offending event, when there is one. */
 export class TranscriptError extends Error {

@@ -15,6 +15,7 @@ export type RefusalCode =
   | 'impossible-event'
   | 'after-end'
   | 'unfinished'
+  | 'too-many-ticks'
   | 'practice-mode'
   | 'branch'
   | 'scores-differ';

@@ -8,6 +8,7 @@ import { Session } from './session.js';
 import { transcriptSchema, type Transcript } from './transcript.js';
 import { RING_RULES, RULES_VERSION, rulesCompatible } from '../rulesVersion.js';
 import { RING_MS } from '../rules/ringing.js';
+import { checkTickRuns } from './tickRuns.js';
 
 /**
  * Before RING_RULES the phone rang until patience ran out and declining it was a turn: a
@@ -58,6 +59,8 @@ export function replay(scenario: Scenario, input: unknown, options: ReplayOption
   if (!rulesCompatible(t.rules) || ringedUnderOldRules(t)) {
     throw new TranscriptError('old-rules', `the call was scored under rules version ${t.rules}; this engine scores with version ${RULES_VERSION}, which would give other numbers`);
   }
+  // Before anything is replayed: what keeps a replay a few steps a turn, whatever the transcript.
+  checkTickRuns(t.events);
   const session = new Session(scenario, { seed: t.seed, mode: t.mode });
   const refuse = (event: SessionEvent, index: number): never => {
     session.stop();
