@@ -42,6 +42,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
       t,
       locale,
       onClose: () => (closeReplay = null),
+      ...(opts.turnActions ? { turnActions: opts.turnActions } : {}),
       ...(opts.trainerToken ? { onRemove: removeResultWithUndo({ client, code, token: opts.trainerToken, t, host: root, reload: load }) } : {}),
     });
   };

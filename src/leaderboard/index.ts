@@ -29,6 +29,8 @@ export interface LeaderboardOptions {
   readonly onClose?: () => void;
   /** The board's first period: last7 (default), month, season, all (boardPage.ts PERIODS). */
   readonly period?: import('./boardPage.js').BoardPeriod;
+  /** Controls the game adds to each turn of a replayed result (its own: "Try another reply"). */
+  readonly turnActions?: import('./replayView.js').TurnActionsFor;
 }
 
 export interface MeetingViewOptions {

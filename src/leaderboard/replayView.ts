@@ -20,7 +20,19 @@ export interface ReplayOptions {
   /** Resolves false when nothing was removed (the trainer said no): the replay stays open. */
   readonly onRemove?: (result: ResultDetail) => Promise<void | boolean>;
   readonly onClose?: () => void;
+  /** Controls beside each turn, from whoever opened the replay (the game: "Try another reply" on the player's own result). */
+  readonly turnActions?: TurnActionsFor;
 }
+
+/** A control for each turn of a replayed result, and what to run once they are on screen. */
+export interface TurnActions {
+  readonly forTurn: (turn: number) => HTMLElement;
+  /** Starts any work the controls do after showing (returns how to stop it). */
+  readonly start: () => () => void;
+}
+
+/** The turn actions for one result (null: none for this one). */
+export type TurnActionsFor = (detail: ResultDetail) => TurnActions | null;
 
 interface Replayed {
   readonly detail: ResultDetail;
@@ -93,7 +105,7 @@ function lossList(entries: readonly LedgerEntry[], t: Translate): Element | null
   );
 }
 
-function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translate): HTMLElement {
+function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translate, actions: TurnActions | null): HTMLElement {
   const points = r.oldRules === null;
   const better = points ? turn.better : null;
   return h(
@@ -115,6 +127,7 @@ function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translat
         better.why ? h('p', { class: 'htl-muted', lang: review.scenario.locale }, better.why) : null,
         h('p', { class: 'htl-muted' }, better.yours === null ? t('replay.betterReachOnly', { best: better.overall }) : t('replay.betterReach', { best: better.overall, yours: better.yours })),
       ),
+    actions?.forTurn(turn.turn),
   );
 }
 
@@ -143,12 +156,18 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
   injectStyles();
   const { t } = o;
   const body = h('div', { class: 'htl-lb' }, h('p', {}, t('loading')));
-  const { dialog, close } = openModal(`htl-replay ${o.className ?? ''}`, t('replay.customer'), body, o.onClose);
+  let stopActions: (() => void) | null = null;
+  const { dialog, close } = openModal(`htl-replay ${o.className ?? ''}`, t('replay.customer'), body, () => {
+    stopActions?.();
+    o.onClose?.();
+  });
 
   replayResult(o.client, o.code, resultId).then(
     (r) => {
       const d = r.detail;
-      const turns = [...(r.review?.turns ?? []).map((turn) => turnView(r, r.review!, turn, t)), endView(r, r.review, t)];
+      // Turn actions act on today's rules: none for a call scored under older ones.
+      const actions = r.oldRules === null ? (o.turnActions?.(d) ?? null) : null;
+      const turns = [...(r.review?.turns ?? []).map((turn) => turnView(r, r.review!, turn, t, actions)), endView(r, r.review, t)];
       let shown = 1;
       const list = h('ol', { class: 'htl-timeline', tabindex: 0, 'aria-label': t('replay.turns') });
       const step = (to: number) => {
@@ -185,6 +204,7 @@ export function openReplay(resultId: number, o: ReplayOptions): () => void {
       );
       step(1);
       next.focus();
+      if (actions) stopActions = actions.start();
     },
     (e: unknown) => fill(body, h('p', { class: 'htl-error', role: 'alert' }, t('replay.loadFailed', { message: e instanceof Error ? e.message : String(e) })), h('button', { type: 'button', onclick: close }, t('replay.close'))),
   );

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchPoints, compareRuns, tryAnotherReply, type Session } from '../../src/engine/index.js';
 import { shippedCall } from '../support/shipped.js';
+import { TEST_TRAINER_TOKEN } from '../support/server.js';
 import { playedByIds } from '../server/playByIds.js';
 import { debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
 import { replyButton, SEED } from '../game/support/replies.js';
@@ -110,6 +111,42 @@ describe('try another reply', () => {
     await branch.getByRole('button', { name: 'Back to your run' }).click();
     await expect.poll(() => page.locator('.htl-branch').count()).toBe(0);
     expect(await debriefScores(page)).toEqual(original);
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it("tries another reply from a turn of the player's own result replayed from the leaderboard", async () => {
+    const res = await fetch(`${rig.server.url}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TRAINER_TOKEN}` }, body: JSON.stringify({ name: 'Try desk' }) });
+    const team = (await res.json()) as { code: string };
+    const { page, errors } = await gamePage(rig.browser, 'try-another-replay');
+    await page.goto(`${rig.server.url}/?seed=${SEED}`);
+    await page.getByRole('button', { name: 'Sign in to a team' }).click();
+    await page.getByLabel('Your name').fill('Bo');
+    await page.getByLabel('Team code').fill(team.code);
+    await page.getByRole('button', { name: 'Join team' }).click();
+    await page.getByRole('button', { name: 'I have noted it — continue' }).click();
+    // The exam, then its result on the team's board.
+    await page.goto(`${rig.server.url}/?scenario=first-call&mode=exam&seed=${SEED}&timeScale=8`);
+    await page.getByRole('button', { name: 'Answer', exact: true }).click();
+    await play(page, FIRST);
+    await debriefScores(page);
+    await expect.poll(async () => (await (await fetch(`${rig.server.url}/api/teams/${team.code}/results`)).json()).results.length, { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Leaderboard' }).click();
+    await page.locator('[data-result]').first().click();
+    const dialog = page.locator('dialog.htl-replay');
+    await dialog.getByRole('button', { name: 'Show all' }).click();
+    const engine = engineRuns();
+    const note = dialog.locator('[data-reach="2"]');
+    await expect.poll(() => note.getAttribute('data-best')).toBe(String(engine.points[1]!.reachable!.best));
+    await dialog.getByRole('button', { name: 'Try another reply from turn 2' }).click();
+    await replyButton(page, 'order-shipped.2').waitFor();
+    await play(page, AGAIN);
+    await debriefScores(page);
+    const branch = page.locator('.htl-branch');
+    await branch.waitFor();
+    expect(await branch.locator('tr[data-skill="overall"] td').allTextContents()).toEqual([String(engine.comparison.a.scores.overall), String(engine.comparison.b.scores.overall), expect.any(String)]);
+    // The branch was never sent: the board still has the one exam.
+    await page.waitForTimeout(1000);
+    expect((await (await fetch(`${rig.server.url}/api/teams/${team.code}/results`)).json()).results).toHaveLength(1);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -58,6 +58,8 @@ export type FlowEvent =
   | { type: 'QUIT' }
   | { type: 'RETRY' }
   | { type: 'TRY'; turn: number }
+  /** "Try another reply" on a turn of the player's own result, replayed from the leaderboard. */
+  | { type: 'TRY_RESULT'; finished: FinishedCall; turn: number }
   | { type: 'ORIGINAL' }
   | { type: 'NEXT' }
   | { type: 'PICKER' }
@@ -84,6 +86,7 @@ export const flowMachine = setup({
     mayPlay: ({ context }) => context.player !== null || context.offline,
     hasCalls: ({ context }) => context.calls.length > 0,
     hasFinished: ({ context, event }) => context.finished !== null && event.type === 'TRY' && Number.isInteger(event.turn) && event.turn >= 1,
+    validTurn: ({ event }) => event.type === 'TRY_RESULT' && Number.isInteger(event.turn) && event.turn >= 1,
     inBranch: ({ context }) => context.branch !== null,
   },
   actions: {
@@ -102,6 +105,10 @@ export const flowMachine = setup({
     startBranch: assign(({ event, context }) => {
       if (event.type !== 'TRY' || !context.finished) return {};
       return { branch: { of: context.finished, turn: event.turn }, selection: { ...context.finished.selection, mode: 'practice' as const } };
+    }),
+    startResultBranch: assign(({ event }) => {
+      if (event.type !== 'TRY_RESULT') return {};
+      return { finished: event.finished, branch: { of: event.finished, turn: event.turn }, selection: { ...event.finished.selection, mode: 'practice' as const } };
     }),
     endBranch: assign(({ context }) => {
       const of = context.branch?.of ?? context.finished?.branchOf?.of;
@@ -174,7 +181,7 @@ export const flowMachine = setup({
         history: { type: 'history' },
       },
     },
-    leaderboard: { on: { BACK: 'main.history', SIGN_IN: 'main.signIn' } },
+    leaderboard: { on: { BACK: 'main.history', SIGN_IN: 'main.signIn', TRY_RESULT: { guard: 'validTurn', target: 'main.call', actions: 'startResultBranch' } } },
     settings: { on: { BACK: 'main.history' } },
   },
 });

@@ -1,6 +1,10 @@
 // The team's leaderboard, drawn by the leaderboard's own DOM code in the game's overlay. Without a
 // team there is no board to show: the scene says so and offers to sign in.
+import type { ResultDetail } from '../../client/index.js';
+import { rulesCompatible, transcriptSchema, type CallResult } from '../../engine/index.js';
 import { loadNamespace } from '../../i18n/index.js';
+import { tryControls, type TryControls } from '../debrief/tryAnother.js';
+import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import { SCENES } from '../config.js';
 import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
@@ -8,6 +12,26 @@ import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
 
 export class LeaderboardScene extends BaseScene {
+  /**
+   * "Try another reply" on each turn of the player's own result: the stored exam, restored on
+   * this game's version of the call (when it is the one it was played on) and played on in practice.
+   */
+  private tryOwnResult(lib: ScenarioLibrary, detail: ResultDetail): TryControls | null {
+    const parsed = transcriptSchema.safeParse(detail.transcript);
+    if (!parsed.success || !rulesCompatible(parsed.data.rules)) return null;
+    const transcript = parsed.data;
+    const current = lib.get({ id: detail.scenario, locale: detail.locale });
+    const played = current && current.hash === transcript.hash ? current : null;
+    let result: CallResult | null = null;
+    try {
+      result = played && lib.resultOf(played, transcript);
+    } catch {
+      return null;
+    }
+    const selection = { id: detail.scenario, locale: detail.locale, mode: transcript.mode };
+    return tryControls(played, transcript, this.t, (turn) => result && this.send({ type: 'TRY_RESULT', finished: { selection, result }, turn }));
+  }
+
   constructor(services: Services) {
     super(SCENES.leaderboard, services);
   }
@@ -33,7 +57,7 @@ export class LeaderboardScene extends BaseScene {
     }
     const status = h('p', { class: 'htl-muted' }, t('common.loading'));
     panel.append(status);
-    void Promise.all([import('../../leaderboard/index.js'), loadNamespace(this.services.i18n, 'leaderboard')]).then(([lb, lt]) => {
+    void Promise.all([import('../../leaderboard/index.js'), loadNamespace(this.services.i18n, 'leaderboard'), this.services.library()]).then(([lb, lt, lib]) => {
       if (!this.scene.isActive()) return;
       status.remove();
       const view = lb.mountLeaderboard(panel, {
@@ -44,6 +68,7 @@ export class LeaderboardScene extends BaseScene {
         lang: this.services.settings.get().language,
         outbox: this.services.outbox,
         onClose: () => this.send({ type: 'BACK' }),
+        turnActions: (detail) => (detail.player.id === identity.player.id ? this.tryOwnResult(lib, detail) : null),
       });
       this.onCleanup(() => view.destroy());
       panel.querySelector<HTMLElement>('button')?.focus();
