@@ -133,7 +133,7 @@ describe('try another reply', () => {
     await page.getByRole('button', { name: 'Leaderboard' }).click();
     await page.locator('[data-result]').first().click();
     const dialog = page.locator('dialog.htl-replay');
-    await dialog.getByRole('button', { name: 'Show all' }).click();
+    await dialog.getByRole('button', { name: 'Show every turn' }).click();
     const engine = engineRuns();
     const note = dialog.locator('[data-reach="2"]');
     await expect.poll(() => note.getAttribute('data-best')).toBe(String(engine.points[1]!.reachable!.best));
