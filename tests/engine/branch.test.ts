@@ -3,6 +3,7 @@
 // still reachable are checked against a brute-force walk of every way on, with step() itself.
 import { describe, expect, it } from 'vitest';
 import {
+  branchPoint,
   branchPoints,
   compareRuns,
   fastForwardMs,
@@ -124,6 +125,9 @@ describe('try another reply', () => {
       const oracle = bruteForce(call, { ...walked.before[i]!, mode: 'practice' });
       expect(oracle.endings).toBeGreaterThan(1);
       expect(p.reachable).toEqual({ best: oracle.best, worst: oracle.worst });
+      // One turn at a time (as the debrief fills them in) gives the same.
+      expect(branchPoint(call, original.transcript, p.turn)).toEqual(p);
     }
+    expect(branchPoint(call, original.transcript, points.length + 1)).toBeNull();
   });
 });

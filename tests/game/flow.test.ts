@@ -139,6 +139,16 @@ describe('flow: try another reply', () => {
     expect(a.getSnapshot().context).toMatchObject({ branch: null, selection: exam });
   });
 
+  it("tries another reply on the player's own result from the leaderboard", () => {
+    const a = started(null, { name: 'Ada', team: 'Blue' });
+    a.send({ type: 'LEADERBOARD' });
+    a.send({ type: 'TRY_RESULT', finished: original, turn: 0 });
+    expect(scene(a)).toBe(SCENES.leaderboard);
+    a.send({ type: 'TRY_RESULT', finished: original, turn: 3 });
+    expect(scene(a)).toBe(SCENES.call);
+    expect(a.getSnapshot().context).toMatchObject({ finished: original, branch: { of: original, turn: 3 }, selection: { ...exam, mode: 'practice' } });
+  });
+
   it('refuses a turn that is not a whole number from 1', () => {
     const a = atDebrief();
     a.send({ type: 'TRY', turn: 0 });
