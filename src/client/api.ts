@@ -34,6 +34,8 @@ export class ApiError extends Error {
     /** The server's error code, or "unreachable" / "bad-response". */
     readonly code: string,
     message: string,
+    /** Values the error names, for the client's own sentence (ErrorBody). */
+    readonly details: { readonly existing?: string } = {},
   ) {
     super(message);
   }
@@ -179,7 +181,7 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
     } catch {
       // a proxy's HTML page or an empty body: fall through to the status
     }
-    throw new ApiError(res.status, err?.code ?? 'bad-response', err?.message ?? `The server answered ${res.status}.`);
+    throw new ApiError(res.status, err?.code ?? 'bad-response', err?.message ?? `The server answered ${res.status}.`, err?.existing !== undefined ? { existing: err.existing } : {});
   }
 
   async function json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {

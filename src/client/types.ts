@@ -251,6 +251,8 @@ export interface ErrorBody {
     readonly code: string;
     /** A sentence for whoever can fix it. */
     readonly message: string;
+    /** name-taken, name-confusable: the name of the member the given name is (or looks like). */
+    readonly existing?: string;
   };
 }
 

@@ -49,7 +49,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: { code: err.code, message: err.message } });
+    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: { ...err.details, code: err.code, message: err.message } });
     if ((err as FastifyError).validation) {
       return reply.code(400).send({ error: { code: 'invalid-request', message: `the request is not valid: ${err.message}` } });
     }

@@ -10,7 +10,7 @@ import { requireFolder, scenarioFilesIn } from '../tools/folder/scenarioFolder.j
 import { ScenarioLibrary } from './scenarios.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
-import { trainerToken } from './trainerToken.js';
+import { trainerToken, trainerTokenLine } from './trainerToken.js';
 
 async function main(): Promise<void> {
   const config = readConfig({ PORT: '5173', ...process.env }, process.argv.slice(2));
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store,
     library,
-    trainerToken: trainer.token,
+    trainerToken: trainer.check,
     rateLimit: config.rateLimit,
     logger: true,
     serverFactory: (handler) => {
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   await new Promise<void>((res) => http.listen(config.port, config.host, res));
   console.log(`scenarios: ${config.scenarioDir} (${config.scenarioDirFrom}; ${scenarioFilesIn(config.scenarioDir).length} files)`);
   console.log(`storage: ${dialect} (${where})`);
-  console.log(trainer.created ? `trainer token (new; also saved in ${trainer.file}): ${trainer.token}` : `trainer token: ${trainer.file ? `in ${trainer.file}` : 'from TRAINER_TOKEN'}`);
+  console.log(trainerTokenLine(trainer));
   console.log(`Hold the Line (dev) is serving on http://localhost:${config.port}`);
 
   const stop = async () => {

@@ -7,7 +7,7 @@ import { requireFolder, scenarioFilesIn } from '../tools/folder/scenarioFolder.j
 import { ScenarioLibrary } from './scenarios.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
-import { trainerToken } from './trainerToken.js';
+import { trainerToken, trainerTokenLine } from './trainerToken.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
@@ -27,14 +27,13 @@ async function main(): Promise<void> {
   const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
   const versions = await library.scan();
   const trainer = await trainerToken(store, config.trainerToken, config.dataDir);
-  const app = await buildApp({ store, library, trainerToken: trainer.token, staticDir: config.staticDir, rateLimit: config.rateLimit, trustProxy: config.trustProxy, logger: true });
+  const app = await buildApp({ store, library, trainerToken: trainer.check, staticDir: config.staticDir, rateLimit: config.rateLimit, trustProxy: config.trustProxy, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
 
   console.log(`scenarios: ${config.scenarioDir} (${config.scenarioDirFrom}; ${scenarioFilesIn(config.scenarioDir).length} files)`);
   console.log(`storage: ${dialect} (${where}); ${versions} scenario versions on disk`);
-  if (trainer.created) console.log(`trainer token (new; also saved in ${trainer.file}): ${trainer.token}`);
-  else if (trainer.file) console.log(`trainer token: in ${trainer.file}`);
+  console.log(trainerTokenLine(trainer));
   console.log(`Hold the Line is serving on ${shown}`);
 
   let stopping = false;

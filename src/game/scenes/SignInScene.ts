@@ -113,20 +113,24 @@ export class SignInScene extends BaseScene {
     } catch (e) {
       if (!this.scene.isActive()) return;
       ui.busy(false);
-      if (e instanceof ApiError && e.code === 'name-taken' && !o.asNew) {
+      if (e instanceof ApiError && (e.code === 'name-taken' || e.code === 'name-confusable') && !o.asNew) {
         ui.status.textContent = '';
-        return this.askWhoItIs(name, code, ui, o);
+        return this.askWhoItIs(name, code, ui, { ...o, looksLike: e.code === 'name-confusable' ? (e.details.existing ?? null) : null });
       }
       ui.status.textContent = e instanceof ApiError ? this.explain(e) : t('signIn.failed');
     }
   }
 
-  /** "That name is taken. Is it you?": the personal code, or a different person as "Anna (2)". */
-  private askWhoItIs(name: string, code: string, ui: { status: HTMLElement; busy: (on: boolean) => void }, o: { question: HTMLElement; onItsMe: () => void }): void {
+  /**
+   * "That name is taken. Is it you?": the personal code, or a different person as "Anna (2)". The
+   * same question for a name that only looks like a member's (`looksLike`: "Vіctor" for "Victor").
+   */
+  private askWhoItIs(name: string, code: string, ui: { status: HTMLElement; busy: (on: boolean) => void }, o: { question: HTMLElement; onItsMe: () => void; looksLike: string | null }): void {
     const t = this.t;
     const itsMe = button(t('signIn.itsMe'), () => o.onItsMe(), { class: 'htl-btn htl-btn-primary', id: 'htl-its-me' });
     const other = button(t('signIn.differentPerson', { name: `${name} (2)` }), () => void this.join(name, code, ui, { ...o, asNew: true }), { class: 'htl-btn', id: 'htl-different-person' });
-    fill(o.question, h('p', { id: 'htl-name-taken-q', role: 'alert' }, t('signIn.nameTaken', { name })), h('div', { class: 'htl-row' }, itsMe, other));
+    const question = o.looksLike === null ? t('signIn.nameTaken', { name }) : t('signIn.nameConfusable', { name, existing: o.looksLike });
+    fill(o.question, h('p', { id: 'htl-name-taken-q', role: 'alert' }, question), h('div', { class: 'htl-row' }, itsMe, other));
     o.question.hidden = false;
     itsMe.focus();
   }
@@ -174,6 +178,8 @@ export class SignInScene extends BaseScene {
     if (e.code === 'rate-limited') return t('signIn.rateLimited');
     if (e.code === 'player-removed') return t('signIn.removed');
     if (e.code === 'read-only-code') return t('signIn.readOnlyCode');
+    if (e.code === 'name-empty') return t('signIn.nameEmpty');
+    if (e.code === 'name-control') return t('signIn.nameControl');
     if (e.status === 404) return t('signIn.noTeam');
     if (e.retryable) return t('signIn.tryLater');
     return t('signIn.refused', { message: e.message });

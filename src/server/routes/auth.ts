@@ -6,16 +6,23 @@ import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../httpError.js';
 import type { Player, Store, Team } from '../store/store.js';
 import { teamByAnyCode } from '../store/trainerQueries.js';
+import { HASH_PREFIX } from '../trainerToken.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** A team as reached by a code: `readOnly` when the code was its board code. */
 export type TeamAccess = Team & { readonly readOnly: boolean };
 
-export function requireTrainer(req: FastifyRequest, token: string): void {
+/**
+ * `trainer` is the trainer token (TRAINER_TOKEN), or its hash as the store keeps it
+ * ("sha256:<hex>", src/server/trainerToken.ts): the given token's SHA-256 is compared with it.
+ */
+export function requireTrainer(req: FastifyRequest, trainer: string): void {
   const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
   if (!given) throw new HttpError(401, 'trainer-token-required', 'this needs the trainer token (Authorization: Bearer <token>)');
-  if (!timingSafeEqual(digest(given), digest(token))) throw new HttpError(403, 'wrong-trainer-token', 'the trainer token is not right');
+  const expected = trainer.startsWith(HASH_PREFIX) ? Buffer.from(trainer.slice(HASH_PREFIX.length), 'hex') : digest(trainer);
+  const actual = digest(given);
+  if (expected.length !== actual.length || !timingSafeEqual(actual, expected)) throw new HttpError(403, 'wrong-trainer-token', 'the trainer token is not right');
 }
 
 /** The one home for resolving a code: the join code or the read-only board code. */

@@ -8,8 +8,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Identity, JoinRequest, PersonalCodeIssued, SignInRequest, TeamInfo, TrainerTeamInfo } from '../../client/types.js';
 import { HttpError } from '../httpError.js';
 import { addDeviceToken, formatPersonalCode, issuePersonalCode, playerByPersonalCode } from '../store/personalCodes.js';
-import { NameTakenError, type Store, type Team } from '../store/store.js';
-import { isRevoked, numberedName, playerByName, reclaimRevoked, rotateBoardCode, rotateJoinCode, updateTeam } from '../store/trainerQueries.js';
+import { nameKey, NameTakenError, type Player, type Store, type Team } from '../store/store.js';
+import { isRevoked, numberedName, playerLookingLike, reclaimRevoked, rotateBoardCode, rotateJoinCode, updateTeam } from '../store/trainerQueries.js';
 import { playerOf, refuseRemoved, requireTrainer, teamOf, writableTeamOf, type TeamAccess } from './auth.js';
 import { cleanName, codeAndIdParams, codeParams, NAME_MAX, nameSchema } from './schemas.js';
 
@@ -33,6 +33,17 @@ const teamChangeBody = {
 } as const;
 
 const codeSchema = { type: 'string', minLength: 4, maxLength: 20 } as const;
+/**
+ * 409 for a name the team has (name-taken) or one that reads the same as a member's
+ * (name-confusable, src/server/names.ts): the sentence and `existing` name that member.
+ */
+function nameTaken(name: string, holder: Player | null, advice: string): HttpError {
+  if (holder === null || holder.name_key === nameKey(name)) {
+    return new HttpError(409, 'name-taken', `someone in this team is already called "${holder?.name ?? name}": ${advice}`, { existing: holder?.name ?? name });
+  }
+  return new HttpError(409, 'name-confusable', `"${name}" looks the same as "${holder.name}", who is already in this team: ${advice}`, { existing: holder.name });
+}
+
 const wrongPersonalCode = () =>
   new HttpError(401, 'wrong-personal-code', 'nobody in this team has this personal code; check it (ten letters and digits, without 0, 1, I, L or O), or ask your trainer for a new one');
 
@@ -78,14 +89,13 @@ export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string
         // The name is someone's. A player from before personal codes comes back by their name
         // (refused while removed; taken back when the trainer revoked their token). One with a
         // code comes back with it (else anyone could), so the name alone is only "taken".
-        const holder = await playerByName(store.db, team.id, name);
-        const legacy = holder !== null && holder.code_hash === null;
+        // A name that only looks like someone's ("Vіctor" for "Victor") is asked about the same way.
+        const holder = await playerLookingLike(store.db, team.id, name);
+        const legacy = holder !== null && holder.code_hash === null && holder.name_key === nameKey(name);
         if (legacy && !req.body.asNew) refuseRemoved(holder);
         const back = legacy && !req.body.asNew && (await reclaimRevoked(store.db, team.id, holder.id));
         if (back) return { team: teamInfo(team), player: { id: back.player.id, name: back.player.name }, token: back.token };
-        if (!req.body.asNew) {
-          throw new HttpError(409, 'name-taken', `someone in this team is already called "${name}": if that is you, sign in with your personal code; if not, join as a different person`);
-        }
+        if (!req.body.asNew) throw nameTaken(name, holder, 'if that is you, sign in with your personal code; if not, join as a different person');
         // A different person with the same name, by their own choice: "Anna (2)", so boards tell them apart.
         for (let attempt = 0; ; attempt++) {
           try {
@@ -173,7 +183,7 @@ export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string
       if (!player) throw new HttpError(404, 'not-found', `the team has no player ${req.params.id}`);
       return { id: player.id, name: player.name };
     } catch (e) {
-      if (e instanceof NameTakenError) throw new HttpError(409, 'name-taken', `someone in this team is already called "${name}"`);
+      if (e instanceof NameTakenError) throw nameTaken(name, await playerLookingLike(store.db, team.id, name), 'choose a name that reads differently');
       throw e;
     }
   });

@@ -1,10 +1,11 @@
 // Opens the store's database: a SQLite file in DATA_DIR (WAL, fully synced commits) by default,
 // PostgreSQL when a URL is given. Migrates before anything else runs.
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { makeDataDir, ownerOnly } from '../dataFiles.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -47,8 +48,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10, types: pgTypes });
     opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', where: redact(config.databaseUrl) };
   } else {
-    mkdirSync(config.dataDir, { recursive: true });
+    makeDataDir(config.dataDir);
     const file = join(config.dataDir, 'holdtheline.sqlite');
+    // Owner-only (0600): SQLite gives its -wal and -shm files the mode of the database file. One
+    // made by an older version is made owner-only too, with the -wal and -shm it left.
+    closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) ownerOnly(f);
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     // A success answer means the result survives a crash of the machine, not only of the process.

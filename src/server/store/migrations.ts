@@ -2,6 +2,7 @@
 // advisory lock on PostgreSQL), so several instances starting at once migrate once.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { addToBests, BEST_SOURCE_COLUMNS, type BestSource } from './bests.js';
+import { hardeningMigrations } from './hardeningMigrations.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -192,5 +193,5 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => migrations(dialect) };
+  return { getMigrations: async () => ({ ...migrations(dialect), ...hardeningMigrations(dialect) }) };
 }

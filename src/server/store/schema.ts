@@ -31,6 +31,8 @@ export interface PlayersTable {
   removed_at: number | null;
   /** scrypt of the player's personal code (src/server/store/personalCodes.ts); null until one is made. */
   code_hash: string | null;
+  /** What the name looks like (src/server/names.ts), unique in a team; null for a look-alike stored before it was kept. */
+  name_skeleton: string | null;
 }
 
 /** Tokens of the devices a player signed in on with their personal code (beside players.token_hash). */
@@ -147,6 +149,14 @@ export interface PracticeRunsTable {
   transcript: string;
 }
 
+/** Requests counted per limit and key in the current window (src/server/rateLimitStore.ts), for every instance on one database. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** When the window ends (ms since the epoch, the database's clock). */
+  reset_at: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   players: PlayersTable;
@@ -157,4 +167,5 @@ export interface Database {
   bests: BestsTable;
   team_days: TeamDaysTable;
   settings: SettingsTable;
+  rate_limits: RateLimitsTable;
 }

@@ -2,6 +2,7 @@
 // Callers get plain rows; ranking and shaping for the API happen in the routes' helpers.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { nameSkeleton } from '../names.js';
 import { addToBests, BEST_SOURCE_COLUMNS, DAY_MS, periodParts, refreshBests } from './bests.js';
 import type { Dialect } from './migrations.js';
 import type { BestsTable, Database, ResultsTable } from './schema.js';
@@ -169,7 +170,7 @@ export class Store {
     try {
       const player = await this.db
         .insertInto('players')
-        .values({ team_id: teamId, name, name_key: nameKey(name), token_hash: sha256(token), created_at: now })
+        .values({ team_id: teamId, name, name_key: nameKey(name), name_skeleton: nameSkeleton(name), token_hash: sha256(token), created_at: now })
         .returningAll()
         .executeTakeFirstOrThrow();
       return { player, token };
@@ -181,7 +182,7 @@ export class Store {
 
   async renamePlayer(teamId: number, playerId: number, name: string): Promise<Player | null> {
     try {
-      return (await this.db.updateTable('players').set({ name, name_key: nameKey(name) }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
+      return (await this.db.updateTable('players').set({ name, name_key: nameKey(name), name_skeleton: nameSkeleton(name) }).where('team_id', '=', teamId).where('id', '=', playerId).returningAll().executeTakeFirst()) ?? null;
     } catch (e) {
       if (isUniqueViolation(e)) throw new NameTakenError(name);
       throw e;

@@ -6,6 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { dropDeviceTokens } from './personalCodes.js';
 import type { Database } from './schema.js';
+import { nameSkeleton } from '../names.js';
 import { nameKey, newJoinCode, newToken, normalizeCode, sha256, type Player, type Team } from './store.js';
 
 type Db = Kysely<Database>;
@@ -125,14 +126,27 @@ export async function playerByName(db: Db, teamId: number, name: string): Promis
 }
 
 /**
+ * The player whose name this one would be taken for: the same name (any case and spacing), else
+ * one that looks the same on a board (src/server/names.ts: "Vіctor" with a Cyrillic і for "Victor").
+ */
+export async function playerLookingLike(db: Db, teamId: number, name: string): Promise<Player | null> {
+  return (
+    (await playerByName(db, teamId, name)) ??
+    (await db.selectFrom('players').selectAll().where('team_id', '=', teamId).where('name_skeleton', '=', nameSkeleton(name)).orderBy('id').executeTakeFirst()) ??
+    null
+  );
+}
+
+/**
  * The name a second person with a taken name joins under: "Anna (2)", or the next number free in
- * the team, the name shortened so the whole fits in `max` characters.
+ * the team (neither taken nor looking like a name taken), the name shortened so the whole fits in
+ * `max` characters.
  */
 export async function numberedName(db: Db, teamId: number, name: string, max: number): Promise<string> {
   for (let n = 2; ; n++) {
     const tail = ` (${n})`;
     const candidate = `${[...name].slice(0, max - tail.length).join('').trimEnd()}${tail}`;
-    if (!(await playerByName(db, teamId, candidate))) return candidate;
+    if (!(await playerLookingLike(db, teamId, candidate))) return candidate;
   }
 }
 
