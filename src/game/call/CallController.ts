@@ -1,7 +1,7 @@
 // Runs one call for the scene: feeds real time to the engine's session, passes the player's
 // choices on, and tells each presenter what the new snapshot is and what changed. It decides
 // nothing about the call itself — the session does.
-import type { Session, SessionView } from '../../engine/index.js';
+import { TICK_MS, type Session, type SessionView } from '../../engine/index.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
 /** The customer has said something new: a new line, or the same line again after a silence. */
@@ -39,6 +39,17 @@ export class CallController {
     // A tab in the background sends one huge frame when it returns; the engine caps it anyway.
     this.session.advance(Math.min(deltaMs, 1000) * this.timeScale);
     for (const p of this.presenters) p.frame?.(deltaMs);
+  }
+
+  /**
+   * An exam's time while the page could not run (a hidden tab: the browser stops the game's
+   * loop), given to the call at once — the customer was still waiting. Whole ticks, as frames
+   * would have sent them. Practice runs on only while it is shown. Returns the ms given.
+   */
+  catchUp(realMs: number): number {
+    if (this.session.context.mode !== 'exam' || this.session.ended || !(realMs > 0)) return 0;
+    const ticks = Math.floor((realMs * this.timeScale) / TICK_MS);
+    return this.session.ticks(TICK_MS, ticks) * TICK_MS;
   }
 
   answer(): boolean {

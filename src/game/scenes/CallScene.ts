@@ -7,6 +7,7 @@ import { CallController } from '../call/CallController.js';
 import { CaptionPresenter } from '../call/CaptionPresenter.js';
 import { DebugOverlay } from '../call/DebugOverlay.js';
 import { EndPresenter } from '../call/EndPresenter.js';
+import { keepExamClock } from '../call/hiddenTab.js';
 import { listenToCallKeys } from '../call/keyboard.js';
 import { MoodGaugePresenter } from '../call/MoodGaugePresenter.js';
 import { PatienceBarPresenter } from '../call/PatienceBarPresenter.js';
@@ -169,6 +170,10 @@ export class CallScene extends BaseScene {
         destroy: () => {},
       },
     );
+    // An exam's customer keeps waiting while the tab is hidden; the trainee is told on return.
+    const away = h('p', { class: 'htl-away', role: 'status', hidden: true });
+    mid.append(away);
+    this.onCleanup(keepExamClock(c, away, t));
     this.onCleanup(
       listenToCallKeys({
         answer: () => c.answer(),
