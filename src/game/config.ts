@@ -21,6 +21,7 @@ export const SCENES = {
   debrief: 'Debrief',
   leaderboard: 'Leaderboard',
   settings: 'Settings',
+  history: 'History',
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
@@ -29,6 +30,10 @@ export const STORAGE = {
   bests: 'holdtheline.bests',
   mode: 'holdtheline.mode',
   offline: 'holdtheline.offline',
+  /** Prefix of the calls in "My history", one entry per call (history/History.ts). */
+  history: 'holdtheline.history.',
+  /** Prefix of the practice calls waiting to be uploaded to the player's history on the server. */
+  historyOutbox: 'holdtheline.history-outbox.',
 } as const;
 
 /** The key that shows and hides the trainer's debug overlay during a call. */

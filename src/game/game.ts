@@ -6,13 +6,16 @@ import { clearIdentity, createApiClient, loadIdentity, Outbox, saveIdentity } fr
 import { browserLanguage, createI18n } from '../i18n/index.js';
 import { AudioMixer } from './audio/AudioMixer.js';
 import { soundFiles } from './audio/soundFiles.js';
+import { STORAGE } from './config.js';
 import { flowMachine } from './flow/flowMachine.js';
 import { parseLaunch } from './flow/launch.js';
+import { History } from './history/History.js';
 import { Bests } from './library/bests.js';
 import { loadLibrary } from './library/lazy.js';
 import { BootScene } from './scenes/BootScene.js';
 import { CallScene } from './scenes/CallScene.js';
 import { DebriefScene } from './scenes/DebriefScene.js';
+import { HistoryScene } from './scenes/HistoryScene.js';
 import { LeaderboardScene } from './scenes/LeaderboardScene.js';
 import { PickerScene } from './scenes/PickerScene.js';
 import { PreloaderScene } from './scenes/PreloaderScene.js';
@@ -56,6 +59,8 @@ export function startGame(location: Location): Phaser.Game {
   const viewport = new Viewport(ui.root);
   const client = createApiClient('');
   const outbox = new Outbox({ client });
+  // Practice calls and branches for the player's own history on the server: never on a board.
+  const historyOutbox = new Outbox({ client, prefix: STORAGE.historyOutbox, send: async (identity, request) => (await client.postHistory(identity, request)).run });
   const services: Services = {
     flow: createActor(flowMachine).start(),
     settings,
@@ -70,6 +75,8 @@ export function startGame(location: Location): Phaser.Game {
       set: (id) => (id ? saveIdentity(id) : clearIdentity()),
     },
     bests: new Bests(),
+    history: new History(),
+    historyOutbox,
     launch,
     library: loadLibrary,
   };
@@ -77,6 +84,7 @@ export function startGame(location: Location): Phaser.Game {
   // transcript check it loads) and the game's sounds start once the title or a launched call shows.
   afterFirstScreen(services, () => {
     outbox.start();
+    historyOutbox.start();
     void services.audio.preload();
   });
 
@@ -102,6 +110,7 @@ export function startGame(location: Location): Phaser.Game {
       new DebriefScene(services),
       new LeaderboardScene(services),
       new SettingsScene(services),
+      new HistoryScene(services),
     ],
   });
 }

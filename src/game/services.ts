@@ -4,6 +4,7 @@ import type { ApiClient, Identity, Outbox } from '../client/index.js';
 import type { AudioMixer } from './audio/AudioMixer.js';
 import type { FlowActor } from './flow/director.js';
 import type { Launch } from './flow/launch.js';
+import type { History } from './history/History.js';
 import type { Bests } from './library/bests.js';
 import type { ScenarioLibrary } from './library/ScenarioLibrary.js';
 import type { SettingsStore } from './settings/SettingsStore.js';
@@ -26,6 +27,10 @@ export interface Services {
   readonly outbox: Outbox;
   readonly identity: IdentityStore;
   readonly bests: Bests;
+  /** Every call played on this device ("My history"). */
+  readonly history: History;
+  /** Practice calls and branches waiting to be uploaded to the player's history on the server. */
+  readonly historyOutbox: Outbox;
   readonly launch: Launch;
   /** The engine and the scenarios, loaded after the title screen shows. */
   library(): Promise<ScenarioLibrary>;

@@ -47,7 +47,8 @@ function weeksTable(weeks: readonly ProgressWeek[], t: Translate, locale: string
   );
 }
 
-export function progressChart(progress: Progress, t: Translate, locale: string): HTMLElement {
+/** `title` names the chart for screen readers; by default "Weekly averages of <player> per skill". */
+export function progressChart(progress: Progress, t: Translate, locale: string, title: string = t('team.chartTitle', { name: progress.player.name })): HTMLElement {
   const weeks = progress.weeks;
   const played = weeks.filter((w) => w.results > 0);
   if (played.length === 0) return h('p', { class: 'htl-muted' }, t('team.progressEmpty'));
@@ -92,7 +93,7 @@ export function progressChart(progress: Progress, t: Translate, locale: string):
   const chart = svg(
     'svg',
     { class: 'htl-chart htl-progress-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc` },
-    svg('title', { id: `${id}-title` }, t('team.chartTitle', { name: progress.player.name })),
+    svg('title', { id: `${id}-title` }, title),
     svg('desc', { id: `${id}-desc` }, t('team.chartDesc', { weeks: n, from: date(weeks[0]!.start), to: date(weeks[n - 1]!.start), latest: `${date(last.start)} — ${latest}` })),
     ...grid,
     ...ticks,

@@ -30,6 +30,8 @@ export function sceneFor(snapshot: SnapshotFrom<FlowMachine>): SceneKey {
         return SCENES.call;
       case 'debrief':
         return SCENES.debrief;
+      case 'myHistory':
+        return SCENES.history;
     }
   }
   return SCENES.title;

@@ -43,6 +43,10 @@ export interface FlowContext {
   readonly player: Player | null;
   /** The player chose to play without a team. */
   readonly offline: boolean;
+  /** Where "My history" was opened from: BACK returns there. */
+  readonly historyFrom?: 'title' | 'picker';
+  /** A call reopened from "My history": while it is the debrief's, BACK returns to the history. */
+  readonly reopened?: FinishedCall | null;
 }
 
 export type FlowEvent =
@@ -65,6 +69,9 @@ export type FlowEvent =
   | { type: 'PICKER' }
   | { type: 'LEADERBOARD' }
   | { type: 'SETTINGS' }
+  | { type: 'HISTORY' }
+  /** Reopens a call of "My history" in the debrief, exactly as it was. */
+  | { type: 'OPEN_ENTRY'; finished: FinishedCall }
   | { type: 'BACK' }
   | { type: 'HOME' };
 
@@ -88,6 +95,8 @@ export const flowMachine = setup({
     hasFinished: ({ context, event }) => context.finished !== null && event.type === 'TRY' && Number.isInteger(event.turn) && event.turn >= 1,
     validTurn: ({ event }) => event.type === 'TRY_RESULT' && Number.isInteger(event.turn) && event.turn >= 1,
     inBranch: ({ context }) => context.branch !== null,
+    historyFromPicker: ({ context }) => context.historyFrom === 'picker',
+    showsReopened: ({ context }) => context.reopened != null && context.reopened === context.finished,
   },
   actions: {
     takeLoaded: assign(({ event }) => {
@@ -114,6 +123,9 @@ export const flowMachine = setup({
       const of = context.branch?.of ?? context.finished?.branchOf?.of;
       return { branch: null, selection: of ? of.selection : context.selection };
     }),
+    historyFromTitle: assign({ historyFrom: 'title' as const }),
+    historyFromPicker: assign({ historyFrom: 'picker' as const }),
+    openEntry: assign(({ event }) => (event.type === 'OPEN_ENTRY' ? { finished: event.finished, selection: event.finished.selection, branch: null, reopened: event.finished } : {})),
     showOriginal: assign(({ context }) => {
       const of = context.finished?.branchOf?.of;
       return of ? { finished: of, selection: of.selection, branch: null } : {};
@@ -140,6 +152,7 @@ export const flowMachine = setup({
           on: {
             PLAY: [{ guard: 'mayPlay', target: 'picker' }, { target: 'signIn' }],
             SIGN_IN: 'signIn',
+            HISTORY: { target: 'myHistory', actions: 'historyFromTitle' },
             SIGNED_OUT: { actions: 'forgetPlayer' },
             ...ASIDE,
           },
@@ -154,6 +167,7 @@ export const flowMachine = setup({
         picker: {
           on: {
             PICK: { target: 'call', actions: 'select' },
+            HISTORY: { target: 'myHistory', actions: 'historyFromPicker' },
             BACK: 'title',
             HOME: 'title',
             SIGN_IN: 'signIn',
@@ -174,7 +188,19 @@ export const flowMachine = setup({
             ORIGINAL: { actions: 'showOriginal', target: 'debrief', reenter: true },
             NEXT: { guard: 'hasCalls', target: 'call', actions: 'selectNext' },
             PICKER: 'picker',
+            // A call reopened from "My history" goes back there.
+            BACK: { guard: 'showsReopened', target: 'myHistory' },
             HOME: 'title',
+            ...ASIDE,
+          },
+        },
+        // "My history": every call played, each reopening its debrief (scenes/HistoryScene.ts).
+        myHistory: {
+          on: {
+            BACK: [{ guard: 'historyFromPicker', target: 'picker' }, { target: 'title' }],
+            HOME: 'title',
+            PICKER: 'picker',
+            OPEN_ENTRY: { target: 'debrief', actions: 'openEntry' },
             ...ASIDE,
           },
         },

@@ -3,7 +3,7 @@
 // Broken files are kept with their messages for the trainer. This module and the engine load
 // after the title screen (see library/lazy.ts).
 import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
-import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, spokenLines, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, spokenLines, transcriptSchema, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
 import { besideFile } from './paths.js';
 
@@ -86,6 +86,25 @@ export class ScenarioLibrary {
   /** A finished call's result (transcript, scores and review), from the engine. */
   resultOf(scenario: Scenario, transcript: Transcript): CallResult {
     return callResult(scenario, transcript);
+  }
+
+  /**
+   * A call kept in a history, its result rebuilt by the engine: when this game has the very
+   * version of the call it was played on (same content hash) and the rules it was scored under
+   * still score it the same, the debrief is the one it had. Null otherwise (the call has changed).
+   */
+  rebuild(transcript: unknown): CallResult | null {
+    const parsed = transcriptSchema.safeParse(transcript);
+    if (!parsed.success) return null;
+    const t = parsed.data;
+    const scenario = this.get({ id: t.scenario, locale: t.locale });
+    if (!scenario || scenario.hash !== t.hash) return null;
+    try {
+      replay(scenario, t, { requireEnd: true }).session.stop();
+      return callResult(scenario, t);
+    } catch {
+      return null;
+    }
   }
 
   /** The same call replayed on a new version of its scenario, or null if it no longer fits. */

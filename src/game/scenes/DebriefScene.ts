@@ -39,6 +39,8 @@ export class DebriefScene extends BaseScene {
     const scores = scorePanel(m, t, gender);
     this.onCleanup(scores.destroy);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
+    // Reopened from "My history": the way back there comes first (in place of the next call).
+    const back = this.services.flow.getSnapshot().context.reopened === finished ? button(t('history.backTo'), () => this.send({ type: 'BACK' }), { class: 'htl-btn' }) : null;
     this.mount(
       h(
         'main',
@@ -50,8 +52,9 @@ export class DebriefScene extends BaseScene {
           h(
             'nav',
             { class: 'htl-row', 'aria-label': t('debrief.next') },
+            back,
             retry,
-            button(t('debrief.nextCall'), () => this.send({ type: 'NEXT' }), { class: 'htl-btn' }),
+            !back && button(t('debrief.nextCall'), () => this.send({ type: 'NEXT' }), { class: 'htl-btn' }),
             button(t('debrief.pick'), () => this.send({ type: 'PICKER' }), { class: 'htl-btn' }),
             button(t('title.leaderboard'), () => this.send({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
           ),
@@ -62,7 +65,7 @@ export class DebriefScene extends BaseScene {
       ),
     );
     this.onCleanup(tries.start());
-    retry.focus();
+    (back ?? retry).focus();
     // Marks the moment every number shows its final value (tests and screenshots wait for it).
     const settled = () => (scores.el.dataset.settled = 'true');
     if (this.motion) this.countUp(scores, settled);

@@ -154,6 +154,7 @@ export class SignInScene extends BaseScene {
   private signedIn(identity: Identity, showCode: boolean): void {
     this.services.identity.set(identity);
     this.services.outbox.signIn(identity);
+    this.services.historyOutbox.signIn(identity);
     localStorage.removeItem(STORAGE.offline);
     const go = () => this.send({ type: 'SIGNED_IN', player: { name: identity.player.name, team: identity.team.name } });
     if (!showCode || !identity.personalCode || !this.panel) return go();

@@ -36,6 +36,7 @@ export class TitleScene extends BaseScene {
           play,
           button(player ? t('title.switchTeam') : t('title.signIn'), () => this.click({ type: 'SIGN_IN' }), { class: 'htl-btn' }),
           button(t('title.leaderboard'), () => this.click({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
+          button(t('history.heading'), () => this.click({ type: 'HISTORY' }), { class: 'htl-btn' }),
           button(t('title.settings'), () => this.click({ type: 'SETTINGS' }), { class: 'htl-btn' }),
         ),
         h('p', { class: 'htl-who' }, who, player && ' ', player && button(t('title.signOut'), () => this.signOut(), { class: 'htl-link' })),
