@@ -4,6 +4,8 @@ import type {
   Board,
   BoardQuery,
   ErrorBody,
+  ExamTicket,
+  FlaggedResult,
   Health,
   Identity,
   Period,
@@ -95,6 +97,8 @@ export interface ApiClient {
   signInWithCode(code: string, personalCode: string): Promise<Identity>;
   /** The signed-in player makes themself a new personal code; the old one stops working. */
   newPersonalCode(identity: Pick<Identity, 'team' | 'token'>): Promise<PersonalCodeIssued>;
+  /** Starts an online exam: the seed the server chose for this player and call, with its ticket. */
+  ticket(identity: Pick<Identity, 'team' | 'token'>, scenario: string): Promise<ExamTicket>;
   /** Sends a finished exam call; the server replays it and stores its own scores. */
   submit(identity: Pick<Identity, 'team' | 'token'>, request: SubmitRequest): Promise<SubmitResponse>;
   /** Keeps a finished practice call (or a "Try another reply" run) in the player's own history; never on a board. */
@@ -143,6 +147,10 @@ export interface TrainerApi {
   newPersonalCode(token: string, code: string, playerId: number): Promise<PersonalCodeIssued>;
   /** Undoes removeResult. */
   restoreResult(token: string, code: string, resultId: number): Promise<void>;
+  /** The team's results that came faster than a person reads, awaiting a check (newest first). */
+  flagged(token: string, code: string): Promise<{ results: FlaggedResult[] }>;
+  /** The trainer checked a flagged result: it counts for champions again. */
+  clearFlag(token: string, code: string, resultId: number): Promise<void>;
   /** A new join code; the old one stops working. */
   newJoinCode(token: string, code: string): Promise<TrainerTeamInfo>;
   /** Makes (or replaces) the read-only board code for meeting displays. */
@@ -203,6 +211,7 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
     join: (code, name, token, options = {}) => json('POST', '/join', { code, name, ...(token ? { token } : {}), ...(options.asNew ? { asNew: true } : {}) }),
     signInWithCode: (code, personalCode) => json('POST', '/sign-in', { code, personalCode }),
     newPersonalCode: (identity) => json('POST', `/teams/${enc(identity.team.code)}/personal-code`, undefined, { 'x-player-token': identity.token }),
+    ticket: (identity, scenario) => json('POST', `/teams/${enc(identity.team.code)}/tickets`, { scenario }, { 'x-player-token': identity.token }),
     submit: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/results`, request, { 'x-player-token': identity.token }),
     postHistory: (identity, request) => json('POST', `/teams/${enc(identity.team.code)}/history`, request, { 'x-player-token': identity.token }),
     myHistory: (identity, q = {}) => json('GET', `/teams/${enc(identity.team.code)}/me/history${query({ limit: q.limit, before: q.before })}`, undefined, { 'x-player-token': identity.token }),
@@ -232,6 +241,8 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
       revokePlayer: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/players/${id}/revoke`, undefined, bearer(token))),
       newPersonalCode: (token, code, id) => json('POST', `/teams/${enc(code)}/players/${id}/personal-code`, undefined, bearer(token)),
       restoreResult: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/results/${id}/restore`, undefined, bearer(token))),
+      flagged: (token, code) => json('GET', `/teams/${enc(code)}/flagged`, undefined, bearer(token)),
+      clearFlag: async (token, code, id) => void (await send('POST', `/teams/${enc(code)}/results/${id}/clear`, undefined, bearer(token))),
       newJoinCode: (token, code) => json('POST', `/teams/${enc(code)}/join-code`, undefined, bearer(token)),
       newBoardCode: (token, code) => json('POST', `/teams/${enc(code)}/board-code`, undefined, bearer(token)),
       setMinAttempts: (token, code, minAttempts) => json('PATCH', `/teams/${enc(code)}`, { minAttempts }, bearer(token)),

@@ -25,6 +25,8 @@ export interface OutboxItem {
   readonly identity: Pick<Identity, 'team' | 'token' | 'player'> | null;
   /** When the call ended (ISO). */
   readonly playedAt: string;
+  /** The server's ticket the exam was started with (its seed); null when it was played offline. */
+  readonly ticket: string | null;
   readonly attempts: number;
   /** Why the last try failed (waiting) or why the server refused it for good (refused). */
   readonly error: { readonly code: string; readonly message: string } | null;
@@ -115,7 +117,7 @@ export class Outbox {
    * Keeps a finished exam call until the server has it. Saved at once (throws if the browser's
    * storage is full); sent on the next flush. Without an identity it waits for `signIn`.
    */
-  add(entry: { transcript: Transcript; title: string; claimed?: ClaimedScores | null; identity: OutboxItem['identity']; playedAt?: Date }): OutboxItem {
+  add(entry: { transcript: Transcript; title: string; claimed?: ClaimedScores | null; identity: OutboxItem['identity']; playedAt?: Date; ticket?: string | null }): OutboxItem {
     const item: OutboxItem = {
       key: newIdempotencyKey(),
       status: 'waiting',
@@ -124,6 +126,7 @@ export class Outbox {
       claimed: entry.claimed ?? null,
       identity: entry.identity ? { team: entry.identity.team, token: entry.identity.token, player: entry.identity.player } : null,
       playedAt: (entry.playedAt ?? new Date()).toISOString(),
+      ticket: entry.ticket ?? null,
       attempts: 0,
       error: null,
       result: null,
@@ -244,6 +247,7 @@ export class Outbox {
           transcript: item.transcript,
           ...(item.claimed ? { claimed: item.claimed } : {}),
           playedAt: item.playedAt,
+          ...(item.ticket ? { ticket: item.ticket } : {}),
         });
         this.reachable = true;
         this.failures = 0;

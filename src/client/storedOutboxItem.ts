@@ -28,6 +28,8 @@ const fieldsSchema = z.object({
   claimed: nullable(z.object({ politeness: z.number(), accuracy: z.number(), judgment: z.number(), overall: z.number() })),
   identity: nullable(identitySchema),
   playedAt: z.catch(z.optional(isoTime), undefined),
+  /** Absent before tickets (and for an exam played offline): sent without one. */
+  ticket: z.catch(z.optional(z.nullable(boundedText(64))), null),
   attempts: z.catch(count, 0),
   error: nullable(z.object({ code: boundedText(100), message: boundedText(1000) })),
   result: nullable(z.object({ id: z.number().check(z.int()), overall: z.number(), grade })),
@@ -64,6 +66,7 @@ export function outboxItemOf(f: StoredFields, key: string, now = new Date()): Ou
     claimed: f.claimed,
     identity: f.identity,
     playedAt: f.playedAt ?? f.sentAt ?? now.toISOString(),
+    ticket: f.ticket ?? null,
     attempts: f.attempts,
     error: f.error,
     result: f.result,

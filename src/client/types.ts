@@ -68,6 +68,34 @@ export interface SubmitRequest {
   readonly claimed?: ClaimedScores;
   /** When the call ended (ISO 8601, the player's clock); the server keeps it within the last 14 days. */
   readonly playedAt?: string;
+  /** The ticket the exam was started with (its seed is the transcript's); absent when it was played offline. */
+  readonly ticket?: string;
+}
+
+/** What an online exam starts with: the seed the server chose for this player and call, used once. */
+export interface ExamTicket {
+  readonly ticket: string;
+  readonly scenario: string;
+  readonly seed: number;
+  /** A result sent after this is refused (ISO). */
+  readonly expiresAt: string;
+}
+
+/** Why a result was flagged for the trainer: most of its replies came faster than the line can be read. */
+export interface FlagReason {
+  readonly code: 'too-fast';
+  /** Replies faster than reading, of all the replies. */
+  readonly tooFast: number;
+  readonly replies: number;
+  /** The fastest reply (ms) and what reading its line needs (ms), with the line's words. */
+  readonly fastestMs: number;
+  readonly neededMs: number;
+  readonly words: number;
+}
+
+/** A result awaiting the trainer's check. */
+export interface FlaggedResult extends ResultSummary {
+  readonly flag: FlagReason;
 }
 
 /** A verified result as stored: every score computed by the server's own replay. */
@@ -92,6 +120,10 @@ export interface ResultSummary {
   readonly season: number;
   readonly playedAt: string;
   readonly receivedAt: string;
+  /** Played without the server's ticket (the game was offline). */
+  readonly offline: boolean;
+  /** Came faster than a person reads and awaits a trainer's check (kept off champions until cleared). */
+  readonly flagged: boolean;
 }
 
 export interface SubmitResponse {
@@ -147,6 +179,10 @@ export interface BoardRow {
   readonly judgment: number;
   /** The player's best result in the period (on a one-call board: on that call), to open its replay. */
   readonly bestResult: number | null;
+  /** How many of the best results counted here were played offline (without the server's ticket). */
+  readonly offline: number;
+  /** A best result counted here came faster than a person reads: not champion until a trainer clears it. */
+  readonly checking: boolean;
 }
 
 export interface Champion {

@@ -70,6 +70,7 @@ export { endingsReached, traps, stuckStates, type EndingReach, type Trap } from 
 export { reviewCall, type CallReview, type TurnReview, type BetterReply } from './review/reviewCall.js';
 export { walkTranscript, type Walked, type TurnAt } from './review/decisions.js';
 export { callResult, type CallResult } from './review/callResult.js';
+export { thinkTimeProfile, readingMs, wordsIn, READING_WPM, REACTION_MS, type ThinkTimeProfile, type TurnThinkTime } from './review/thinkTime.js';
 export { compareRuns, CompareError, COMPARED_SKILLS, type RunComparison, type ComparedRun, type ComparedRow, type ComparedTurn, type ComparedSkill } from './review/compareRuns.js';
 // Translations as string tables: the texts of a call, composing a table with its original, a folder of files.
 export { stringsSchema, STRINGS_SCHEMA_VERSION, type StringsFile, type StringsParsed } from './format/strings.js';

@@ -39,7 +39,7 @@ export function boardTable(board: Board, o: TableOptions): Element {
         onkeydown: open ? (e: Event) => (e as KeyboardEvent).key === 'Enter' && open() : undefined,
       },
       h('td', { class: 'num' }, r.rank ?? '–'),
-      h('td', { class: 'htl-name' }, playerName(r.player.name), me ? ` (${t('you')})` : '', r.ranked ? null : h('span', { class: 'htl-needs' }, ` · ${t('needsMore', { count: needs })}`)),
+      h('td', { class: 'htl-name' }, playerName(r.player.name), me ? ` (${t('you')})` : '', r.ranked ? null : h('span', { class: 'htl-needs' }, ` · ${t('needsMore', { count: needs })}`), ...marks(r, t)),
       h('td', { class: 'num' }, num(r.standing)),
       one ? null : h('td', { class: 'num', 'aria-label': t('coverage', { calls: r.calls, available: r.callsAvailable }) }, `${r.calls}/${r.callsAvailable}`),
       h('td', { class: 'num' }, r.attempts),
@@ -73,6 +73,17 @@ export function boardTable(board: Board, o: TableOptions): Element {
     ),
     o.explain === false ? null : howRanked(board, t),
   );
+}
+
+/**
+ * What a row's results carry: best results played offline (without the server's ticket), and a
+ * best awaiting the trainer's check (faster than a person reads: no champion until cleared).
+ */
+function marks(r: Board['rows'][number], t: Translate): Element[] {
+  const out: Element[] = [];
+  if (r.offline > 0) out.push(h('span', { class: 'htl-mark', 'data-mark': 'offline', title: t('marks.offlineTitle', { count: r.offline }) }, t('marks.offline')));
+  if (r.checking) out.push(h('span', { class: 'htl-mark', 'data-mark': 'checking', title: t('marks.checkingTitle') }, t('marks.checking')));
+  return out;
 }
 
 /** "How is this ranked?": the board's rule in words, under the board. */

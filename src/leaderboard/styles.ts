@@ -31,6 +31,7 @@ const KIT = `
 .htl-lb .htl-name { overflow-wrap: break-word; }
 /* "· needs 2 more attempts" stays whole: it wraps as one piece after the name, never inside. */
 .htl-lb .htl-needs { white-space: nowrap; }
+.htl-lb .htl-mark { display: inline-block; margin-left: 6px; border: 1px solid var(--muted); color: var(--muted); border-radius: 10px; padding: 0 8px; white-space: nowrap; }
 /* A player's name (dom.ts playerName): one line, cut with an ellipsis; the whole name is its text and title. */
 .htl-lb .htl-player-name { display: inline-block; max-width: var(--name-max, 18em); vertical-align: bottom; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .htl-lb .htl-champions { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px; }
@@ -145,6 +146,7 @@ const PRINT = `
   .htl-lb thead { display: table-header-group; }
   .htl-lb tr { break-inside: avoid; }
   .htl-lb tr.htl-me td { background: none; }
+  .htl-lb .htl-mark { white-space: normal; }
   .htl-lb .htl-chart { max-width: 16cm; break-inside: avoid; }
   .htl-lb .htl-chart .alone { fill: #fff; }
   .htl-lb .htl-player-name { max-width: 22em; }

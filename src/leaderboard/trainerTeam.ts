@@ -1,11 +1,12 @@
 // One team on the trainer's page: its name (renamed in place), its join code (copy, or make a
 // new one: the old one stops working), its read-only board code for meeting displays (copy, the
 // meeting view's address with it, make or replace it), the minimum of attempts to be ranked, its
-// board and meeting view, and its players.
+// board and meeting view, its players, and its results to check (trainerFlagged.ts).
 import type { ApiClient, TrainerTeamInfo } from '../client/index.js';
 import { confirmAction, problem } from './confirmUndo.js';
 import { h, playerName } from './dom.js';
 import type { Translate } from './index.js';
+import { mountFlagged } from './trainerFlagged.js';
 import { mountRoster, renameForm } from './trainerRoster.js';
 
 export interface TeamCardOptions {
@@ -140,6 +141,12 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
   });
   if (o.open.has(team.code)) void roster.load();
 
+  // Results that came faster than a person reads: counted at once, so the card says there are some.
+  const checkSlot = h('div');
+  const checkSummary = h('summary', {}, t('check.title'));
+  const check = h('details', { class: 'htl-check' }, checkSummary, checkSlot);
+  void mountFlagged(checkSlot, { client, token, code: team.code, t, locale: o.locale, undoHost: o.undoHost, counted: (n) => (checkSummary.textContent = n > 0 ? t('check.titleCount', { count: n }) : t('check.title')) }).load();
+
   return h(
     'section',
     { class: 'htl-team', 'aria-labelledby': id, 'data-team': team.code },
@@ -158,6 +165,7 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
     ),
     codes,
     details,
+    check,
     status,
   );
 }

@@ -10,9 +10,11 @@ import { boardRoutes } from './routes/boards.js';
 import { historyRoutes } from './routes/history.js';
 import { insightRoutes } from './routes/insights.js';
 import { memberRoutes } from './routes/members.js';
+import { flagRoutes } from './routes/flags.js';
 import { resultRoutes } from './routes/results.js';
 import { rosterRoutes } from './routes/roster.js';
 import { teamRoutes } from './routes/teams.js';
+import { ticketRoutes } from './routes/tickets.js';
 import type { ScenarioLibrary } from './scenarios.js';
 import type { Store } from './store/store.js';
 
@@ -76,6 +78,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: Math.max(10, Math.floor(max / 10)) });
       await api.register(rosterRoutes, { store: o.store, trainerToken: o.trainerToken });
       await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
+      await api.register(ticketRoutes, { store: o.store, library: o.library });
+      await api.register(flagRoutes, { store: o.store, trainerToken: o.trainerToken });
       await api.register(boardRoutes, { store: o.store, library: o.library });
       await api.register(memberRoutes, { store: o.store });
       await api.register(historyRoutes, { store: o.store, library: o.library });

@@ -6,6 +6,9 @@
 //   rank      by standing as shown (one decimal); equal standings share a rank (1, 2, 2, 4)
 // Coverage (calls played of calls available), the average over every attempt and the skills
 // (means over the best attempts) are shown beside it.
+//   champion  the highest skill mean among ranked players; a player whose best on a call is
+//             flagged as faster than a person reads (src/server/plausibility.ts) is not champion
+//             until a trainer clears it — still listed and ranked, marked as being checked
 import type { Board, BoardRow, CallSummary, Champion } from '../client/types.js';
 import { DIMENSIONS as SKILLS } from '../engine/index.js';
 import type { PlayerCallBest } from './store/store.js';
@@ -25,13 +28,16 @@ interface PlayerTotals {
   bestSum: number;
   skills: Record<Skill, number>;
   best: PlayerCallBest;
+  /** Best results (one per call) played offline, and flagged ones awaiting a trainer. */
+  offline: number;
+  flagged: number;
 }
 
 function totals(bests: readonly PlayerCallBest[]): PlayerTotals[] {
   const by = new Map<number, PlayerTotals>();
   for (const b of bests) {
     let p = by.get(b.player_id);
-    if (!p) by.set(b.player_id, (p = { player: { id: b.player_id, name: b.player_name }, calls: 0, attempts: 0, overallSum: 0, bestSum: 0, skills: { politeness: 0, accuracy: 0, judgment: 0 }, best: b }));
+    if (!p) by.set(b.player_id, (p = { player: { id: b.player_id, name: b.player_name }, calls: 0, attempts: 0, overallSum: 0, bestSum: 0, skills: { politeness: 0, accuracy: 0, judgment: 0 }, best: b, offline: 0, flagged: 0 }));
     p.calls += 1;
     p.attempts += b.results;
     p.overallSum += b.overall_sum;
@@ -39,6 +45,8 @@ function totals(bests: readonly PlayerCallBest[]): PlayerTotals[] {
     p.skills.politeness += b.best_politeness;
     p.skills.accuracy += b.best_accuracy;
     p.skills.judgment += b.best_judgment;
+    if (b.best_offline) p.offline += 1;
+    if (b.best_flagged) p.flagged += 1;
     if (b.best_overall > p.best.best_overall || (b.best_overall === p.best.best_overall && b.best_id < p.best.best_id)) p.best = b;
   }
   return [...by.values()];
@@ -93,6 +101,7 @@ export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext)
   const attemptsOf = (p: PlayerTotals) => periodAttempts.get(p.player.id) ?? p.attempts;
   const ranked = players.filter((p) => attemptsOf(p) >= minAttempts).sort(order);
   const unranked = players.filter((p) => attemptsOf(p) < minAttempts).sort(order);
+  const eligible = ranked.filter((p) => p.flagged === 0);
 
   const rows: BoardRow[] = [];
   const row = (p: PlayerTotals, rank: number | null): BoardRow => ({
@@ -109,6 +118,8 @@ export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext)
     accuracy: skillMean(p, 'accuracy'),
     judgment: skillMean(p, 'judgment'),
     bestResult: p.best.best_id,
+    offline: p.offline,
+    checking: p.flagged > 0,
   });
   ranked.forEach((p, i) => {
     const prev = rows[i - 1];
@@ -132,7 +143,7 @@ export function shapeBoard(allBests: readonly PlayerCallBest[], o: BoardContext)
     callsAvailable,
     ranking: RANKING,
     rows,
-    champions: { politeness: champion(ranked, 'politeness'), accuracy: champion(ranked, 'accuracy'), judgment: champion(ranked, 'judgment') },
+    champions: { politeness: champion(eligible, 'politeness'), accuracy: champion(eligible, 'accuracy'), judgment: champion(eligible, 'judgment') },
     calls,
   };
 }

@@ -174,14 +174,15 @@ describe.each(backends)('API on $name', ({ setup }) => {
     const t = await team();
     const p1 = await join(t.code, 'Gil');
     const p2 = await join(t.code, 'Hal');
+    // Each run its own seed where the replies are the same: a call counts once, whoever sends it.
     const runs = [
-      { p: p1, pick: () => 1 },
-      { p: p1, pick: () => 2 },
-      { p: p2, pick: () => 2 },
+      { p: p1, pick: () => 1, seed: 21 },
+      { p: p1, pick: () => 2, seed: 21 },
+      { p: p2, pick: () => 2, seed: 23 },
     ];
     const scores = [];
     for (const r of runs) {
-      const f = finished(scenario, { seed: 21, pick: r.pick });
+      const f = finished(scenario, { seed: r.seed, pick: r.pick });
       const res = await submit(t.code, r.p.token, { idempotencyKey: key(), transcript: f.transcript });
       expect(res.status).toBe(201);
       scores.push(res.body.result.overall as number);
@@ -200,7 +201,8 @@ describe.each(backends)('API on $name', ({ setup }) => {
     expect(gil0).toMatchObject({ standing: best1, calls: 1, callsAvailable: before.callsAvailable, attempts: 2, average: (scores[0]! + scores[1]!) / 2 });
     expect(gil0).not.toHaveProperty('score');
     // A third attempt ranks Gil, whatever it scored; Hal still needs two more.
-    const third = await submit(t.code, p1.token, { idempotencyKey: key(), transcript: finished(scenario, { seed: 21, pick: () => 1 }).transcript });
+    // Another seed: the same call played again, not the first attempt sent twice (a call counts once).
+    const third = await submit(t.code, p1.token, { idempotencyKey: key(), transcript: finished(scenario, { seed: 22, pick: () => 1 }).transcript });
     scores.push(third.body.result.overall as number);
     const board = (await call(base, 'GET', `/api/teams/${t.code}/board?period=season`)).body;
     expect(board.rows.map((r: any) => [r.player.name, r.rank])).toEqual([
@@ -260,7 +262,7 @@ describe.each(backends)('API on $name', ({ setup }) => {
     const p = await join(t.code, 'Jo');
     const now = Date.now();
     const old = await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario).transcript, playedAt: new Date(now - 20 * 86_400_000).toISOString() });
-    const future = await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario).transcript, playedAt: new Date(now + 86_400_000).toISOString() });
+    const future = await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario, { seed: 8 }).transcript, playedAt: new Date(now + 86_400_000).toISOString() });
     const oldAt = Date.parse(old.body.result.playedAt);
     expect(oldAt).toBeGreaterThanOrEqual(now - 14 * 86_400_000 - 1000);
     expect(oldAt).toBeLessThan(now - 13 * 86_400_000);
@@ -276,7 +278,7 @@ describe.each(backends)('API on $name', ({ setup }) => {
     const p = await join(t.code, '=cmd|evil');
     const { transcript } = finished(scenario);
     const r1 = (await submit(t.code, p.token, { idempotencyKey: key(), transcript })).body.result;
-    const r2 = (await submit(t.code, p.token, { idempotencyKey: key(), transcript })).body.result;
+    const r2 = (await submit(t.code, p.token, { idempotencyKey: key(), transcript: finished(scenario, { seed: 8 }).transcript })).body.result;
     expect((await call(base, 'DELETE', `/api/teams/${t.code}/results/${r1.id}`)).status).toBe(401);
     expect((await call(base, 'DELETE', `/api/teams/${t.code}/results/${r1.id}`, undefined, trainer)).status).toBe(204);
     expect((await call(base, 'GET', `/api/teams/${t.code}/results`)).body.results.map((r: any) => r.id)).toEqual([r2.id]);

@@ -90,6 +90,9 @@ function bruteForce(rows: readonly Stored[], f: BoardFilter): PlayerCallBest[] {
       best_accuracy: b.accuracy,
       best_judgment: b.judgment,
       best_played_at: b.played_at,
+      // Stored here with neither mark (src/server/playedOnce.ts, plausibility.ts).
+      best_offline: false,
+      best_flagged: false,
     };
   });
 }

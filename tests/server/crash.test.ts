@@ -7,7 +7,9 @@ import { startServer, TEST_TRAINER_TOKEN, type TestServer } from '../support/ser
 import { call, finished, freshPgSchema, loadShipped, TEST_PG } from './support.js';
 
 const scenario = loadShipped('first-call.json');
-const plays = [1, 2, 3].map((pick) => finished(scenario, { seed: pick, pick: () => pick }));
+// Each submission a call of its own (its own seed): the team keeps each call's content once.
+const plays = new Map<number, ReturnType<typeof finished>>();
+const play = (n: number) => plays.get(n) ?? plays.set(n, finished(scenario, { seed: 1000 + n, pick: () => 1 + (n % 3) })).get(n)!;
 
 const backends: { name: string; url: () => Promise<{ databaseUrl?: string; drop?: () => Promise<void> }> }[] = [{ name: 'sqlite', url: async () => ({}) }];
 if (TEST_PG) backends.push({ name: 'postgres', url: async () => { const s = await freshPgSchema(); return { databaseUrl: s.url, drop: s.drop }; } });
@@ -36,11 +38,10 @@ describe.each(backends)('crash on $name', ({ url }) => {
     async function worker(): Promise<void> {
       while (!killed) {
         const key = `crash-${n}-${'x'.repeat(16)}`;
-        const play = n % plays.length;
-        n++;
-        sent.push({ key, play });
+        const at = n++;
+        sent.push({ key, play: at });
         try {
-          const res = await fetch(`${base}/api/teams/${team.code}/results`, { method: 'POST', headers, body: JSON.stringify({ idempotencyKey: key, transcript: plays[play]!.transcript }) });
+          const res = await fetch(`${base}/api/teams/${team.code}/results`, { method: 'POST', headers, body: JSON.stringify({ idempotencyKey: key, transcript: play(at).transcript }) });
           if (res.status === 201 || res.status === 200) {
             const body = (await res.json()) as { result: { id: number; overall: number } };
             acked.set(key, body.result);
@@ -67,8 +68,8 @@ describe.each(backends)('crash on $name', ({ url }) => {
       expect(replay(scenario, d.body.transcript, { requireEnd: true }).score.overall).toBe(d.body.overall);
     }
     // Send everything again, as an outbox would after a crash: each key ends up stored once.
-    for (const { key, play } of sent) {
-      const res = await call(base, 'POST', `/api/teams/${team.code}/results`, { idempotencyKey: key, transcript: plays[play]!.transcript }, { 'x-player-token': player.token });
+    for (const { key, play: at } of sent) {
+      const res = await call(base, 'POST', `/api/teams/${team.code}/results`, { idempotencyKey: key, transcript: play(at).transcript }, { 'x-player-token': player.token });
       expect([200, 201]).toContain(res.status);
       if (acked.has(key)) expect(res.body).toMatchObject({ duplicate: true, result: { id: acked.get(key)!.id } });
     }

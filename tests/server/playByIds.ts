@@ -2,6 +2,7 @@
 // screen, which the seed shuffles) or "timeout" (say nothing until the node's timer runs out).
 // Pure (engine only), so a browser harness may use it too.
 import { Session, type Scenario, type Transcript } from '../../src/engine/index.js';
+import { thinkMs } from './playCall.js';
 
 export type Move = string | 'timeout';
 
@@ -14,11 +15,11 @@ function untilListening(s: Session): void {
 }
 
 /**
- * Plays `moves` in order as a player would (answering after the phone rang a while, thinking
- * 1.2 s before each reply), then lets time run until the call ends. Throws if a reply is not on
- * offer where it is named, or if the call does not end.
+ * Plays `moves` in order as a player would (answering after the phone rang a while, reading the
+ * line before each reply: thinkMs), then lets time run until the call ends. Throws if a reply is
+ * not on offer where it is named, or if the call does not end.
  */
-export function playByIds(scenario: Scenario, moves: readonly Move[], opts: { seed: number; mode?: 'exam' | 'practice' }): Session {
+export function playByIds(scenario: Scenario, moves: readonly Move[], opts: { seed: number; mode?: 'exam' | 'practice'; think?: number }): Session {
   const s = new Session(scenario, { seed: opts.seed, mode: opts.mode ?? 'exam' });
   s.advance(800);
   s.answer();
@@ -31,7 +32,7 @@ export function playByIds(scenario: Scenario, moves: readonly Move[], opts: { se
       if (s.view.turn === turn) throw new Error(`no timeout at move ${i + 1}`);
       return;
     }
-    s.advance(1200);
+    s.advance(thinkMs(s, opts.think));
     const reply = s.view.replies.find((r) => r.id === move);
     if (!reply) throw new Error(`move ${i + 1}: reply "${move}" is not on offer at "${s.view.line?.id}" (offered: ${s.view.replies.map((r) => r.id).join(', ')})`);
     if (!s.choose(reply.n)) throw new Error(`move ${i + 1}: "${move}" was refused`);
@@ -42,7 +43,7 @@ export function playByIds(scenario: Scenario, moves: readonly Move[], opts: { se
 }
 
 /** The finished call's transcript and score card. */
-export function playedByIds(scenario: Scenario, moves: readonly Move[], opts: { seed: number; mode?: 'exam' | 'practice' }): { transcript: Transcript; score: ReturnType<Session['score']> } {
+export function playedByIds(scenario: Scenario, moves: readonly Move[], opts: { seed: number; mode?: 'exam' | 'practice'; think?: number }): { transcript: Transcript; score: ReturnType<Session['score']> } {
   const s = playByIds(scenario, moves, opts);
   const out = { transcript: s.transcript(), score: s.score() };
   s.stop();

@@ -55,6 +55,22 @@ export async function call<T = any>(base: string, method: string, path: string, 
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
+/**
+ * Starts an online exam as the game does: a ticket from the server for this player and call. Play
+ * the call with its `seed` and send the result with `ticket` (see playOnline).
+ */
+export async function ticketFor(base: string, code: string, token: string, scenario: string): Promise<{ ticket: string; seed: number; expiresAt: string }> {
+  const r = await call(base, 'POST', `/api/teams/${code}/tickets`, { scenario }, { 'x-player-token': token });
+  if (r.status !== 201) throw new Error(`no ticket for ${scenario}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** An online exam's transcript, played by `play` on the ticket's seed, with the ticket to send it with. */
+export async function playOnline<T extends { transcript: unknown }>(base: string, code: string, token: string, scenario: string, play: (seed: number) => T): Promise<T & { ticket: string }> {
+  const t = await ticketFor(base, code, token, scenario);
+  return { ...play(t.seed), ticket: t.ticket };
+}
+
 /** Where a test server stores results: SQLite always, and PostgreSQL (a fresh schema) when TEST_DATABASE_URL is set. */
 export interface Backend {
   readonly name: string;

@@ -46,7 +46,8 @@ describe.each(serverBackends())('team page API on $name', ({ setup }) => {
     const plays: [string, string, string[], number, number][] = [
       ['dan', 'Dan', IDEAL, 3, 10],
       ['ann', 'Ann', SHRUG, 5, 0],
-      ['ben1', 'Ben', SHRUG, 5, 1],
+      // Ann's replies on a seed of its own: a call counts once in a team.
+      ['ben1', 'Ben', SHRUG, 6, 1],
       ['ben2', 'Ben', RECOVER, 11, 5],
     ];
     for (const [key, who, moves, seed, daysAgo] of plays) {

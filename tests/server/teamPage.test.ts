@@ -30,8 +30,9 @@ beforeAll(async () => {
   const plays: [string, string[], number, number][] = [
     ['Dan', ['opening.1', 'order-shipped.1', 'delay-known.1'], 3, 10],
     ['Ben', ['opening.2', 'promise-doubt.1', 'order-shipped.1', 'delay-known.2'], 11, 5],
-    ['Ben', ['opening.1', 'order-shipped.2'], 5, 1],
-    [LONG, ['opening.1', 'order-shipped.1', 'delay-known.1'], 3, 2],
+    // Seeds of their own where the replies are Ann's or Dan's: a call counts once in a team.
+    ['Ben', ['opening.1', 'order-shipped.2'], 6, 1],
+    [LONG, ['opening.1', 'order-shipped.1', 'delay-known.1'], 4, 2],
     ['Ann', ['opening.1', 'order-shipped.2'], 5, 0],
   ];
   let n = 0;

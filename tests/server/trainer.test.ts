@@ -38,7 +38,9 @@ describe.each(serverBackends())('trainer routes on $name', ({ setup }) => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body as { team: { code: string }; player: { id: number; name: string }; token: string; personalCode: string };
   }
-  const submit = (code: string, token: string, seed = 1) => call(base, 'POST', `/api/teams/${code}/results`, { idempotencyKey: key(), transcript: finished(scenario, { seed }).transcript }, { 'x-player-token': token });
+  // Each result a call of its own unless a seed is named: a team keeps each call's content once.
+  let seeds = 1000;
+  const submit = (code: string, token: string, seed = seeds++) => call(base, 'POST', `/api/teams/${code}/results`, { idempotencyKey: key(), transcript: finished(scenario, { seed }).transcript }, { 'x-player-token': token });
   const boardPlayers = async (code: string) => ((await call(base, 'GET', `/api/teams/${code}/board`)).body.rows as { player: { id: number } }[]).map((r) => r.player.id);
   const resultIds = async (code: string) => ((await call(base, 'GET', `/api/teams/${code}/results`)).body.results as { id: number }[]).map((r) => r.id);
   const errorOf = (r: { status: number; body: any }) => [r.status, r.body?.error?.code];

@@ -7,7 +7,8 @@ import type { Selection } from '../flow/flowMachine.js';
 import { recordCall } from '../history/recordCall.js';
 import type { Services } from '../services.js';
 
-export function recordResult(services: Services, selection: Selection, result: CallResult): void {
+/** `ticket`: the server's ticket the exam was started with, sent with it (null: played offline). */
+export function recordResult(services: Services, selection: Selection, result: CallResult, ticket: string | null = null): void {
   const { score } = result;
   services.bests.record(selection.id, selection.locale, { overall: score.overall, grade: score.grade, mode: selection.mode });
   const branch = services.flow.getSnapshot().context.branch;
@@ -19,6 +20,7 @@ export function recordResult(services: Services, selection: Selection, result: C
       title: result.review.scenario.title,
       claimed: { politeness: score.politeness, accuracy: score.accuracy, judgment: score.judgment, overall: score.overall },
       identity: services.identity.get(),
+      ticket,
       playedAt: new Date(entry.playedAt),
     });
   } catch (e) {

@@ -12,6 +12,7 @@ import { listenToCallKeys } from '../call/keyboard.js';
 import { MoodGaugePresenter } from '../call/MoodGaugePresenter.js';
 import { PatienceBarPresenter } from '../call/PatienceBarPresenter.js';
 import { PortraitPresenter } from '../call/PortraitPresenter.js';
+import { examStart } from '../call/examTicket.js';
 import { recordResult } from '../call/recordResult.js';
 import { RepliesPresenter } from '../call/RepliesPresenter.js';
 import { RingPresenter } from '../call/RingPresenter.js';
@@ -27,8 +28,8 @@ import { button, h } from '../ui/dom.js';
 import { clearTrainerNotice, showTrainerNotice } from '../ui/trainerNotice.js';
 import { BaseScene } from './BaseScene.js';
 
-// `?seed=N` pins the reply order of every call in this visit (Retry and Next too); else each draws one.
-const callSeed = (pinned: number | null) => pinned ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
+// `?seed=N` pins the reply order of every call in this visit (Retry and Next too); else an exam
+// takes the server's ticket when it can (call/examTicket.ts) and anything else draws its own seed.
 
 /** "Try another reply": the run restored as it stood before the turn, now practice; null if the call has changed since. */
 function branchSession(scenario: Scenario, branch: Branch): Session | null {
@@ -49,6 +50,8 @@ export class CallScene extends BaseScene {
   private run = 0;
   /** A restart is queued (Phaser restarts on its next step); later saves wait for the new run. */
   private restarting = false;
+  /** The server's ticket this exam was started with (call/examTicket.ts); null when played offline. */
+  private ticket: string | null = null;
 
   constructor(services: Services) {
     super(SCENES.call, services);
@@ -80,7 +83,11 @@ export class CallScene extends BaseScene {
       return;
     }
     const branch = this.services.flow.getSnapshot().context.branch;
-    const session = this.resume ?? (branch ? branchSession(scenario, branch) : lib.newSession(scenario, { seed: callSeed(this.services.launch.seed), mode: selection.mode }));
+    const fresh = this.resume || branch ? null : await examStart({ client: this.services.client, identity: this.services.identity.get(), scenario: scenario.id, mode: selection.mode, pinnedSeed: this.services.launch.seed });
+    if (run !== this.run || !this.scene.isActive()) return;
+    // A call carried on after a save keeps its ticket; a new one has its own (or none).
+    if (!this.resume) this.ticket = fresh?.ticket ?? null;
+    const session = this.resume ?? (branch ? branchSession(scenario, branch) : lib.newSession(scenario, { seed: fresh!.seed, mode: selection.mode }));
     this.resume = null;
     if (!session) {
       // The call's file changed since the run was played: it can't be restored as it stood.
@@ -165,7 +172,7 @@ export class CallScene extends BaseScene {
         show: (view) => {
           if (view.phase !== 'ended' || ended) return;
           ended = true;
-          recordResult(services, selection, resultOf());
+          recordResult(services, selection, resultOf(), this.ticket);
         },
         destroy: () => {},
       },

@@ -1,4 +1,5 @@
-// Results: submitted as transcripts, verified by replay, stored once per idempotency key; read
+// Results: submitted as transcripts, verified by replay, stored once per idempotency key and once
+// per content in the team, bound to the player by the exam's ticket (playedOnce.ts); read
 // back (with the code), removed and exported (by a trainer).
 import type { FastifyPluginAsync } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
@@ -6,7 +7,9 @@ import type { ClaimedScores, ResultDetail, ResultsPage, ResultSummary, ScenarioV
 import type { Grade, Outcome, Transcript } from '../../engine/index.js';
 import { HttpError, notFound } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
-import { sha256, type ResultRow, type Store } from '../store/store.js';
+import { AlreadyPlayedError, sha256, TicketUsedError, type ResultRow, type Store } from '../store/store.js';
+import { admission, alreadyPlayed, contentHash, refuseCopies } from '../playedOnce.js';
+import { plausibility } from '../plausibility.js';
 import { listPosition, listResultsByPlayed, titlesIn } from '../store/resultQueries.js';
 import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
@@ -39,6 +42,8 @@ export function summary(r: ResultRow): ResultSummary {
     season: r.season,
     playedAt: iso(r.played_at),
     receivedAt: iso(r.received_at),
+    offline: Number(r.offline) === 1,
+    flagged: r.flag !== null && r.flag_cleared_at === null,
   };
 }
 
@@ -53,6 +58,8 @@ const submitBody = {
     transcript: { type: 'object' },
     claimed: { type: 'object', required: ['politeness', 'accuracy', 'judgment', 'overall'], additionalProperties: false, properties: { politeness: score, accuracy: score, judgment: score, overall: score } },
     playedAt: { type: 'string', format: 'date-time' },
+    // The exam's ticket (routes/tickets.ts); without one the exam was played offline.
+    ticket: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
   },
 } as const;
 
@@ -60,7 +67,7 @@ const submitBody = {
 const safeCell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; trainerToken: string }> = async (app, { store, library, trainerToken }) => {
-  app.post<{ Params: { code: string }; Body: { idempotencyKey: string; transcript: Transcript; claimed?: ClaimedScores; playedAt?: string } }>(
+  app.post<{ Params: { code: string }; Body: { idempotencyKey: string; transcript: Transcript; claimed?: ClaimedScores; playedAt?: string; ticket?: string } }>(
     '/teams/:code/results',
     { schema: { params: codeParams, body: submitBody } },
     async (req, reply) => {
@@ -86,10 +93,26 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         throw e;
       }
       const now = Date.now();
+      // Played once per team, and an online exam only by the player its ticket was given to (playedOnce.ts).
+      // A retry of this very request that raced the first one gets the first answer, not a refusal.
+      const unlessRetry = async (e: unknown): Promise<never | SubmitResponse> => {
+        const first = e instanceof HttpError && e.statusCode === 409 ? await store.resultByKey(body.idempotencyKey) : null;
+        if (first) return settle(first, true);
+        throw e;
+      };
+      const content = contentHash(verified.transcript);
+      let admitted;
+      try {
+        await refuseCopies(store, team.id, content);
+        admitted = await admission(store, { teamId: team.id, playerId: player.id, transcript: verified.transcript, ticket: body.ticket, now });
+      } catch (e) {
+        return reply.code(200).send(await unlessRetry(e));
+      }
+      const judged = plausibility(verified.scenario, verified.transcript);
       const claimedAt = body.playedAt ? Date.parse(body.playedAt) : now;
       const playedAt = Math.min(now, Math.max(now - PLAYED_AT_WINDOW_MS, Number.isFinite(claimedAt) ? claimedAt : now));
       const { score: s, scenario, transcript } = verified;
-      const { row, duplicate } = await store.insertResult({
+      const stored = await store.insertResult({
         team_id: team.id,
         player_id: player.id,
         season: team.season,
@@ -111,7 +134,17 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         played_at: playedAt,
         received_at: now,
         transcript: JSON.stringify(transcript),
-      }, player.name);
+        content_hash: content,
+        offline: admitted.offline ? 1 : 0,
+        think: JSON.stringify(judged.think),
+        flag: judged.flag ? JSON.stringify(judged.flag) : null,
+      }, player.name, admitted.ticket).catch((e: unknown) => {
+        if (e instanceof AlreadyPlayedError) return alreadyPlayed(e.resultId);
+        if (e instanceof TicketUsedError) return new HttpError(409, 'ticket-used', 'this ticket was used for another result a moment ago; each ticket counts once');
+        throw e;
+      });
+      if (stored instanceof HttpError) return reply.code(200).send(await unlessRetry(stored));
+      const { row, duplicate } = stored;
       // The team's insights read the engine's review of each result, kept with it (resultReview.ts).
       if (!duplicate) await reviewAccepted(store, row.id, scenario, transcript);
       const res = settle(row, duplicate);

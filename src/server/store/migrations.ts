@@ -1,6 +1,7 @@
 // Numbered migrations, run at start by Kysely's Migrator, which holds a lock while it works (an
 // advisory lock on PostgreSQL), so several instances starting at once migrate once.
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { contentHash } from '../playedOnce.js';
 import { addToBests, BEST_SOURCE_COLUMNS, type BestSource } from './bests.js';
 import { hardeningMigrations } from './hardeningMigrations.js';
 
@@ -152,6 +153,53 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', big, (c) => c.notNull())
           .execute();
         await db.schema.createIndex('player_tokens_player').on('player_tokens').column('player_id').execute();
+      },
+    },
+    // Results bound to a player and played once (issue 16): tickets for online exams (a seed the
+    // server chose, single use, bound to a player and a call, expiring); each result's content
+    // hash, unique in its team (src/server/playedOnce.ts); whether it was played offline; its
+    // think-time profile and, when it came faster than a person reads, the flag a trainer clears.
+    '0006-tickets-and-plausibility': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('tickets')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('team_id', big, (c) => c.notNull().references('teams.id'))
+          .addColumn('player_id', big, (c) => c.notNull().references('players.id'))
+          .addColumn('scenario', 'text', (c) => c.notNull())
+          .addColumn('seed', big, (c) => c.notNull())
+          .addColumn('issued_at', big, (c) => c.notNull())
+          .addColumn('expires_at', big, (c) => c.notNull())
+          .addColumn('used_at', big)
+          .addColumn('result_id', big)
+          .addUniqueConstraint('tickets_team_call_seed', ['team_id', 'scenario', 'seed'])
+          .execute();
+        await db.schema.createIndex('tickets_expires').on('tickets').column('expires_at').execute();
+        await db.schema.alterTable('results').addColumn('content_hash', 'text').execute();
+        await db.schema.alterTable('results').addColumn('offline', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('results').addColumn('think', 'text').execute();
+        await db.schema.alterTable('results').addColumn('flag', 'text').execute();
+        await db.schema.alterTable('results').addColumn('flag_cleared_at', big).execute();
+        // Results already stored get their content hash; of copies stored before, the first keeps it.
+        const seen = new Set<string>();
+        for (let after = 0; ; ) {
+          const rows = await db.selectFrom('results').select(['id', 'team_id', 'transcript']).where('id', '>', after).orderBy('id').limit(2000).execute();
+          if (rows.length === 0) break;
+          for (const r of rows) {
+            let hash: string | null = null;
+            try {
+              hash = contentHash(JSON.parse(r.transcript as string));
+            } catch {
+              // a transcript that cannot be read keeps no hash
+            }
+            if (hash && !seen.has(`${r.team_id}/${hash}`)) {
+              seen.add(`${r.team_id}/${hash}`);
+              await db.updateTable('results').set({ content_hash: hash }).where('id', '=', r.id).execute();
+            }
+          }
+          after = Number(rows[rows.length - 1]!.id);
+        }
+        await db.schema.createIndex('results_content').on('results').columns(['team_id', 'content_hash']).unique().execute();
       },
     },
     // Your history (issue 12; src/server/store/historyQueries.ts): a signed-in player's practice

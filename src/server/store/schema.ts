@@ -79,6 +79,30 @@ export interface ResultsTable {
   removed_at: number | null;
   /** JSON from the engine's review of the transcript (facts missed, weaker replies); null until computed. */
   review: string | null;
+  /** SHA-256 of what the call did (src/server/playedOnce.ts), unique in the team; null for copies stored before it was kept. */
+  content_hash: string | null;
+  /** 1 when played without a ticket (the game was offline): shown as "played offline". */
+  offline: Generated<number>;
+  /** JSON: the engine's think-time profile of the call (src/server/plausibility.ts); null before it was kept. */
+  think: string | null;
+  /** JSON: why the result came faster than a person reads (a trainer's check); null when it did not. */
+  flag: string | null;
+  /** When a trainer cleared the flag: the result counts for champions again. */
+  flag_cleared_at: number | null;
+}
+
+/** A ticket for an online exam: the seed the server chose, for one player and one call, used once. */
+export interface TicketsTable {
+  id: string;
+  team_id: number;
+  player_id: number;
+  scenario: string;
+  seed: number;
+  issued_at: number;
+  expires_at: number;
+  used_at: number | null;
+  /** The result the ticket was used for. */
+  result_id: number | null;
 }
 
 /** Bests kept on write (src/server/store/bests.ts): one player's results on one call in one bucket. */
@@ -168,4 +192,5 @@ export interface Database {
   team_days: TeamDaysTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
+  tickets: TicketsTable;
 }

@@ -6,6 +6,7 @@ import { nameSkeleton } from '../names.js';
 import { addToBests, BEST_SOURCE_COLUMNS, DAY_MS, periodParts, refreshBests } from './bests.js';
 import type { Dialect } from './migrations.js';
 import type { BestsTable, Database, ResultsTable } from './schema.js';
+import { useTicket } from './tickets.js';
 
 export type Team = Selectable<Database['teams']>;
 export type Player = Selectable<Database['players']>;
@@ -13,7 +14,13 @@ export type ResultRow = Selectable<ResultsTable> & { player_name: string };
 export type NewResult = Omit<Insertable<ResultsTable>, 'id' | 'removed_at'>;
 
 /** One player's results on one call in a period: what the boards are ranked from (src/server/board.ts). */
-export type PlayerCallBest = Omit<BestsTable, 'team_id' | 'season' | 'grain' | 'start'> & { player_name: string };
+export type PlayerCallBest = Omit<BestsTable, 'team_id' | 'season' | 'grain' | 'start'> & {
+  player_name: string;
+  /** The best result was played offline (no ticket). */
+  best_offline?: boolean;
+  /** The best result is flagged as faster than a person reads and no trainer has cleared it yet. */
+  best_flagged?: boolean;
+};
 
 /** PostgreSQL's bigint and numeric arrive as numbers (database.ts), SQLite's as numbers: made sure of here. */
 function numericBest(r: PlayerCallBest): PlayerCallBest {
@@ -29,6 +36,8 @@ function numericBest(r: PlayerCallBest): PlayerCallBest {
     best_accuracy: Number(r.best_accuracy),
     best_judgment: Number(r.best_judgment),
     best_played_at: Number(r.best_played_at),
+    best_offline: Number(r.best_offline) === 1,
+    best_flagged: Number(r.best_flagged) === 1,
   };
 }
 
@@ -75,6 +84,16 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export class NameTakenError extends Error {}
+
+/** The team has a result with this content already (`resultId`): a call counts once. */
+export class AlreadyPlayedError extends Error {
+  constructor(readonly resultId: number) {
+    super(`result ${resultId} has this content`);
+  }
+}
+
+/** The ticket was used for another result a moment ago. */
+export class TicketUsedError extends Error {}
 
 /** The end of the queue of SQLite transactions in this process (Store.tx). */
 let sqliteTurn: Promise<void> = Promise.resolve();
@@ -210,20 +229,35 @@ export class Store {
     return this.db.selectFrom('results').innerJoin('players', 'players.id', 'results.player_id').selectAll('results').select('players.name as player_name');
   }
 
+  /** The team's result with this content (src/server/playedOnce.ts), removed ones too. */
+  async resultByContent(teamId: number, contentHash: string): Promise<{ id: number } | null> {
+    return (await this.db.selectFrom('results').select('id').where('team_id', '=', teamId).where('content_hash', '=', contentHash).executeTakeFirst()) ?? null;
+  }
+
   async resultByKey(key: string): Promise<ResultRow | null> {
     return (await this.resultQuery().where('results.idem_key', '=', key).executeTakeFirst()) ?? null;
   }
 
   /**
    * Stores a result once per idempotency key: a second insert with the same key writes nothing
-   * and returns the row stored first.
+   * and returns the row stored first. The team keeps each content once (content_hash): another
+   * key with the same content throws AlreadyPlayedError. With a ticket, the ticket is used in the
+   * same transaction; a ticket used already throws TicketUsedError and stores nothing.
    */
-  async insertResult(r: NewResult, playerName: string): Promise<{ row: ResultRow; duplicate: boolean }> {
-    const inserted = await this.tx(async (trx) => {
-      const row = await trx.insertInto('results').values(r).onConflict((oc) => oc.column('idem_key').doNothing()).returningAll().executeTakeFirst();
-      if (row) await addToBests(trx, this.dialect, [row]);
-      return row;
-    });
+  async insertResult(r: NewResult, playerName: string, ticket: string | null = null): Promise<{ row: ResultRow; duplicate: boolean }> {
+    let inserted: Selectable<ResultsTable> | undefined;
+    try {
+      inserted = await this.tx(async (trx) => {
+        const row = await trx.insertInto('results').values(r).onConflict((oc) => oc.column('idem_key').doNothing()).returningAll().executeTakeFirst();
+        if (row && ticket !== null && !(await useTicket(trx, ticket, row.id, row.received_at))) throw new TicketUsedError(ticket);
+        if (row) await addToBests(trx, this.dialect, [row]);
+        return row;
+      });
+    } catch (e) {
+      const first = isUniqueViolation(e) && r.content_hash ? await this.resultByContent(r.team_id, r.content_hash) : null;
+      if (first) throw new AlreadyPlayedError(first.id);
+      throw e;
+    }
     if (inserted) return { row: { ...inserted, player_name: playerName }, duplicate: false };
     const row = await this.resultByKey(r.idem_key);
     if (!row) throw new Error(`result ${r.idem_key} conflicted but cannot be found`);
@@ -309,9 +343,11 @@ export class Store {
         from parts
       )
       select r.player_id, p.name as player_name, r.scenario, r.total as results, r.total_sum as overall_sum, r.best_id, r.best_overall,
-        r.best_politeness, r.best_accuracy, r.best_judgment, r.best_played_at
+        r.best_politeness, r.best_accuracy, r.best_judgment, r.best_played_at,
+        b.offline as best_offline, case when b.flag is not null and b.flag_cleared_at is null then 1 else 0 end as best_flagged
       from ranked r
       join players p on p.id = r.player_id and p.removed_at is null
+      join results b on b.id = r.best_id
       where r.n = 1`.execute(this.db);
     return rows.map(numericBest);
   }
