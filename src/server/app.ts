@@ -2,10 +2,11 @@
 // Every error is a JSON body { error: { code, message } }; nothing else leaks (no stack traces).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import rateLimit from '@fastify/rate-limit';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HttpError } from './httpError.js';
+import { DEFAULT_RATE_LIMIT, joinLimitFor, readLimitFor, registerLimits } from './limits.js';
 import { boardRoutes } from './routes/boards.js';
 import { historyRoutes } from './routes/history.js';
 import { insightRoutes } from './routes/insights.js';
@@ -16,6 +17,7 @@ import { rosterRoutes } from './routes/roster.js';
 import { teamRoutes } from './routes/teams.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { ScenarioLibrary } from './scenarios.js';
+import { builtPageStyleHashes, helmetOptions } from './securityHeaders.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -24,10 +26,14 @@ export interface AppOptions {
   readonly trainerToken: string;
   /** The built game (dist/); null serves the API only. */
   readonly staticDir?: string | null;
-  /** Requests per minute per client address (default 600; joining: a tenth of it). */
+  /** Writes per minute per client address (default 600; joining: a tenth of it; per player token: a twentieth). See limits.ts. */
   readonly rateLimit?: number;
-  /** Behind a load balancer: trust X-Forwarded-For for the client address. */
-  readonly trustProxy?: boolean;
+  /** Reads per minute per client address (default the larger of 3000 and five times rateLimit). */
+  readonly readRateLimit?: number;
+  /** The addresses or CIDRs of the proxies whose X-Forwarded-For gives the client address (config.ts TRUST_PROXY); none by default. */
+  readonly trustProxy?: readonly string[];
+  /** Answers for `npm run dev` (its CSP lets vite inject styles). */
+  readonly dev?: boolean;
   readonly logger?: boolean;
   /** Lets `npm run dev` put vite's middleware beside the API on one HTTP server. */
   readonly serverFactory?: FastifyServerOptions['serverFactory'];
@@ -45,7 +51,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logger ? { level: 'warn' } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: o.trustProxy ?? false,
+    trustProxy: o.trustProxy && o.trustProxy.length > 0 ? [...o.trustProxy] : false,
     ...(o.serverFactory ? { serverFactory: o.serverFactory } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
@@ -64,18 +70,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     return reply.code(status).send({ error: { code, message: err.message } });
   });
 
-  const max = o.rateLimit ?? 600;
-  await app.register(rateLimit, {
-    max,
-    timeWindow: 60_000,
-    // Thrown by the plugin, so it goes through the error handler like every other error.
-    errorResponseBuilder: (_req, ctx) => new HttpError(429, 'rate-limited', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
-  });
+  // Security headers on every answer, a 429 too (securityHeaders.ts); then the rate limits (limits.ts).
+  await app.register(fastifyHelmet, helmetOptions({ dev: o.dev ?? false, styleHashes: builtPageStyleHashes(o.staticDir) }));
+  const max = o.rateLimit ?? DEFAULT_RATE_LIMIT;
+  await registerLimits(app, o.store, { perMinute: max, readsPerMinute: o.readRateLimit ?? readLimitFor(max) });
 
   await app.register(
     async (api) => {
       api.get('/health', async () => ({ ok: true as const, scenarios: o.library.size, storage: o.store.dialect }));
-      await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: Math.max(10, Math.floor(max / 10)) });
+      await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: joinLimitFor(max) });
       await api.register(rosterRoutes, { store: o.store, trainerToken: o.trainerToken });
       await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
       await api.register(ticketRoutes, { store: o.store, library: o.library });

@@ -1,13 +1,16 @@
 // `npm run dev`: the API and vite's dev server (with the game's vite.config.ts plugins, such as
 // scenario hot reload) on one HTTP server and one address. /api goes to Fastify, everything
-// else to vite; vite's hot-reload socket shares the same server.
+// else to vite (with the same security headers: securityHeaders.ts); vite's hot-reload socket
+// shares the same server.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import helmet from 'helmet';
 import { createServer as createVite, type ViteDevServer } from 'vite';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 import { requireFolder, scenarioFilesIn } from '../tools/folder/scenarioFolder.js';
 import { ScenarioLibrary } from './scenarios.js';
+import { helmetOptions } from './securityHeaders.js';
 import { openDatabase } from './store/database.js';
 import { Store } from './store/store.js';
 import { trainerToken, trainerTokenLine } from './trainerToken.js';
@@ -25,15 +28,20 @@ async function main(): Promise<void> {
 
   let vite: ViteDevServer | null = null;
   let api: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  // vite's pages and files get the app's security headers, with the dev client's inline styles allowed.
+  const secure = helmet(helmetOptions({ dev: true }));
   const http = createHttpServer((req, res) => {
     if (req.url?.startsWith('/api/') || req.url === '/api') api!(req, res);
-    else vite!.middlewares(req, res);
+    else secure(req, res, () => vite!.middlewares(req, res));
   });
   const app = await buildApp({
     store,
     library,
     trainerToken: trainer.check,
     rateLimit: config.rateLimit,
+    ...(config.readRateLimit !== undefined ? { readRateLimit: config.readRateLimit } : {}),
+    trustProxy: config.trustProxy,
+    dev: true,
     logger: true,
     serverFactory: (handler) => {
       api = handler;
