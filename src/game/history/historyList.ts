@@ -1,6 +1,6 @@
 // The list of "My history": one row per call, newest first — its title (the button that reopens
 // its debrief), when (relative, in the interface's language), the mode (a branch names its turn),
-// whether it is still to be uploaded, and its three skills, overall and grade.
+// whether it is still to be uploaded (when signed in), and its three skills, overall and grade.
 import type { TFunction } from 'i18next';
 import { relativeTime } from '../../leaderboard/relativeTime.js';
 import { button, fill, h } from '../ui/dom.js';
@@ -55,8 +55,9 @@ export function historyList(t: TFunction, lang: () => string, onOpen: (row: Hist
           h('time', { datetime: iso, title: when }, relativeTime(iso, lang())),
           ' · ',
           h('span', { class: 'htl-history-mode' }, modeText(t, row)),
-          !row.uploaded && ' · ',
-          !row.uploaded && h('span', { class: 'htl-chip htl-history-pending' }, signedIn ? t('history.notUploaded') : t('history.deviceOnly')),
+          // Signed out, every call is on this device only, and the status line says so once.
+          signedIn && !row.uploaded && ' · ',
+          signedIn && !row.uploaded && h('span', { class: 'htl-history-pending' }, t('history.notUploaded')),
         ),
         note,
       ),
