@@ -45,8 +45,12 @@ function outboxOn(entries: Record<string, unknown>) {
 describe('restoreOutboxItem', () => {
   it('loads an item written by today’s code (v0) unchanged, and the current version (v1) too', () => {
     const item = todays(KEY);
-    expect(restoreOutboxItem(item, KEY)).toEqual(item);
-    expect(restoreOutboxItem({ ...item, v: 1 }, KEY)).toEqual(item);
+    // Written before exams had tickets: sent without one (played offline).
+    expect(restoreOutboxItem(item, KEY)).toEqual({ ...item, ticket: null });
+    expect(restoreOutboxItem({ ...item, v: 1 }, KEY)).toEqual({ ...item, ticket: null });
+    const online = todays(KEY, { ticket: 'T0123456789abcdef' });
+    expect(restoreOutboxItem({ ...online, v: 1 }, KEY)).toEqual(online);
+    expect(restoreOutboxItem({ ...online, ticket: 42, v: 1 }, KEY)).toEqual({ ...online, ticket: null });
   });
 
   it('repairs each field it can', () => {
@@ -97,7 +101,7 @@ describe('an outbox over damaged storage', () => {
     const { outbox, storage } = outboxOn({ k1: noTime, k2: todays('k2') });
     const first = outbox().snapshot().items.find((i) => i.key === 'k1')!.playedAt;
     expect(storage.json(`${PREFIX}k1`)).toMatchObject({ v: 1, playedAt: first });
-    expect(storage.json(`${PREFIX}k2`)).toEqual({ ...todays('k2'), v: 1 });
+    expect(storage.json(`${PREFIX}k2`)).toEqual({ ...todays('k2'), ticket: null, v: 1 });
     const written = storage.getItem(`${PREFIX}k2`);
     expect(outbox().snapshot().items.find((i) => i.key === 'k1')!.playedAt).toBe(first);
     expect(storage.getItem(`${PREFIX}k2`)).toBe(written);

@@ -29,7 +29,8 @@ beforeAll(async () => {
   let n = 0;
   for (const p of players) {
     for (const seed of [1, 2]) {
-      const { transcript } = finished(scenario, { seed, pick: (turn) => 1 + ((seed + turn + n) % 2) });
+      // Each player on seeds of their own (the replies as before): a call counts once in a team.
+      const { transcript } = finished(scenario, { seed: seed + 10 * players.indexOf(p), pick: (turn) => 1 + ((seed + turn + n) % 2) });
       // One result a week back, so the trend has two points.
       const playedAt = new Date(Date.now() - (n === 0 ? 8 : 0) * 86_400_000).toISOString();
       const r = await call(server.url, 'POST', `/api/teams/${code}/results`, { idempotencyKey: `ui-${n++}-abcdefghijklmnop`, transcript, playedAt }, { 'x-player-token': p.token });

@@ -28,12 +28,13 @@ const errors: string[] = [];
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   code = (await call(server.url, 'POST', '/api/teams', { name: 'Projector Team' }, { authorization: `Bearer ${TEST_TRAINER_TOKEN}` })).body.code;
-  const plays = calls.map((c) => [1, 2, 3].map((seed) => finished(c, { seed, pick: (turn) => 1 + ((seed + turn) % 3) }).transcript));
+  // The same replies for everyone, each player on seeds of their own: a call counts once in a team.
+  const plays = (p: number) => calls.map((c) => [1, 2, 3].map((seed) => finished(c, { seed: seed + 10 * p, pick: (turn) => 1 + ((seed + turn) % 3) }).transcript));
   let n = 0;
   for (const [p, name] of NAMES.entries()) {
     const { token } = (await call(server.url, 'POST', '/api/join', { code, name })).body;
     // Three attempts each on two calls (so everyone is ranked), spread over the last 13 days.
-    for (const [c, transcripts] of plays.entries()) {
+    for (const [c, transcripts] of plays(p).entries()) {
       for (const [k, transcript] of transcripts.entries()) {
         const playedAt = new Date(Date.now() - ((p + 4 * k + c) % 13) * DAY - 3_600_000).toISOString();
         const r = await call(server.url, 'POST', `/api/teams/${code}/results`, { idempotencyKey: `meet-${n++}-abcdefghijklmnop`, transcript, playedAt }, { 'x-player-token': token });
