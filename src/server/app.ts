@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions, type onRouteHookHandler } from 'fastify';
 import { HttpError } from './httpError.js';
 import { DEFAULT_RATE_LIMIT, joinLimitFor, readLimitFor, registerLimits } from './limits.js';
+import { MAX_JSON_DEPTH, tooDeep } from './jsonDepth.js';
 import { boardRoutes } from './routes/boards.js';
 import { historyRoutes } from './routes/history.js';
 import { insightRoutes } from './routes/insights.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Lets `npm run dev` put vite's middleware beside the API on one HTTP server. */
   readonly serverFactory?: FastifyServerOptions['serverFactory'];
+  /** Told of every route as it is added (the route fuzz test lists the API with it). */
+  readonly onRoute?: onRouteHookHandler;
 }
 
 /** Files of the built game named by the hash of their content (vite puts them under assets/). */
@@ -54,6 +57,44 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     trustProxy: o.trustProxy && o.trustProxy.length > 0 ? [...o.trustProxy] : false,
     ...(o.serverFactory ? { serverFactory: o.serverFactory } : {}),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // An address the router cannot read (a broken percent-encoding) or with a part longer than the
+    // router takes: answered in the API's error shape like everything else.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return void reply.code(414).send({ error: { code: 'too-long', message: 'a part of the address is longer than any the API takes (at most 100 characters)' } });
+      }
+      if (err.code === 'FST_ERR_BAD_URL') {
+        return void reply.code(400).send({ error: { code: 'bad-url', message: 'the address is not valid: each "%" must start a byte of UTF-8 written as two hex digits (encode each part with encodeURIComponent)' } });
+      }
+      return void reply.code(500).send({ error: { code: 'internal', message: 'something went wrong on the server; try again later' } });
+    },
+  });
+  if (o.onRoute) app.addHook('onRoute', o.onRoute);
+
+  // ajv turns "Infinity" or "1e999" in a path or query into a number that passes `integer`,
+  // `minimum` and `maximum` (ajv-validator/ajv#2212): after validation, no handler sees a number
+  // that is not finite.
+  app.addHook('preHandler', async (req) => {
+    for (const [part, values] of [['params', req.params], ['querystring', req.query]] as const) {
+      for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        if ([value].flat().some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+          throw new HttpError(400, 'invalid-request', `the request is not valid: ${part}/${name} must be a finite number`);
+        }
+      }
+    }
+  });
+
+  // JSON bodies go through fastify's own parser (it refuses __proto__ and constructor keys) once
+  // the text is known to nest no deeper than MAX_JSON_DEPTH, so nothing after recurses into a
+  // deep body (JSON.stringify of 100,000 levels overflows the stack).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
+    const body = text as string;
+    if (tooDeep(body) !== null) {
+      return done(new HttpError(400, 'too-deep', `the JSON body nests more than ${MAX_JSON_DEPTH} levels deep; the API's bodies nest a few levels at most (a result: body, transcript, events, event)`), undefined);
+    }
+    parseJson(req, body, done);
   });
 
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {

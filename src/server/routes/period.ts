@@ -11,6 +11,7 @@ import type { Period } from '../../client/types.js';
 import { HttpError } from '../httpError.js';
 import { sinceMeeting } from '../meetings.js';
 import type { BoardFilter, Team } from '../store/store.js';
+import { scenarioIdSchema, smallCountSchema } from './schemas.js';
 
 export const DAY_MS = 86_400_000;
 export const PERIODS = ['last7', 'since-meeting', 'week', 'month', 'season', 'all'] as const satisfies readonly Period[];
@@ -30,8 +31,8 @@ export const periodQuerySchema = {
   properties: {
     period: { type: 'string', enum: PERIODS },
     since: { type: 'string', format: 'date-time' },
-    season: { type: 'integer', minimum: 1 },
-    scenario: { type: 'string', minLength: 1, maxLength: 100 },
+    season: smallCountSchema,
+    scenario: scenarioIdSchema,
   },
 } as const;
 

@@ -14,7 +14,7 @@ import { listPosition, listResultsByPlayed, titlesIn } from '../store/resultQuer
 import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
-import { codeAndIdParams, codeParams } from './schemas.js';
+import { codeAndIdParams, codeParams, idSchema } from './schemas.js';
 import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
 
 /** How far back a client's "played at" may go (offline play); later or earlier is clamped. */
@@ -163,9 +163,9 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
           type: 'object',
           properties: {
             ...periodQuerySchema.properties,
-            player: { type: 'integer', minimum: 1 },
+            player: idSchema,
             limit: { type: 'integer', minimum: 1, maximum: 200 },
-            before: { type: 'integer', minimum: 1 },
+            before: idSchema,
             lang: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$' },
           },
         },

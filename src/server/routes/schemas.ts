@@ -1,19 +1,41 @@
 // JSON Schemas for request parts used by several routes (Fastify validates with them).
+import { ID_PATTERN } from '../../engine/format/schema.js';
 
 /** A display name: 1–40 characters as typed (names.ts tidies it and says what it cannot hold). */
 export const NAME_MAX = 40;
 export const nameSchema = { type: 'string', minLength: 1, maxLength: NAME_MAX } as const;
 
+/**
+ * A team's join or board code as people type it: letters and digits, any case, spaces or dashes
+ * between groups (store.ts normalizeCode). Anything else (a NUL byte, say) is refused before a
+ * database sees it.
+ */
+export const codeSchema = { type: 'string', minLength: 4, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' } as const;
+
+/**
+ * The id of a row (a result, a player): a whole number from 1 that both databases hold and
+ * JavaScript counts exactly (PostgreSQL's ids are 64-bit; 2^53 − 1 is where doubles stop being exact).
+ */
+export const ID_MAX = Number.MAX_SAFE_INTEGER;
+export const idSchema = { type: 'integer', minimum: 1, maximum: ID_MAX } as const;
+
+/** A count kept in a 32-bit column (a season): from 1 up to what such a column holds. */
+export const INT32_MAX = 2_147_483_647;
+export const smallCountSchema = { type: 'integer', minimum: 1, maximum: INT32_MAX } as const;
+
+/** A call's id as the scenario format writes it (lower-case words joined by dashes). */
+export const scenarioIdSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: ID_PATTERN.source } as const;
+
 export const codeParams = {
   type: 'object',
   required: ['code'],
-  properties: { code: { type: 'string', minLength: 4, maxLength: 20 } },
+  properties: { code: codeSchema },
 } as const;
 
 export const codeAndIdParams = {
   type: 'object',
   required: ['code', 'id'],
-  properties: { code: { type: 'string', minLength: 4, maxLength: 20 }, id: { type: 'integer', minimum: 1 } },
+  properties: { code: codeSchema, id: idSchema },
 } as const;
 
 /** Tidies a name, or refuses one that is blank once invisible characters are dropped (src/server/names.ts). */

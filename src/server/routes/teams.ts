@@ -11,7 +11,7 @@ import { addDeviceToken, formatPersonalCode, issuePersonalCode, playerByPersonal
 import { nameKey, NameTakenError, type Player, type Store, type Team } from '../store/store.js';
 import { isRevoked, numberedName, playerLookingLike, reclaimRevoked, rotateBoardCode, rotateJoinCode, updateTeam } from '../store/trainerQueries.js';
 import { playerOf, refuseRemoved, requireTrainer, teamOf, writableTeamOf, type TeamAccess } from './auth.js';
-import { cleanName, codeAndIdParams, codeParams, NAME_MAX, nameSchema } from './schemas.js';
+import { cleanName, codeAndIdParams, codeParams, codeSchema, NAME_MAX, nameSchema } from './schemas.js';
 
 /** What anyone holding a code sees of the team: the code they came with, never the other one. */
 export const teamInfo = (t: Team | TeamAccess): TeamInfo => ({
@@ -32,7 +32,6 @@ const teamChangeBody = {
   properties: { name: nameSchema, minAttempts: { type: 'integer', minimum: 1, maximum: MIN_ATTEMPTS_MAX } },
 } as const;
 
-const codeSchema = { type: 'string', minLength: 4, maxLength: 20 } as const;
 /**
  * 409 for a name the team has (name-taken) or one that reads the same as a member's
  * (name-confusable, src/server/names.ts): the sentence and `existing` name that member.
