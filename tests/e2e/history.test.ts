@@ -1,7 +1,8 @@
 // "My history" in a real Chromium against the real server: a new player joins, plays the warm-up
-// call in practice and then as an exam (replies by id, a pinned seed); the history lists both,
-// newest first, with the scores the debrief showed and the server's replay gave; a row reopens its
-// debrief exactly as it was, and Back returns to the history. A fresh browser signed in with the
+// call in practice and then as an exam (replies by id, a pinned seed), and tries another reply
+// from turn 2 of the exam; the history lists all three, newest first, the branch marked as
+// practice from its turn, with the scores the debriefs showed and the server's replay gave; a row
+// reopens its debrief exactly as it was, and Back returns to the history. A fresh browser signed in with the
 // personal code shows the same history from the server, and reopens a debrief the engine rebuilds.
 // axe audits the screen, and it is photographed at 1280×720 and 390×844 (test-results/).
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -72,7 +73,7 @@ async function historyRows(page: Page): Promise<{ title: string; mode: string; p
 
 const asRow = (s: Record<string, string>) => Object.fromEntries(SCORES.map((k) => [k, s[k]]));
 
-it('lists a practice and an exam call with the engine’s scores, reopens a debrief as it was, and is the same in a fresh browser signed in with the personal code', async () => {
+it('lists a practice call, an exam and another reply tried from its turn 2 (as practice) with the engine’s scores, reopens each debrief as it was, and is the same in a fresh browser signed in with the personal code', async () => {
   const res = await fetch(`${rig.server.url}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TRAINER_TOKEN}` }, body: JSON.stringify({ name: 'Help desk' }) });
   const team = (await res.json()) as { code: string };
   const problems: string[] = [];
@@ -92,41 +93,54 @@ it('lists a practice and an exam call with the engine’s scores, reopens a debr
   const practice = await playWarmUp(a, 'Practice');
   await a.getByRole('button', { name: 'Choose a call' }).click();
   const exam = await playWarmUp(a, 'Exam');
+  // From the exam's debrief: another reply from turn 2 (which ends the call), played in practice.
+  await a.getByRole('button', { name: 'Try another reply from turn 2' }).click();
+  await playReplies(a, ['order-shipped.2'], 'click');
+  await a.getByRole('button', { name: 'See the debrief' }).click();
+  const branch = await debriefScores(a);
+  expect(branch).not.toEqual(exam);
 
   // Both reach the server (the exam through the results, the practice call through the history).
   const identity = await a.evaluate(() => JSON.parse(localStorage.getItem('holdtheline.identity')!) as { token: string });
   const serverHistory = async () => (await (await fetch(`${rig.server.url}/api/teams/${team.code}/me/history`, { headers: { 'x-player-token': identity.token } })).json()) as HistoryPage;
-  await expect.poll(async () => (await serverHistory()).runs.length, { timeout: 20_000 }).toBe(2);
+  await expect.poll(async () => (await serverHistory()).runs.length, { timeout: 20_000 }).toBe(3);
   const runs = (await serverHistory()).runs;
-  expect(runs.map((r) => [r.source, r.mode])).toEqual([
-    ['result', 'exam'],
-    ['practice', 'practice'],
+  expect(runs.map((r) => [r.source, r.mode, r.branch])).toEqual([
+    ['practice', 'exam', { turn: 2 }],
+    ['result', 'exam', null],
+    ['practice', 'practice', null],
   ]);
-  // The server's replay gives the scores the debrief showed.
-  expect(runs.map((r) => asRow(Object.fromEntries(SCORES.map((k) => [k, String(r[k])]))))).toEqual([asRow(exam), asRow(practice)]);
+  // The server's replay gives the scores the debriefs showed.
+  expect(runs.map((r) => asRow(Object.fromEntries(SCORES.map((k) => [k, String(r[k])]))))).toEqual([asRow(branch), asRow(exam), asRow(practice)]);
 
-  // The history, from the picker: newest first, with those scores, both uploaded.
+  // The history, from the picker: newest first — the branch marked as practice from its turn — with those scores, all uploaded.
   await a.getByRole('button', { name: 'Choose a call' }).click();
   await a.getByRole('button', { name: 'My history' }).click();
   await a.getByText('Every call is kept on the server too.').waitFor();
   const rows = await historyRows(a);
   expect(rows.map((r) => [r.mode, r.pending])).toEqual([
+    ['Practice — tried another reply from turn 2', false],
     ['Exam', false],
     ['Practice', false],
   ]);
-  expect(rows.map((r) => r.scores)).toEqual([asRow(exam), asRow(practice)]);
-  expect(rows[0]!.title).toBe(runs[0]!.title);
+  expect(rows.map((r) => r.scores)).toEqual([asRow(branch), asRow(exam), asRow(practice)]);
+  expect(rows.map((r) => r.title)).toEqual(runs.map((r) => r.title));
   await a.locator('.htl-history .htl-progress-chart').waitFor();
   expect(await a.locator('.htl-history .htl-progress-chart > title').textContent()).toBe('Your weekly averages per skill');
   problems.push(...(await audit(a, 'my history')));
   await a.screenshot({ path: join(SHOTS, 'history-1280x720.png') });
 
-  // A row reopens its debrief exactly as it was; Back returns to the history, on that row.
-  await a.locator('.htl-history-row').nth(1).locator('.htl-history-open').click();
+  // A row reopens its debrief exactly as it was (the branch beside the run it was tried from);
+  // Back returns to the history, on that row.
+  await a.locator('.htl-history-row').nth(0).locator('.htl-history-open').click();
+  expect(await debriefScores(a)).toEqual(branch);
+  expect(await a.locator('.htl-branch [data-parts-at]').getAttribute('data-parts-at')).toBe('2');
+  await a.getByRole('button', { name: 'Back to my history' }).click();
+  await a.locator('.htl-history-row').nth(2).locator('.htl-history-open').click();
   expect(await debriefScores(a)).toEqual(practice);
   await a.getByRole('button', { name: 'Back to my history' }).click();
   await a.locator('.htl-history[data-ready]').waitFor();
-  expect(await a.evaluate(() => document.activeElement?.closest('.htl-history-row') === document.querySelectorAll('.htl-history-row')[1])).toBe(true);
+  expect(await a.evaluate(() => document.activeElement?.closest('.htl-history-row') === document.querySelectorAll('.htl-history-row')[2])).toBe(true);
   // Back again: to the picker it was opened from.
   await a.getByRole('button', { name: 'Back', exact: true }).click();
   await a.getByText('Choose a call').first().waitFor();
@@ -148,7 +162,7 @@ it('lists a practice and an exam call with the engine’s scores, reopens a debr
   await b.getByText('Every call is kept on the server too.').waitFor();
   expect(await historyRows(b)).toEqual(rows);
   // Not kept on this device: the engine rebuilds its debrief from the server's transcript.
-  await b.locator('.htl-history-row').first().locator('.htl-history-open').click();
+  await b.locator('.htl-history-row').nth(1).locator('.htl-history-open').click();
   expect(await debriefScores(b)).toEqual(exam);
   await b.getByRole('button', { name: 'Back to my history' }).click();
   await b.locator('.htl-history[data-ready]').waitFor();
