@@ -141,6 +141,8 @@ describe('playing a call', () => {
     const stored = (await (await fetch(`${rig.server.url}/api/teams/${team.code}/results`)).json()).results[0];
     expect({ politeness: String(stored.politeness), accuracy: String(stored.accuracy), judgment: String(stored.judgment), overall: String(stored.overall), grade: stored.grade }).toEqual(scores);
     expect(stored.player.name).toBe('Ada <b>Lovelace</b>');
+    // Its seed pinned in the address (TIME), the exam is played offline: the seed is not the server's.
+    expect(stored.offline).toBe(true);
 
     await page.getByRole('button', { name: 'Leaderboard' }).click();
     await page.getByText('Ada <b>Lovelace</b>').first().waitFor();
