@@ -1,7 +1,7 @@
 // Runs one call for the scene: feeds real time to the engine's session, passes the player's
 // choices on, and tells each presenter what the new snapshot is and what changed. It decides
 // nothing about the call itself — the session does.
-import { TICK_MS, type Session, type SessionView } from '../../engine/index.js';
+import type { Session, SessionView } from '../../engine/index.js';
 import type { CallPresenter, ViewChange } from './types.js';
 
 /** The customer has said something new: a new line, or the same line again after a silence. */
@@ -48,8 +48,10 @@ export class CallController {
    */
   catchUp(realMs: number): number {
     if (this.session.context.mode !== 'exam' || this.session.ended || !(realMs > 0)) return 0;
-    const ticks = Math.floor((realMs * this.timeScale) / TICK_MS);
-    return this.session.ticks(TICK_MS, ticks) * TICK_MS;
+    const before = this.session.context.elapsedMs;
+    // advance() takes at most a minute at a time (the engine's cap on one step of time).
+    for (let left = realMs * this.timeScale; left > 0 && !this.session.ended; left -= 60_000) this.session.advance(Math.min(left, 60_000));
+    return this.session.context.elapsedMs - before;
   }
 
   answer(): boolean {

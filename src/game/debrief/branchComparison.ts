@@ -2,7 +2,7 @@
 // original and in this try, and the change — then the turns from where they part, the original's
 // on the left and this try's on the right. All of it is the engine's compareRuns, rendered.
 import type { TFunction } from 'i18next';
-import { COMPARED_SKILLS, type ComparedTurn, type Gender, type RunComparison } from '../../engine/index.js';
+import type { ComparedSkill, ComparedTurn, Gender, RunComparison } from '../../engine/index.js';
 import { aboutCustomer } from '../../i18n/index.js';
 import { button, h } from '../ui/dom.js';
 
@@ -39,7 +39,8 @@ export function branchComparison(c: RunComparison, turn: number, t: TFunction, g
       h(
         'tbody',
         {},
-        ...COMPARED_SKILLS.map((k) => {
+        // The skills in the engine's order (each skill, then overall).
+        ...(Object.keys(c.difference) as ComparedSkill[]).map((k) => {
           const d = c.difference[k];
           return h(
             'tr',

@@ -3,7 +3,7 @@
 // there. The bounds are the engine's exact analysis; they are filled in one turn at a time after
 // the debrief shows, so a long call never holds the screen up.
 import type { TFunction } from 'i18next';
-import { branchPoint, type Scenario, type Transcript } from '../../engine/index.js';
+import type { BranchPoint } from '../../engine/index.js';
 import { button, h } from '../ui/dom.js';
 
 export interface TryControls {
@@ -14,13 +14,14 @@ export interface TryControls {
 }
 
 /**
- * `scenario` is null when the call has changed since this run (another version of its file):
- * the run can no longer be restored, and each turn says so instead of offering the button.
+ * `pointOf` gives a turn's bounds (the library's branchPoint for this run); null when the call
+ * has changed since this run (another version of its file): the run can no longer be restored,
+ * and each turn says so instead of offering the button.
  */
-export function tryControls(scenario: Scenario | null, transcript: Transcript, t: TFunction, onTry: (turn: number) => void): TryControls {
+export function tryControls(pointOf: ((turn: number) => BranchPoint | null) | null, t: TFunction, onTry: (turn: number) => void): TryControls {
   const notes = new Map<number, HTMLElement>();
   const forTurn = (turn: number): HTMLElement => {
-    if (!scenario) return h('p', { class: 'htl-try htl-muted' }, t('debrief.try.changed'));
+    if (!pointOf) return h('p', { class: 'htl-try htl-muted' }, t('debrief.try.changed'));
     const note = h('span', { class: 'htl-reach htl-muted', 'data-reach': turn }, t('debrief.try.working'));
     notes.set(turn, note);
     return h(
@@ -37,9 +38,9 @@ export function tryControls(scenario: Scenario | null, transcript: Transcript, t
     const turns = [...notes.keys()].sort((a, b) => a - b);
     const next = () => {
       const turn = turns.shift();
-      if (stopped || turn === undefined || !scenario) return;
+      if (stopped || turn === undefined || !pointOf) return;
       const note = notes.get(turn)!;
-      const point = branchPoint(scenario, transcript, turn);
+      const point = pointOf(turn);
       const r = point?.reachable ?? null;
       note.textContent = r ? t('debrief.try.reach', { best: r.best, worst: r.worst }) : t('debrief.try.noReach');
       if (r) {

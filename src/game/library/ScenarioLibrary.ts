@@ -3,7 +3,24 @@
 // Broken files are kept with their messages for the trainer. This module and the engine load
 // after the title screen (see library/lazy.ts).
 import { files as bundledFiles, voices as bundledVoices } from 'virtual:htl-scenarios';
-import { callResult, formatDiagnostic, loadScenarioFiles, replay, Session, spokenLines, transcriptSchema, type CallResult, type Mode, type Scenario, type Transcript } from '../../engine/index.js';
+import {
+  branchPoint,
+  callResult,
+  compareRuns,
+  formatDiagnostic,
+  loadScenarioFiles,
+  replay,
+  Session,
+  spokenLines,
+  transcriptSchema,
+  tryAnotherReply,
+  type BranchPoint,
+  type CallResult,
+  type Mode,
+  type RunComparison,
+  type Scenario,
+  type Transcript,
+} from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
 import { besideFile } from './paths.js';
 
@@ -105,6 +122,30 @@ export class ScenarioLibrary {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * "Try another reply": the run restored as it stood before `turn`, now practice (the engine's
+   * tryAnotherReply); null when this game's version of the call is not the one it was played on.
+   */
+  tryAnotherReply(scenario: Scenario, transcript: Transcript, turn: number): Session | null {
+    if (transcript.hash !== scenario.hash) return null;
+    try {
+      return tryAnotherReply(scenario, transcript, turn);
+    } catch (e) {
+      console.warn(`the run could not be restored at turn ${turn}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
+  /** What could still be scored from a turn of a finished run (the engine's exact bounds). */
+  branchPoint(scenario: Scenario, transcript: Transcript, turn: number): BranchPoint | null {
+    return branchPoint(scenario, transcript, turn);
+  }
+
+  /** Two finished runs of one call side by side (the engine's compareRuns). */
+  compare(scenario: Scenario, a: Transcript, b: Transcript): RunComparison {
+    return compareRuns(scenario, a, b);
   }
 
   /** The same call replayed on a new version of its scenario, or null if it no longer fits. */

@@ -1,7 +1,7 @@
 // The call. The scene only assembles: the engine's session (through the controller) on one side,
 // presenters for each part of the screen on the other. Saving the scenario during `npm run dev`
 // replays the call so far on the new version (or starts it again if it no longer fits).
-import { tryAnotherReply, type CallResult, type Scenario, type Session } from '../../engine/index.js';
+import type { CallResult, Session } from '../../engine/index.js';
 import { CallAudioPresenter } from '../call/CallAudioPresenter.js';
 import { CallController } from '../call/CallController.js';
 import { CaptionPresenter } from '../call/CaptionPresenter.js';
@@ -20,7 +20,7 @@ import { StatusPresenter } from '../call/StatusPresenter.js';
 import { TopBarPresenter } from '../call/TopBarPresenter.js';
 import { TranscriptPresenter } from '../call/TranscriptPresenter.js';
 import { SCENES } from '../config.js';
-import type { Branch, Selection } from '../flow/flowMachine.js';
+import type { Selection } from '../flow/flowMachine.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import type { Services } from '../services.js';
 import { CHARS_PER_SECOND } from '../settings/settings.js';
@@ -30,18 +30,6 @@ import { BaseScene } from './BaseScene.js';
 
 // `?seed=N` pins the reply order of every call in this visit (Retry and Next too); else an exam
 // takes the server's ticket when it can (call/examTicket.ts) and anything else draws its own seed.
-
-/** "Try another reply": the run restored as it stood before the turn, now practice; null if the call has changed since. */
-function branchSession(scenario: Scenario, branch: Branch): Session | null {
-  const t = branch.of.result.transcript;
-  if (t.hash !== scenario.hash) return null;
-  try {
-    return tryAnotherReply(scenario, t, branch.turn);
-  } catch (e) {
-    console.warn(`the run could not be restored at turn ${branch.turn}: ${e instanceof Error ? e.message : String(e)}`);
-    return null;
-  }
-}
 
 export class CallScene extends BaseScene {
   private controller: CallController | null = null;
@@ -87,7 +75,7 @@ export class CallScene extends BaseScene {
     if (run !== this.run || !this.scene.isActive()) return;
     // A call carried on after a save keeps its ticket; a new one has its own (or none).
     if (!this.resume) this.ticket = fresh?.ticket ?? null;
-    const session = this.resume ?? (branch ? branchSession(scenario, branch) : lib.newSession(scenario, { seed: fresh!.seed, mode: selection.mode }));
+    const session = this.resume ?? (branch ? lib.tryAnotherReply(scenario, branch.of.result.transcript, branch.turn) : lib.newSession(scenario, { seed: fresh!.seed, mode: selection.mode }));
     this.resume = null;
     if (!session) {
       // The call's file changed since the run was played: it can't be restored as it stood.

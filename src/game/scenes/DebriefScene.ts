@@ -1,6 +1,7 @@
 // The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
 // turn-by-turn timeline with feedback and better replies, and what to do next.
-import { compareRuns, type Gender, type Scenario } from '../../engine/index.js';
+import type { Gender, Scenario } from '../../engine/index.js';
+import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import { branchComparison } from '../debrief/branchComparison.js';
 import { tryControls } from '../debrief/tryAnother.js';
 import { SCENES } from '../config.js';
@@ -25,17 +26,19 @@ export class DebriefScene extends BaseScene {
     // The library is loaded by now (a call was just played); it knows the customer's gender,
     // which the outcome's name agrees with.
     void this.services.library().then((lib) => {
-      if (this.scene.isActive()) this.render(finished, lib.get(finished.selection));
+      if (this.scene.isActive()) this.render(finished, lib);
     });
   }
 
-  private render(finished: FinishedCall, current: Scenario | null): void {
+  private render(finished: FinishedCall, lib: ScenarioLibrary): void {
     const t = this.t;
     const m = finished.result.review;
+    const current = lib.get(finished.selection);
     const gender: Gender | null = current?.customer.gender ?? null;
     // The run can be restored only on the version of the call it was played on.
     const played = current && current.hash === finished.result.transcript.hash ? current : null;
-    const tries = tryControls(played, finished.result.transcript, t, (turn) => this.send({ type: 'TRY', turn }));
+    const run = finished.result.transcript;
+    const tries = tryControls(played && ((turn) => lib.branchPoint(played, run, turn)), t, (turn) => this.send({ type: 'TRY', turn }));
     const scores = scorePanel(m, t, gender);
     this.onCleanup(scores.destroy);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
@@ -61,7 +64,7 @@ export class DebriefScene extends BaseScene {
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
         h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && this.outbox()),
-        timeline(m, t, gender, tries, this.comparison(finished, played, gender)),
+        timeline(m, t, gender, tries, this.comparison(lib, finished, played, gender)),
       ),
     );
     this.onCleanup(tries.start());
@@ -73,10 +76,10 @@ export class DebriefScene extends BaseScene {
   }
 
   /** A branch's debrief opens with both runs side by side (the engine's compareRuns). */
-  private comparison(finished: FinishedCall, played: Scenario | null, gender: Gender | null): HTMLElement | null {
+  private comparison(lib: ScenarioLibrary, finished: FinishedCall, played: Scenario | null, gender: Gender | null): HTMLElement | null {
     const branch = finished.branchOf;
     if (!branch || !played || branch.of.result.transcript.hash !== played.hash) return null;
-    const c = compareRuns(played, branch.of.result.transcript, finished.result.transcript);
+    const c = lib.compare(played, branch.of.result.transcript, finished.result.transcript);
     return branchComparison(c, branch.turn, this.t, gender, () => {
       this.send({ type: 'ORIGINAL' });
       // The debrief stays the screen; it shows the run the branch was tried from.

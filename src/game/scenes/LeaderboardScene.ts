@@ -1,7 +1,6 @@
 // The team's leaderboard, drawn by the leaderboard's own DOM code in the game's overlay. Without a
 // team there is no board to show: the scene says so and offers to sign in.
 import type { ResultDetail } from '../../client/index.js';
-import { rulesCompatible, transcriptSchema, type CallResult } from '../../engine/index.js';
 import { loadNamespace } from '../../i18n/index.js';
 import { tryControls, type TryControls } from '../debrief/tryAnother.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
@@ -17,19 +16,12 @@ export class LeaderboardScene extends BaseScene {
    * this game's version of the call (when it is the one it was played on) and played on in practice.
    */
   private tryOwnResult(lib: ScenarioLibrary, detail: ResultDetail): TryControls | null {
-    const parsed = transcriptSchema.safeParse(detail.transcript);
-    if (!parsed.success || !rulesCompatible(parsed.data.rules)) return null;
-    const transcript = parsed.data;
-    const current = lib.get({ id: detail.scenario, locale: detail.locale });
-    const played = current && current.hash === transcript.hash ? current : null;
-    let result: CallResult | null = null;
-    try {
-      result = played && lib.resultOf(played, transcript);
-    } catch {
-      return null;
-    }
-    const selection = { id: detail.scenario, locale: detail.locale, mode: transcript.mode };
-    return tryControls(played, transcript, this.t, (turn) => result && this.send({ type: 'TRY_RESULT', finished: { selection, result }, turn }));
+    // Rebuilt by the engine when this game has the version of the call it was played on; null: it changed since.
+    const result = lib.rebuild(detail.transcript);
+    const played = result && lib.get({ id: detail.scenario, locale: detail.locale });
+    if (!result || !played) return tryControls(null, this.t, () => {});
+    const selection = { id: detail.scenario, locale: detail.locale, mode: result.transcript.mode };
+    return tryControls((turn) => lib.branchPoint(played, result.transcript, turn), this.t, (turn) => this.send({ type: 'TRY_RESULT', finished: { selection, result }, turn }));
   }
 
   constructor(services: Services) {
