@@ -8,7 +8,7 @@ export { dialogueSetup, type SessionInput } from './machine/dialogueSetup.js';
 export { Session, machineFor, type SessionOptions, type Listener } from './session/session.js';
 export { replay, type Replayed, type ReplayOptions } from './session/replay.js';
 export { checkTickRuns, MAX_TICK_RUNS_IN_A_ROW } from './session/tickRuns.js';
-export { tryAnotherReply, branchPoints, branchPoint, isBranch, type BranchPoint } from './session/branch.js';
+export { tryAnotherReply, branchPoints, branchPoint, branchTurn, isBranch, type BranchPoint } from './session/branch.js';
 export {
   transcriptSchema,
   TICK_MS,

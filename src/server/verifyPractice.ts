@@ -2,7 +2,7 @@
 // result is — replayed by the engine on the exact scenario version it names, the server keeping
 // its own scores — but it never counts for a board, so an exam played through is refused here:
 // it goes to the team's results.
-import { isBranch, replay, RULES_VERSION, transcriptSchema, TranscriptError, walkTranscript, type Scenario, type ScoreCard, type Transcript } from '../engine/index.js';
+import { branchTurn, isBranch, replay, RULES_VERSION, transcriptSchema, TranscriptError, type Scenario, type ScoreCard, type Transcript } from '../engine/index.js';
 import type { ClaimedScores } from '../client/types.js';
 import { HttpError } from './httpError.js';
 import type { ScenarioLibrary } from './scenarios.js';
@@ -18,13 +18,6 @@ export interface VerifiedRun {
 const CLAIMED = ['politeness', 'accuracy', 'judgment', 'overall'] as const;
 
 const refuse = (code: string, message: string) => new HttpError(422, code, message);
-
-/** The turn a branch tried again: the turns taken before its PRACTISE event, plus one. */
-function branchTurnOf(scenario: Scenario, t: Transcript): number | null {
-  const at = t.events.findIndex((e) => e.type === 'PRACTISE');
-  if (at < 0) return null;
-  return walkTranscript(scenario, t).at.filter((turn) => turn.event < at).length + 1;
-}
 
 export async function verifyPractice(library: ScenarioLibrary, input: unknown, claimed: ClaimedScores | undefined): Promise<VerifiedRun> {
   const parsed = transcriptSchema.safeParse(input);
@@ -57,5 +50,5 @@ export async function verifyPractice(library: ScenarioLibrary, input: unknown, c
     const differ = CLAIMED.filter((k) => claimed[k] !== score[k]);
     if (differ.length > 0) throw refuse('scores-differ', `the claimed scores differ from the replay: ${differ.map((k) => `${k} ${claimed[k]} ≠ ${score[k]}`).join(', ')}`);
   }
-  return { transcript: t, scenario, score, branchTurn: branchTurnOf(scenario, t) };
+  return { transcript: t, scenario, score, branchTurn: branchTurn(scenario, t) };
 }

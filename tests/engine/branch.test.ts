@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   branchPoint,
+  branchTurn,
   branchPoints,
   compareRuns,
   fastForwardMs,
@@ -82,6 +83,8 @@ describe('try another reply', () => {
     const t = branch.transcript();
     expect(isBranch(t)).toBe(true);
     expect(isBranch(original.transcript)).toBe(false);
+    expect(branchTurn(call, t)).toBe(2);
+    expect(branchTurn(call, original.transcript)).toBeNull();
     // The original's events up to the turn, then PRACTISE, then the new moves.
     const cut = t.events.findIndex((e) => e.type === 'PRACTISE');
     expect(t.events.slice(0, cut)).toEqual(original.transcript.events.slice(0, cut));

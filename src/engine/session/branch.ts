@@ -13,6 +13,13 @@ import type { Transcript, TranscriptEvent } from './transcript.js';
 /** Whether a transcript is a branch: part of it was played in practice after the fact. */
 export const isBranch = (t: Pick<Transcript, 'events'>): boolean => t.events.some((e) => e.type === 'PRACTISE');
 
+/** The turn (from 1) a branch tried again — the turns taken before its PRACTISE event, plus one; null for a call played through. */
+export function branchTurn(scenario: Scenario, transcript: Transcript): number | null {
+  const at = transcript.events.findIndex((e) => e.type === 'PRACTISE');
+  if (at < 0) return null;
+  return walkTranscript(scenario, transcript).at.filter((turn) => turn.event < at).length + 1;
+}
+
 /** A turn of a finished call that can be tried again, and what could still be scored from it. */
 export interface BranchPoint {
   readonly turn: number;
