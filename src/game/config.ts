@@ -30,6 +30,8 @@ export const STORAGE = {
   bests: 'holdtheline.bests',
   mode: 'holdtheline.mode',
   offline: 'holdtheline.offline',
+  /** Whether this browser has had the guided first call (guide/guideStore.ts). */
+  guide: 'holdtheline.guide',
   /** Prefix of the calls in "My history", one entry per call (history/History.ts). */
   history: 'holdtheline.history.',
   /** Prefix of the practice calls waiting to be uploaded to the player's history on the server. */

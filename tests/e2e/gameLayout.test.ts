@@ -15,7 +15,7 @@ import { buildStateGraph, pathTo, type Scenario } from '../../src/engine/index.j
 import { loadScenarioFiles } from '../../src/engine/translation/loadFiles.js';
 import { LANGUAGES } from '../../src/i18n/index.js';
 import { shippedSources } from '../support/shipped.js';
-import { gameRig, type GameRig } from '../game/support/game.js';
+import { gameRig, guideSeen, type GameRig } from '../game/support/game.js';
 import { SEED } from '../game/support/replies.js';
 
 let rig: GameRig;
@@ -180,6 +180,7 @@ async function visit(browser: Browser, size: Size, lang: string, turns: readonly
     reducedMotion: 'reduce',
     locale: 'en-GB',
   });
+  await guideSeen(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));

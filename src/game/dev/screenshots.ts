@@ -47,6 +47,14 @@ async function main(): Promise<void> {
   };
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', locale: 'en-GB' });
+    // A returning player's browser: Play goes to the picker, not the guided first call.
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('holdtheline.guide', JSON.stringify({ v: 1, state: 'seen', at: new Date().toISOString() }));
+      } catch {
+        // about:blank has no storage
+      }
+    });
     const page = await context.newPage();
     await page.goto(`${url}/`);
     await page.locator('.htl-title[data-ready]').waitFor();

@@ -27,6 +27,7 @@ export function sceneFor(snapshot: SnapshotFrom<FlowMachine>): SceneKey {
       case 'picker':
         return SCENES.picker;
       case 'call':
+      case 'guide':
         return SCENES.call;
       case 'debrief':
         return SCENES.debrief;

@@ -18,6 +18,8 @@ export interface Selection extends CallRef {
 export interface FinishedCall {
   readonly selection: Selection;
   readonly result: CallResult;
+  /** The guided first call (guide/): its debrief explains the scores. */
+  readonly guided?: boolean;
   /** "Try another reply": the run this one branched from, and the turn it was tried again from. */
   readonly branchOf?: Branch;
 }
@@ -47,12 +49,15 @@ export interface FlowContext {
   readonly historyFrom?: 'title' | 'picker';
   /** A call reopened from "My history": while it is the debrief's, BACK returns to the history. */
   readonly reopened?: FinishedCall | null;
+  /** The guided first call is still to come in this browser (guide/guideStore.ts). */
+  readonly guideDue: boolean;
 }
 
 export type FlowEvent =
-  | { type: 'LOADED'; calls: readonly CallRef[]; launch: Selection | null; player: Player | null; offline: boolean }
+  | { type: 'LOADED'; calls: readonly CallRef[]; launch: Selection | null; player: Player | null; offline: boolean; guideDue?: boolean }
   | { type: 'CALLS_CHANGED'; calls: readonly CallRef[] }
   | { type: 'PLAY' }
+  | { type: 'GUIDE' }
   | { type: 'SIGN_IN' }
   | { type: 'SIGNED_IN'; player: Player }
   | { type: 'SIGNED_OUT' }
@@ -92,6 +97,9 @@ export const flowMachine = setup({
     hasLaunch: ({ event }) => event.type === 'LOADED' && event.launch !== null,
     mayPlay: ({ context }) => context.player !== null || context.offline,
     hasCalls: ({ context }) => context.calls.length > 0,
+    guideDue: ({ context }) => context.guideDue,
+    /** The first time a player goes to play: the guided call comes before the picker. */
+    firstPlay: ({ context }) => context.guideDue && (context.player !== null || context.offline),
     hasFinished: ({ context, event }) => context.finished !== null && event.type === 'TRY' && Number.isInteger(event.turn) && event.turn >= 1,
     validTurn: ({ event }) => event.type === 'TRY_RESULT' && Number.isInteger(event.turn) && event.turn >= 1,
     inBranch: ({ context }) => context.branch !== null,
@@ -101,12 +109,16 @@ export const flowMachine = setup({
   actions: {
     takeLoaded: assign(({ event }) => {
       if (event.type !== 'LOADED') return {};
-      return { calls: event.calls, selection: event.launch, player: event.player, offline: event.offline };
+      return { calls: event.calls, selection: event.launch, player: event.player, offline: event.offline, guideDue: event.guideDue ?? false };
     }),
     takeCalls: assign({ calls: ({ event, context }) => (event.type === 'CALLS_CHANGED' ? event.calls : context.calls) }),
     takePlayer: assign({ player: ({ event, context }) => (event.type === 'SIGNED_IN' ? event.player : context.player), offline: false }),
     forgetPlayer: assign({ player: null, offline: false }),
     goOffline: assign({ offline: true }),
+    startGuide: assign({ guideDue: false }),
+    keepGuided: assign({ finished: ({ event, context }) => (event.type === 'ENDED' ? { ...event.finished, guided: true } : context.finished) }),
+    // The guided call's debrief retries (and moves on from) the call it played.
+    selectFinished: assign({ selection: ({ event, context }) => (event.type === 'ENDED' ? event.finished.selection : context.selection) }),
     select: assign({ selection: ({ event, context }) => (event.type === 'PICK' ? event.selection : context.selection), branch: null }),
     keepFinished: assign({ finished: ({ event, context }) => (event.type === 'ENDED' ? event.finished : context.finished) }),
     selectNext: assign({ selection: ({ context }) => nextSelection(context.calls, context.selection), branch: null }),
@@ -133,7 +145,7 @@ export const flowMachine = setup({
   },
 }).createMachine({
   id: 'flow',
-  context: { calls: [], selection: null, finished: null, branch: null, player: null, offline: false },
+  context: { calls: [], selection: null, finished: null, branch: null, player: null, offline: false, guideDue: false },
   initial: 'loading',
   on: { CALLS_CHANGED: { actions: 'takeCalls' } },
   states: {
@@ -150,7 +162,8 @@ export const flowMachine = setup({
       states: {
         title: {
           on: {
-            PLAY: [{ guard: 'mayPlay', target: 'picker' }, { target: 'signIn' }],
+            PLAY: [{ guard: 'firstPlay', target: 'guide' }, { guard: 'mayPlay', target: 'picker' }, { target: 'signIn' }],
+            GUIDE: 'guide',
             SIGN_IN: 'signIn',
             HISTORY: { target: 'myHistory', actions: 'historyFromTitle' },
             SIGNED_OUT: { actions: 'forgetPlayer' },
@@ -159,8 +172,8 @@ export const flowMachine = setup({
         },
         signIn: {
           on: {
-            SIGNED_IN: { target: 'picker', actions: 'takePlayer' },
-            OFFLINE: { target: 'picker', actions: 'goOffline' },
+            SIGNED_IN: [{ guard: 'guideDue', target: 'guide', actions: 'takePlayer' }, { target: 'picker', actions: 'takePlayer' }],
+            OFFLINE: [{ guard: 'guideDue', target: 'guide', actions: 'goOffline' }, { target: 'picker', actions: 'goOffline' }],
             BACK: 'title',
           },
         },
@@ -179,6 +192,14 @@ export const flowMachine = setup({
             ENDED: { target: 'debrief', actions: 'keepFinished' },
             // Leaving a branch goes back to the run it was tried from.
             QUIT: [{ guard: 'inBranch', target: 'debrief', actions: 'endBranch' }, { target: 'picker' }],
+          },
+        },
+        // The guided first call: the warm-up call in practice, with notes on the call screen (guide/).
+        guide: {
+          entry: 'startGuide',
+          on: {
+            ENDED: { target: 'debrief', actions: ['keepGuided', 'selectFinished'] },
+            QUIT: 'picker',
           },
         },
         debrief: {

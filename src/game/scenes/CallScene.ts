@@ -19,6 +19,10 @@ import { RingPresenter } from '../call/RingPresenter.js';
 import { StatusPresenter } from '../call/StatusPresenter.js';
 import { TopBarPresenter } from '../call/TopBarPresenter.js';
 import { TranscriptPresenter } from '../call/TranscriptPresenter.js';
+import { CallGuidePresenter } from '../guide/CallGuidePresenter.js';
+import { guideSelection } from '../guide/guideCall.js';
+import { rememberGuide } from '../guide/guideStore.js';
+import { callRefs } from '../library/calls.js';
 import { SCENES } from '../config.js';
 import type { Selection } from '../flow/flowMachine.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
@@ -38,6 +42,8 @@ export class CallScene extends BaseScene {
   private run = 0;
   /** A restart is queued (Phaser restarts on its next step); later saves wait for the new run. */
   private restarting = false;
+  /** The guided first call: the warm-up call with the guide's notes (guide/). */
+  private guided = false;
   /** The server's ticket this exam was started with (call/examTicket.ts); null when played offline. */
   private ticket: string | null = null;
 
@@ -62,9 +68,13 @@ export class CallScene extends BaseScene {
 
   private async open(panel: HTMLElement): Promise<void> {
     const run = ++this.run;
-    const selection = this.services.flow.getSnapshot().context.selection;
+    const flow = this.services.flow.getSnapshot();
+    this.guided = flow.matches({ main: 'guide' });
     const lib = await this.services.library();
     if (run !== this.run || !this.scene.isActive()) return;
+    const selection = this.guided ? this.startGuide(lib) : flow.context.selection;
+    // A folder of calls without the warm-up call has no guide: straight on to the picker.
+    if (this.guided && !selection) return this.send({ type: 'QUIT' });
     const scenario = selection ? lib.get(selection) : null;
     if (!selection || !scenario) {
       panel.append(h('section', { class: 'htl-panel htl-centre-box', role: 'alert' }, h('p', {}, this.t('call.missing')), button(this.t('common.back'), () => this.send({ type: 'QUIT' }), { class: 'htl-btn' })));
@@ -169,6 +179,7 @@ export class CallScene extends BaseScene {
     const away = h('p', { class: 'htl-away', role: 'status', hidden: true });
     mid.append(away);
     this.onCleanup(keepExamClock(c, away, t));
+    if (this.guided) c.add(new CallGuidePresenter(panel, services.ui.root, t, () => this.skipGuide()));
     this.onCleanup(
       listenToCallKeys({
         answer: () => c.answer(),
@@ -180,6 +191,21 @@ export class CallScene extends BaseScene {
         cancelEscape: () => topBar.cancelEscape(),
       }),
     );
+  }
+
+  /** The guided call: remembered as seen, and the calls listed, so "Next call" after it has one to go to. */
+  private startGuide(lib: ScenarioLibrary): Selection | null {
+    const language = this.services.settings.get().language;
+    this.send({ type: 'CALLS_CHANGED', calls: callRefs(lib, language) });
+    rememberGuide(localStorage, 'seen');
+    return guideSelection(lib, language);
+  }
+
+  /** "Skip the guide": remembered, and on to the calls. */
+  private skipGuide(): void {
+    rememberGuide(localStorage, 'skipped');
+    this.services.audio.play('click');
+    this.send({ type: 'QUIT' });
   }
 
   /** The trainer saved this call's scenario: carry on with the new version where the call was. */

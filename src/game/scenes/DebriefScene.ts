@@ -8,6 +8,7 @@ import { SCENES } from '../config.js';
 import type { FinishedCall } from '../flow/flowMachine.js';
 import { scorePanel } from '../debrief/scorePanel.js';
 import { timeline } from '../debrief/timeline.js';
+import { guideDebrief } from '../guide/debriefGuide.js';
 import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
 import { BaseScene } from './BaseScene.js';
@@ -69,6 +70,8 @@ export class DebriefScene extends BaseScene {
     );
     this.onCleanup(tries.start());
     (back ?? retry).focus();
+    // The guided first call's debrief: a note on each score, beside it.
+    if (finished.guided) this.onCleanup(guideDebrief(this.services.ui.root, t));
     // Marks the moment every number shows its final value (tests and screenshots wait for it).
     const settled = () => (scores.el.dataset.settled = 'true');
     if (this.motion) this.countUp(scores, settled);

@@ -3,6 +3,7 @@
 // it tells the flow. The title waits for no sound: they download once it shows (game.ts,
 // afterFirstScreen), and one asked for before its file is here is silent (audio/AudioMixer.ts).
 import { SCENES, STORAGE } from '../config.js';
+import { guideDue } from '../guide/guideStore.js';
 import { callRefs, launchSelection } from '../library/calls.js';
 import type { Services } from '../services.js';
 import { h } from '../ui/dom.js';
@@ -51,10 +52,11 @@ export class PreloaderScene extends BaseScene {
     const player = identity ? { name: identity.player.name, team: identity.team.name } : null;
     const offline = localStorage.getItem(STORAGE.offline) === '1';
     const language = services.settings.get().language;
-    if (!library) return void this.send({ type: 'LOADED', calls: [], launch: null, player, offline });
+    // A first visit plays the guided call before the picker (not a call opened by its address).
+    if (!library) return void this.send({ type: 'LOADED', calls: [], launch: null, player, offline, guideDue: guideDue(localStorage) });
     const lib = await library;
     const launch = launchSelection(lib, services.launch, language);
     if (!launch) showTrainerNotice(services.ui, [this.t('trainer.noScenario', { id: services.launch.scenario!.id })]);
-    this.send({ type: 'LOADED', calls: callRefs(lib, language), launch, player, offline });
+    this.send({ type: 'LOADED', calls: callRefs(lib, language), launch, player, offline, guideDue: guideDue(localStorage) });
   }
 }

@@ -34,6 +34,7 @@ export class TitleScene extends BaseScene {
           'nav',
           { class: 'htl-menu', 'aria-label': t('title.menu') },
           play,
+          button(t('title.guide'), () => this.click({ type: 'GUIDE' }), { class: 'htl-btn' }),
           button(player ? t('title.switchTeam') : t('title.signIn'), () => this.click({ type: 'SIGN_IN' }), { class: 'htl-btn' }),
           button(t('title.leaderboard'), () => this.click({ type: 'LEADERBOARD' }), { class: 'htl-btn' }),
           button(t('history.heading'), () => this.click({ type: 'HISTORY' }), { class: 'htl-btn' }),

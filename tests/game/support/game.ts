@@ -3,7 +3,7 @@
 // player sees.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
 import { launchBrowser } from '../../support/browser.js';
 import { startServer, type TestServer } from '../../support/server.js';
@@ -37,9 +37,27 @@ export interface GamePage {
   readonly errors: string[];
 }
 
-/** A fresh page (its own storage) that records errors and saves a screenshot if the test fails. */
-export async function gamePage(browser: Browser, name: string, options: { reducedMotion?: 'reduce' | 'no-preference'; locale?: string } = {}): Promise<GamePage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: options.reducedMotion ?? 'no-preference', locale: options.locale ?? 'en-GB' });
+/**
+ * Makes the browser a returning player's: the guided first call is behind them, so the first
+ * "Play" goes to the picker (tests/e2e/guidedCall.test.ts plays the guide itself).
+ */
+export async function guideSeen(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    try {
+      if (localStorage.getItem('holdtheline.guide') === null) localStorage.setItem('holdtheline.guide', JSON.stringify({ v: 1, state: 'seen', at: new Date().toISOString() }));
+    } catch {
+      // a page without storage (about:blank)
+    }
+  });
+}
+
+/**
+ * A fresh page (its own storage) that records errors and saves a screenshot if the test fails:
+ * a returning player's unless `firstVisit`, when the first "Play" starts the guided call.
+ */
+export async function gamePage(browser: Browser, name: string, options: { reducedMotion?: 'reduce' | 'no-preference'; locale?: string; firstVisit?: boolean; viewport?: { width: number; height: number } } = {}): Promise<GamePage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion ?? 'no-preference', locale: options.locale ?? 'en-GB' });
+  if (!options.firstVisit) await guideSeen(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
