@@ -50,6 +50,16 @@ describe('think time', () => {
     expect([p.medianMs, p.fastestMs, p.tooFast, p.implausible]).toEqual([2500, 700, 0, false]);
   });
 
+  it('times the line after an action from when the action has run', () => {
+    const s = firstCall();
+    expect(s.nodes.get('order-shipped')!.replies.find((r) => r.id === 'formal-trace')!.takesMs).toBeGreaterThan(0);
+    const p = thinkTimeProfile(s, paced(s, ['opening.1', 'formal-trace', 'delay-known.1'], [2500, 3000, 900]).transcript());
+    expect(p.turns.map((t) => t.node)).toEqual(['opening', 'order-shipped', 'delay-known']);
+    // Within a tick: the action ends on the tick that runs past its time.
+    expect(p.turns[2]!.thinkMs).toBeGreaterThanOrEqual(900);
+    expect(p.turns[2]!.thinkMs).toBeLessThan(1000);
+  });
+
   it('is implausible when at least half of the replies come faster than reading', () => {
     const s = firstCall();
     const one = thinkTimeProfile(s, paced(s, IDEAL, [0, 3000, 700]).transcript());

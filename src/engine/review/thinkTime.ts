@@ -3,8 +3,10 @@
 // the implausible ones for the trainer; nothing else judges time.
 //
 // Think time is the time from the customer's line to the reply, read off the transcript's ticks:
-// the engine enters a line (the listening phase starts, its wait at 0) and counts the ticks until
-// the reply is chosen. Only replies count: a reply timer running out or hanging up is no reading.
+// call time from when the line began (the call answered, the turn before, or the action that turn
+// started having run) to the choice. From the line's start, not from its delivery: the trainee
+// reads a caption while it is shown and spoken. Only replies count: a reply timer running out or
+// hanging up is no reading.
 //
 // The reading rule: a reply is faster than reading when it comes sooner than REACTION_MS plus the
 // line's words at READING_WPM. 600 words a minute is beyond what readers reach while reading for
@@ -62,13 +64,19 @@ export interface ThinkTimeProfile {
 export function thinkTimeProfile(s: Scenario, transcript: Transcript): ThinkTimeProfile {
   const { before, final } = walkTranscript(s, transcript);
   const turns: TurnThinkTime[] = [];
+  /** Call time when the line of the turn at hand began: the first at answering (call time 0). */
+  let lineAt = 0;
   final.history.forEach((t, i) => {
-    const ctx = before[i]!;
     const node = s.nodes.get(t.node);
-    if (t.choice.kind !== 'reply' || ctx.phase !== 'listening' || !node) return;
-    const line = spokenLine(node, final.history.slice(0, i)).say;
-    const readMs = readingMs(line);
-    turns.push({ turn: t.turn, node: t.node, words: wordsIn(line), thinkMs: ctx.waitMs, readMs, tooFast: ctx.waitMs < readMs });
+    const reply = t.choice.kind === 'reply' ? node?.replies[t.choice.index] : undefined;
+    if (reply && node && before[i]!.phase === 'listening') {
+      const line = spokenLine(node, final.history.slice(0, i)).say;
+      const readMs = readingMs(line);
+      const thinkMs = Math.max(0, t.atMs - lineAt);
+      turns.push({ turn: t.turn, node: t.node, words: wordsIn(line), thinkMs, readMs, tooFast: thinkMs < readMs });
+    }
+    // The next line begins at this turn, or once the action it started has run.
+    lineAt = t.atMs + (reply?.takesMs ?? 0);
   });
   const times = turns.map((t) => t.thinkMs).sort((a, b) => a - b);
   const mid = times.length >> 1;
