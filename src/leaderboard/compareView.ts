@@ -4,7 +4,7 @@
 // with the one where they part marked, and what each run did there. Computes nothing itself.
 import type { ApiClient, ResultDetail } from '../client/index.js';
 import { COMPARED_SKILLS, CompareError, compareRuns, loadScenario, TranscriptError, type ComparedRun, type ComparedSkill, type ComparedTurn, type RunComparison, type Scenario } from '../engine/index.js';
-import { fill, h, openModal, playerName } from './dom.js';
+import { adoptStyles, fill, h, openModal, playerName } from './dom.js';
 import { formatDate, skillLabel } from './format.js';
 import { localeOf, translator } from './i18n.js';
 import type { MountedView, Translate } from './index.js';
@@ -49,11 +49,7 @@ const STYLE_ID = 'htl-compare-styles';
 
 function injectCompareStyles(doc: Document = document): void {
   injectStyles(doc);
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  doc.head.append(style);
+  adoptStyles(doc, STYLE_ID, CSS);
 }
 
 async function attempt(client: ApiClient, code: string, id: number): Promise<Attempt> {

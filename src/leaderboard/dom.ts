@@ -7,6 +7,8 @@ function apply(el: Element, attrs: Attrs): void {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes set as text.
+    else if (k === 'style' && 'style' in el) (el as HTMLElement).style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
 }
@@ -34,6 +36,23 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs =
   apply(el, attrs);
   append(el, children);
   return el;
+}
+
+const adopted = new WeakMap<Document, Set<string>>();
+
+/**
+ * Adds a view's stylesheet to the page once (by `id`), as a constructed stylesheet: the page's
+ * Content-Security-Policy (src/server/securityHeaders.ts) refuses inline <style> elements, not
+ * sheets built by script.
+ */
+export function adoptStyles(doc: Document, id: string, css: string): void {
+  const done = adopted.get(doc) ?? new Set<string>();
+  if (done.has(id)) return;
+  const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  done.add(id);
+  adopted.set(doc, done);
 }
 
 /** Replaces the element's content. */

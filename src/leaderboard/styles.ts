@@ -1,5 +1,6 @@
-// The leaderboard's look, injected once per document. Colours are from a colour-blind-safe set
-// (blue / orange / neutral), never meaning carried by red versus green alone.
+// The leaderboard's look, added once per document (a constructed stylesheet: dom.ts adoptStyles).
+// Colours are from a colour-blind-safe set (blue / orange / neutral), never meaning carried by red
+// versus green alone.
 //
 // Scoped per view: the shared kit (type, buttons, tables, panels, names, the chart) is under
 // .htl-lb, which every leaderboard view's root carries; each view's own rules are under that
@@ -169,13 +170,11 @@ const PRINT = `
 }
 `;
 
+import { adoptStyles } from './dom.js';
+
 const CSS = KIT + OUTBOX + REPLAY + MEETING + PRINT;
 const ID = 'htl-leaderboard-styles';
 
 export function injectStyles(doc: Document = document): void {
-  if (doc.getElementById(ID)) return;
-  const style = doc.createElement('style');
-  style.id = ID;
-  style.textContent = CSS;
-  doc.head.append(style);
+  adoptStyles(doc, ID, CSS);
 }

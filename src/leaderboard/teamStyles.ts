@@ -1,5 +1,7 @@
 // The team page's own look, under its root (.htl-team), beside the shared kit in styles.ts: the
 // members table, the "hasn't practised" badge, the progress chart's three lines and the insights.
+import { adoptStyles } from './dom.js';
+
 const CSS = `
 .htl-team .htl-insights-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 24px; }
 .htl-team .htl-table-scroll { overflow-x: auto; }
@@ -49,9 +51,5 @@ const CSS = `
 const ID = 'htl-team-styles';
 
 export function injectTeamStyles(doc: Document = document): void {
-  if (doc.getElementById(ID)) return;
-  const style = doc.createElement('style');
-  style.id = ID;
-  style.textContent = CSS;
-  doc.head.append(style);
+  adoptStyles(doc, ID, CSS);
 }

@@ -1,6 +1,8 @@
 // The trainer page's own look (its team cards, roster, codes), the confirmation dialog and the
 // undo bar; scoped under their own classes so they restyle no other view. The shared kit (type,
 // buttons, tables, names) is styles.ts's, under .htl-lb.
+import { adoptStyles } from './dom.js';
+
 const CSS = `
 .htl-trainer .htl-team { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px; margin: 12px 0; }
 .htl-trainer .htl-team > .htl-head { margin-bottom: 4px; }
@@ -45,9 +47,5 @@ dialog.htl-confirm .htl-group { justify-content: flex-end; margin-top: 12px; }
 const ID = 'htl-trainer-styles';
 
 export function injectTrainerStyles(doc: Document = document): void {
-  if (doc.getElementById(ID)) return;
-  const style = doc.createElement('style');
-  style.id = ID;
-  style.textContent = CSS;
-  doc.head.append(style);
+  adoptStyles(doc, ID, CSS);
 }

@@ -18,7 +18,7 @@ import { rosterRoutes } from './routes/roster.js';
 import { teamRoutes } from './routes/teams.js';
 import { ticketRoutes } from './routes/tickets.js';
 import type { ScenarioLibrary } from './scenarios.js';
-import { builtPageStyleHashes, helmetOptions } from './securityHeaders.js';
+import { builtPageHashes, helmetOptions } from './securityHeaders.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -112,7 +112,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
 
   // Security headers on every answer, a 429 too (securityHeaders.ts); then the rate limits (limits.ts).
-  await app.register(fastifyHelmet, helmetOptions({ dev: o.dev ?? false, styleHashes: builtPageStyleHashes(o.staticDir) }));
+  await app.register(fastifyHelmet, helmetOptions({ dev: o.dev ?? false, inline: builtPageHashes(o.staticDir) }));
   const max = o.rateLimit ?? DEFAULT_RATE_LIMIT;
   await registerLimits(app, o.store, { perMinute: max, readsPerMinute: o.readRateLimit ?? readLimitFor(max) });
 
