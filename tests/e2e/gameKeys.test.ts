@@ -3,6 +3,7 @@
 // reply (scores equal to the engine's waited call), Escape-Escape ending a call, an unanswered
 // ring ending within 30 s, and every debrief panel reachable and scrollable by keyboard at
 // 1280×720 — with axe audits of the call screen and the debrief.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => rig?.close());
 
 async function audit(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8')); // evaluated, not a <script>: the page's CSP refuses inline scripts
   const violations = await page.evaluate(async () => {
     type V = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
     const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: V[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
