@@ -232,7 +232,8 @@ describe('the bests migration', () => {
     const old = { db: oldDb };
     const s = new Store(oldDb, 'sqlite');
     const team = await s.createTeam('Old');
-    const { player } = await s.addPlayer(team.id, 'Old timer');
+    // Written as that schema had players (today's Store writes columns of later migrations).
+    const player = await oldDb.insertInto('players').values({ team_id: team.id, name: 'Old timer', name_key: 'old timer', token_hash: 'h'.repeat(64), created_at: BASE } as never).returningAll().executeTakeFirstOrThrow();
     const rs = [70, 90, 90, 50].map((overall, i) => row(team.id, player.id, { player: 0, scenario: i === 3 ? 'b' : 'a', season: 1, overall, politeness: i, accuracy: i, judgment: i, at: BASE + i * DAY }));
     await old.db.insertInto('results').values(rs).execute();
     await old.db.updateTable('results').set({ removed_at: BASE }).where('overall', '=', 50).execute();
