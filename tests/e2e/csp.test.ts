@@ -1,11 +1,11 @@
 // The security headers in a real Chromium: every screen of the production build, served by the
-// real server, keeps to its Content-Security-Policy — title, settings, sign-in, the picker, the
-// player's history, a call (voices and all), the debrief, the leaderboard and a replay, the meeting
-// view, the team page and the trainer's page — with no `securitypolicyviolation` event and no
-// console error; and the
-// headers are there on the page, its files and the API. `npm run dev` (vite's dev client and its
+// real server, keeps to its Content-Security-Policy — title, settings, sign-in (a look-alike name
+// asked about in words that name the member), the picker, the player's history, a call (voices
+// and all), the debrief, the leaderboard and a replay, the meeting view, the team page and the
+// trainer's page — with no `securitypolicyviolation` event and no console error; and the headers
+// are there on the page, its files and the API. `npm run dev` (vite's dev client and its
 // hot-reload socket) keeps to the dev server's policy too. The policy: src/server/securityHeaders.ts.
-import { rmSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -126,8 +126,16 @@ describe('the built game under its Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Done' }).click();
 
     await page.getByRole('button', { name: 'Sign in to a team' }).click();
-    await page.locator('#htl-name').fill('Cleo');
+    // A name that reads like a member's is asked about in the player's words, naming the member.
+    await page.locator('#htl-name').fill('R\u0456ta');
     await page.locator('#htl-code').fill(code);
+    await page.getByRole('button', { name: 'Join team' }).click();
+    await expect.poll(() => page.locator('#htl-name-taken-q').textContent()).toBe('“R\u0456ta” looks the same as “Rita”, who is already in this team. Is it you? Enter your personal code — or join as a different person.');
+    // (The browser logs the refusal, a 409, as a failed load: expected here.)
+    await expect.poll(() => errors.some((e) => e.includes('status of 409'))).toBe(true);
+    errors.splice(errors.findIndex((e) => e.includes('status of 409')), 1);
+    await check('sign-in: a look-alike name');
+    await page.locator('#htl-name').fill('Cleo');
     await page.getByRole('button', { name: 'Join team' }).click();
     await page.locator('#htl-new-personal-code').waitFor();
     await check('sign-in and the personal code');
