@@ -4,6 +4,7 @@
 import type { Reply, Scenario } from '../format/model.js';
 import type { SessionContext, SessionEvent } from '../rules/state.js';
 import { step } from '../rules/step.js';
+import { speakingLeft } from '../rules/delivery.js';
 import { availableReplies, initialContext } from '../rules/transitions.js';
 
 export type Move = { readonly kind: 'reply'; readonly reply: Reply } | { readonly kind: 'timeout' } | { readonly kind: 'hang-up' };
@@ -42,7 +43,8 @@ export function eventOf(ctx: SessionContext, s: Scenario, move: Move): SessionEv
       return CHOOSE[n] ?? { type: 'CHOOSE', n };
     }
     case 'timeout':
-      return { type: 'TICK', ms: Math.max(1, s.nodes.get(ctx.node)!.timeout!.afterMs - ctx.waitMs) };
+      // The timer runs once the line is delivered (rules/delivery.ts): the rest of the line, then the wait.
+      return { type: 'TICK', ms: Math.max(1, s.nodes.get(ctx.node)!.timeout!.afterMs - ctx.waitMs + speakingLeft(ctx)) };
     case 'hang-up':
       return HANG_UP;
   }

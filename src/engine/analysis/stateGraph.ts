@@ -127,6 +127,7 @@ function fieldsOf(ctx: SessionContext): number {
 function withHistory(ctx: SessionContext, history: readonly TurnRecord[]): SessionContext {
   const copy: SessionContext = {
     mode: ctx.mode,
+    speakingMs: ctx.speakingMs,
     seed: ctx.seed,
     phase: ctx.phase,
     node: ctx.node,
@@ -315,6 +316,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     ctx.work === null &&
     ctx.ending === null &&
     Object.is(ctx.waitMs, 0) &&
+    ctx.speakingMs === null &&
     Object.is(ctx.phaseStartPatience, ctx.patience) &&
     Object.is(ctx.mode, first.mode) &&
     Object.is(ctx.seed, first.seed) &&
@@ -329,6 +331,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     const st = states[id]!;
     return {
       mode: first.mode,
+      speakingMs: null,
       seed: first.seed,
       phase: 'listening',
       node: st.node,

@@ -61,8 +61,14 @@ export interface SessionContext {
   readonly cameFrom: string | null;
   /** Ms since the call was answered. */
   readonly elapsedMs: number;
-  /** Ms waited in the current phase (ringing, listening or working). */
+  /** Ms waited in the current phase (ringing, listening or working); in an exam, counted once the line was delivered. */
   readonly waitMs: number;
+  /**
+   * The delivery of the customer's line (rules/delivery.ts): null until the game says it is under
+   * way; then the ms it may still take — the exam's reply timer and patience wait for it — and 0
+   * once delivered.
+   */
+  readonly speakingMs: number | null;
   /** Patience when the current phase began: waiting drains from here, so it never accumulates rounding. */
   readonly phaseStartPatience: number;
   /** Reply indices of the current node, in the order shown. */
@@ -83,4 +89,8 @@ export type SessionEvent =
    * From here on the call is practice ("Try another reply" restores an exam as it stood, then
    * plays on in practice). A run with this event never counts for the leaderboard.
    */
-  | { readonly type: 'PRACTISE' };
+  | { readonly type: 'PRACTISE' }
+  /** The customer's line has started to be delivered (sent as it arrives): an exam's timer waits for it (rules/delivery.ts). */
+  | { readonly type: 'SPEAKING' }
+  /** The line has been delivered (caption shown in full, voice finished): the trainee's time starts. */
+  | { readonly type: 'DELIVERED' };

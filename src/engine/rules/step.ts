@@ -6,6 +6,8 @@ import type { DialogueNode, Reply, Scenario } from '../format/model.js';
 import { BUILT_IN } from '../format/model.js';
 import type { SessionContext, SessionEvent } from './state.js';
 import { RING_MS, rangOut } from './ringing.js';
+import { deliveryCapMs, speakingLeft } from './delivery.js';
+import { spokenLine } from './spokenLine.js';
 import {
   answer,
   applyReply,
@@ -57,7 +59,15 @@ function choose(s: Scenario, ctx: SessionContext, n: number): SessionContext | n
 }
 
 /** Time passes while the customer waits for a reply; in an exam, the node's timer may run out. */
-function listen(s: Scenario, ctx: SessionContext, ms: number): SessionContext {
+function listen(s: Scenario, before: SessionContext, ms: number): SessionContext {
+  let ctx = before;
+  // While the line is still being delivered only the clock moves (rules/delivery.ts).
+  const speaking = Math.min(ms, speakingLeft(ctx));
+  if (speaking > 0) {
+    ctx = { ...ctx, speakingMs: ctx.speakingMs! - speaking, elapsedMs: ctx.elapsedMs + speaking };
+    ms -= speaking;
+    if (ms === 0) return ctx;
+  }
   const node = nodeOf(s, ctx.node);
   const t = node.timeout;
   // If patience runs out before the timer does, the customer hangs up instead (settle).
@@ -119,6 +129,12 @@ export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): Ses
       if (ctx.phase === 'ringing') return finishUnanswered(finish(ctx, nodeOf(s, BUILT_IN.abandoned)));
       // Wherever the call is, the turn belongs to the node whose line was last spoken.
       return finish(hangUpByTrainee(ctx, nodeOf(s, ctx.node), s.scoring.hangUp), nodeOf(s, BUILT_IN.abandoned));
+    case 'SPEAKING':
+      // Once per line, as it arrives (no time waited yet), in an exam: the timer then waits for its delivery.
+      if (ctx.phase !== 'listening' || ctx.mode !== 'exam' || ctx.speakingMs !== null || ctx.waitMs !== 0) return null;
+      return { ...ctx, speakingMs: deliveryCapMs(spokenLine(nodeOf(s, ctx.node), ctx.history).say) };
+    case 'DELIVERED':
+      return speakingLeft(ctx) > 0 ? { ...ctx, speakingMs: 0 } : null;
     case 'PRACTISE':
       // Nothing else changes: the same seed, mood, patience, facts and clock, now in practice.
       return { ...ctx, mode: 'practice' };

@@ -38,6 +38,7 @@ const NO_COUNTERS: readonly number[] = Object.freeze([]);
 export function initialContext(s: Scenario, seed: number, mode: Mode): SessionContext {
   return {
     mode,
+    speakingMs: null,
     seed,
     phase: 'ringing',
     node: s.start,
@@ -163,7 +164,7 @@ export function enterNode(ctx: SessionContext, node: DialogueNode): SessionConte
       offered[j] = swapped;
     }
   }
-  return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, phaseStartPatience: ctx.patience };
+  return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, speakingMs: null, phaseStartPatience: ctx.patience };
 }
 
 /** Time passing. While ringing or listening, only an exam drains patience; an action always does. */

@@ -98,6 +98,19 @@ export class Session {
   }
 
   /**
+   * The game starts delivering the customer's line (as it arrives): in an exam the reply timer
+   * and patience wait until deliver() (rules/delivery.ts). False where it changes nothing.
+   */
+  speaking(): boolean {
+    return this.send({ type: 'SPEAKING' });
+  }
+
+  /** The line has been delivered in full (caption shown, voice finished): the trainee's time starts. */
+  deliver(): boolean {
+    return this.send({ type: 'DELIVERED' });
+  }
+
+  /**
    * "Try another reply": from now on the call is practice, exactly as it stands (rules/step.ts).
    * Once per call; the transcript records it, so the run never counts for the leaderboard.
    */

@@ -26,6 +26,9 @@ export const transcriptEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('HANG_UP') }).strict(),
   /** A branch ("Try another reply"): what follows is played in practice (see rules/step.ts). */
   z.object({ type: z.literal('PRACTISE') }).strict(),
+  /** The customer's line started, then finished, being delivered (rules/delivery.ts). */
+  z.object({ type: z.literal('SPEAKING') }).strict(),
+  z.object({ type: z.literal('DELIVERED') }).strict(),
 ]);
 
 const fields = {
