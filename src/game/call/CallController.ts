@@ -58,6 +58,16 @@ export class CallController {
     return this.session.answer();
   }
 
+  /** The customer's line is being delivered (as it arrives): an exam's timer waits for deliver(). */
+  speaking(): boolean {
+    return this.session.speaking();
+  }
+
+  /** The line has been delivered in full (caption and voice): the trainee's time starts. */
+  deliver(): boolean {
+    return this.session.deliver();
+  }
+
   choose(n: number): boolean {
     return this.session.choose(n);
   }

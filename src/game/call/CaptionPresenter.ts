@@ -51,6 +51,11 @@ export class CaptionPresenter implements CallPresenter {
     if (Math.floor(this.typed) !== before) this.render();
   }
 
+  /** Whether the whole line is shown (typed out, or shown at once). */
+  get done(): boolean {
+    return this.typed >= this.text.length;
+  }
+
   /** Shows the rest of the line at once (the player pressed a key to skip). */
   finish(): void {
     this.typed = this.text.length;

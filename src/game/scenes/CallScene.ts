@@ -5,6 +5,7 @@ import type { CallResult, Session } from '../../engine/index.js';
 import { CallAudioPresenter } from '../call/CallAudioPresenter.js';
 import { CallController } from '../call/CallController.js';
 import { CaptionPresenter } from '../call/CaptionPresenter.js';
+import { DeliveryPresenter } from '../call/DeliveryPresenter.js';
 import { DebugOverlay } from '../call/DebugOverlay.js';
 import { EndPresenter } from '../call/EndPresenter.js';
 import { keepExamClock } from '../call/hiddenTab.js';
@@ -141,7 +142,12 @@ export class CallScene extends BaseScene {
     const portrait = new PortraitPresenter(this, this.frameRoot, portraitSlot, services.viewport, s.customer.name, motion);
     const caption = new CaptionPresenter(mid, s.customer.name, s.locale, () => (motion() ? CHARS_PER_SECOND[settings().textSpeed] : Infinity));
     const debug = new DebugOverlay(panel, () => c.session);
-    const audio = new CallAudioPresenter(services.audio, (v) => lib.voiceUrl(s, v), (done) => portrait.talkUntil(done));
+    // The exam's timer starts once a line is delivered: its caption in full and its voice done.
+    const delivery = new DeliveryPresenter(c, () => caption.done);
+    const audio = new CallAudioPresenter(services.audio, (v) => lib.voiceUrl(s, v), (done) => {
+      portrait.talkUntil(done);
+      delivery.voice(done);
+    });
     audio.prepare(lib.voicesOf(s));
     const choose = (n: number) => {
       if (c.view.phase === 'listening') caption.finish();
@@ -159,6 +165,7 @@ export class CallScene extends BaseScene {
       new PatienceBarPresenter(this, this.frameRoot, caller, services.viewport, t, motion),
       new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
       caption,
+      delivery,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer, fastForward),
       new RepliesPresenter(mid, s.locale, t, choose),
       new TranscriptPresenter(mid, s, () => c.session.context, t, motion),
