@@ -156,3 +156,20 @@ describe('flow: try another reply', () => {
     expect(scene(a)).toBe(SCENES.debrief);
   });
 });
+
+describe('flow: the guided first call and signing in again', () => {
+  it('a player signing in again with their personal code has played before: no guided call, straight to the picker', () => {
+    const a = createActor(flowMachine).start();
+    a.send({ type: 'LOADED', calls, launch: null, player: null, offline: false, guideDue: true });
+    a.send({ type: 'SIGN_IN' });
+    a.send({ type: 'SIGNED_IN', player: { name: 'Ada', team: 'Blue' }, returning: true });
+    expect(scene(a)).toBe(SCENES.picker);
+    expect(a.getSnapshot().context.guideDue).toBe(false);
+    // A new player joining the same way still gets it.
+    const b = createActor(flowMachine).start();
+    b.send({ type: 'LOADED', calls, launch: null, player: null, offline: false, guideDue: true });
+    b.send({ type: 'SIGN_IN' });
+    b.send({ type: 'SIGNED_IN', player: { name: 'Bo', team: 'Blue' } });
+    expect(b.getSnapshot().matches({ main: 'guide' })).toBe(true);
+  });
+});

@@ -59,7 +59,8 @@ export type FlowEvent =
   | { type: 'PLAY' }
   | { type: 'GUIDE' }
   | { type: 'SIGN_IN' }
-  | { type: 'SIGNED_IN'; player: Player }
+  /** `returning`: signed in again with a personal code — someone who has played before. */
+  | { type: 'SIGNED_IN'; player: Player; returning?: boolean }
   | { type: 'SIGNED_OUT' }
   | { type: 'OFFLINE' }
   | { type: 'PICK'; selection: Selection }
@@ -97,7 +98,7 @@ export const flowMachine = setup({
     hasLaunch: ({ event }) => event.type === 'LOADED' && event.launch !== null,
     mayPlay: ({ context }) => context.player !== null || context.offline,
     hasCalls: ({ context }) => context.calls.length > 0,
-    guideDue: ({ context }) => context.guideDue,
+    guideDue: ({ context, event }) => context.guideDue && !(event.type === 'SIGNED_IN' && event.returning),
     /** The first time a player goes to play: the guided call comes before the picker. */
     firstPlay: ({ context }) => context.guideDue && (context.player !== null || context.offline),
     hasFinished: ({ context, event }) => context.finished !== null && event.type === 'TRY' && Number.isInteger(event.turn) && event.turn >= 1,
@@ -112,7 +113,11 @@ export const flowMachine = setup({
       return { calls: event.calls, selection: event.launch, player: event.player, offline: event.offline, guideDue: event.guideDue ?? false };
     }),
     takeCalls: assign({ calls: ({ event, context }) => (event.type === 'CALLS_CHANGED' ? event.calls : context.calls) }),
-    takePlayer: assign({ player: ({ event, context }) => (event.type === 'SIGNED_IN' ? event.player : context.player), offline: false }),
+    takePlayer: assign({
+      player: ({ event, context }) => (event.type === 'SIGNED_IN' ? event.player : context.player),
+      offline: false,
+      guideDue: ({ event, context }) => context.guideDue && !(event.type === 'SIGNED_IN' && event.returning),
+    }),
     forgetPlayer: assign({ player: null, offline: false }),
     goOffline: assign({ offline: true }),
     startGuide: assign({ guideDue: false }),

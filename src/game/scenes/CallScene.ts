@@ -184,6 +184,8 @@ export class CallScene extends BaseScene {
     );
     // An exam's customer keeps waiting while the tab is hidden; the trainee is told on return.
     const away = h('p', { class: 'htl-away', role: 'status', hidden: true });
+    // A try says what it is: practice from that turn on, the run it came from kept as it was.
+    if (branch) mid.append(h('p', { class: 'htl-away htl-branch-note' }, t('call.branch', { n: branch.turn })));
     mid.append(away);
     this.onCleanup(keepExamClock(c, away, t));
     if (this.guided) c.add(new CallGuidePresenter(panel, services.ui.root, t, () => this.skipGuide()));

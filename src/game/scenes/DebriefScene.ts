@@ -52,11 +52,13 @@ export class DebriefScene extends BaseScene {
         h(
           'header',
           { class: 'htl-bar' },
-          h('h1', { id: 'htl-debrief-h' }, t('debrief.heading'), ' — ', h('span', { lang: m.scenario.locale }, m.scenario.title)),
+          h('h1', { id: 'htl-debrief-h' }, t('debrief.heading'), ' — ', h('span', { lang: m.scenario.locale }, m.scenario.title), finished.branchOf && h('span', { class: 'htl-branch-tag' }, ` · ${t('debrief.branch.tag', { n: finished.branchOf.turn })}`)),
           h(
             'nav',
             { class: 'htl-row', 'aria-label': t('debrief.next') },
             back,
+            // A try's debrief: the way back to the run it was tried from comes first.
+            finished.branchOf && button(t('debrief.branch.back'), () => this.showOriginal(), { class: 'htl-btn', 'data-action': 'original-top' }),
             retry,
             !back && button(t('debrief.nextCall'), () => this.send({ type: 'NEXT' }), { class: 'htl-btn' }),
             button(t('debrief.pick'), () => this.send({ type: 'PICKER' }), { class: 'htl-btn' }),
@@ -83,11 +85,13 @@ export class DebriefScene extends BaseScene {
     const branch = finished.branchOf;
     if (!branch || !played || branch.of.result.transcript.hash !== played.hash) return null;
     const c = lib.compare(played, branch.of.result.transcript, finished.result.transcript);
-    return branchComparison(c, branch.turn, this.t, gender, () => {
-      this.send({ type: 'ORIGINAL' });
-      // The debrief stays the screen; it shows the run the branch was tried from.
-      this.scene.restart();
-    });
+    return branchComparison(c, branch.turn, this.t, gender, () => this.showOriginal());
+  }
+
+  /** Back from a try to the run it was tried from: the debrief stays the screen, showing that run. */
+  private showOriginal(): void {
+    this.send({ type: 'ORIGINAL' });
+    this.scene.restart();
   }
 
   /** What waits to be sent: a region of its own that scrolls, so a tab stop with a name. */

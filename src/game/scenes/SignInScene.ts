@@ -5,6 +5,7 @@
 // be reached never stops anyone playing: exam results wait in the outbox.
 import { ApiError, type Identity } from '../../client/index.js';
 import { SCENES, STORAGE } from '../config.js';
+import { rememberGuide } from '../guide/guideStore.js';
 import type { Services } from '../services.js';
 import { button, fill, h } from '../ui/dom.js';
 import { BaseScene } from './BaseScene.js';
@@ -142,7 +143,8 @@ export class SignInScene extends BaseScene {
     ui.busy(true);
     ui.status.textContent = t('signIn.signingIn');
     try {
-      this.signedIn(await this.services.client.signInWithCode(code, typed), false);
+      // Signing in again as oneself: someone who has played before, so no guided first call.
+      this.signedIn(await this.services.client.signInWithCode(code, typed), false, true);
     } catch (e) {
       if (!this.scene.isActive()) return;
       ui.busy(false);
@@ -151,12 +153,13 @@ export class SignInScene extends BaseScene {
   }
 
   /** Remembers the player; a new one first sees their personal code, once. */
-  private signedIn(identity: Identity, showCode: boolean): void {
+  private signedIn(identity: Identity, showCode: boolean, returning = false): void {
     this.services.identity.set(identity);
     this.services.outbox.signIn(identity);
     this.services.historyOutbox.signIn(identity);
     localStorage.removeItem(STORAGE.offline);
-    const go = () => this.send({ type: 'SIGNED_IN', player: { name: identity.player.name, team: identity.team.name } });
+    if (returning) rememberGuide(localStorage, 'seen');
+    const go = () => this.send({ type: 'SIGNED_IN', player: { name: identity.player.name, team: identity.team.name }, returning });
     if (!showCode || !identity.personalCode || !this.panel) return go();
     const t = this.t;
     const next = button(t('signIn.codeNoted'), go, { class: 'htl-btn htl-btn-primary' });
