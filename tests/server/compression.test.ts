@@ -2,7 +2,7 @@
 // the server sends the one the browser accepts with its Content-Encoding (Vary: Accept-Encoding);
 // files named by their hash are cached for good, the page is revalidated (ETag, 304). Sounds and
 // voices are compressed already and go as they are.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -46,6 +46,8 @@ describe('the built game over the wire', () => {
   it('builds a .br and a .gz beside each text file, and none beside sounds', () => {
     const assets = readdirSync(join(dist, 'assets'));
     for (const f of ['index.html', ...assets.filter((a) => /\.(js|css)$/.test(a)).map((a) => `assets/${a}`)]) {
+      // A file of a few bytes would only grow: the build keeps no copy that is not smaller.
+      if (statSync(join(dist, f)).size < 200) continue;
       expect(existsSync(join(dist, `${f}.br`)), `${f}.br`).toBe(true);
       expect(existsSync(join(dist, `${f}.gz`)), `${f}.gz`).toBe(true);
     }
