@@ -11,8 +11,8 @@ import type { ScenarioLibrary } from '../scenarios.js';
 import { cursorText, insertPracticeRun, parseCursor, playerHistory, practiceRunByKey, type HistoryRow, type PracticeRunRow } from '../store/historyQueries.js';
 import { sha256, type Store } from '../store/store.js';
 import { verifyPractice } from '../verifyPractice.js';
+import { playedAtOf, scoredColumns } from '../storedCall.js';
 import { playerOf, teamOf } from './auth.js';
-import { PLAYED_AT_WINDOW_MS } from './results.js';
 import { codeParams } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -78,28 +78,15 @@ export const historyRoutes: FastifyPluginAsync<{ store: Store; library: Scenario
 
       const { score: s, scenario, transcript, branchTurn } = await verifyPractice(library, body.transcript, body.claimed);
       const now = Date.now();
-      const claimedAt = body.playedAt ? Date.parse(body.playedAt) : now;
-      const playedAt = Math.min(now, Math.max(now - PLAYED_AT_WINDOW_MS, Number.isFinite(claimedAt) ? claimedAt : now));
+      const playedAt = playedAtOf(body.playedAt, now);
       const { row, duplicate } = await insertPracticeRun(store.db, {
         team_id: team.id,
         player_id: player.id,
         idem_key: body.idempotencyKey,
         body_hash: bodyHash,
-        scenario: scenario.id,
-        locale: scenario.locale,
-        hash: scenario.hash,
-        title: scenario.title,
+        ...scoredColumns(scenario, s),
         mode: transcript.mode,
         branch_turn: branchTurn,
-        politeness: s.politeness,
-        accuracy: s.accuracy,
-        judgment: s.judgment,
-        overall: s.overall,
-        grade: s.grade,
-        outcome: s.outcome!,
-        ideal: s.ideal ? 1 : 0,
-        turns: s.turns,
-        elapsed_ms: s.elapsedMs,
         played_at: playedAt,
         received_at: now,
         transcript: JSON.stringify(transcript),

@@ -13,12 +13,11 @@ import { plausibility } from '../plausibility.js';
 import { listPosition, listResultsByPlayed, titlesIn } from '../store/resultQueries.js';
 import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
+import { playedAtOf, scoredColumns } from '../storedCall.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams, idSchema } from './schemas.js';
 import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
 
-/** How far back a client's "played at" may go (offline play); later or earlier is clamped. */
-export const PLAYED_AT_WINDOW_MS = 14 * 86_400_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -109,8 +108,7 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         return reply.code(200).send(await unlessRetry(e));
       }
       const judged = plausibility(verified.scenario, verified.transcript);
-      const claimedAt = body.playedAt ? Date.parse(body.playedAt) : now;
-      const playedAt = Math.min(now, Math.max(now - PLAYED_AT_WINDOW_MS, Number.isFinite(claimedAt) ? claimedAt : now));
+      const playedAt = playedAtOf(body.playedAt, now);
       const { score: s, scenario, transcript } = verified;
       const stored = await store.insertResult({
         team_id: team.id,
@@ -118,19 +116,7 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         season: team.season,
         idem_key: body.idempotencyKey,
         body_hash: bodyHash,
-        scenario: scenario.id,
-        locale: scenario.locale,
-        hash: scenario.hash,
-        title: scenario.title,
-        politeness: s.politeness,
-        accuracy: s.accuracy,
-        judgment: s.judgment,
-        overall: s.overall,
-        grade: s.grade,
-        outcome: s.outcome!,
-        ideal: s.ideal ? 1 : 0,
-        turns: s.turns,
-        elapsed_ms: s.elapsedMs,
+        ...scoredColumns(scenario, s),
         played_at: playedAt,
         received_at: now,
         transcript: JSON.stringify(transcript),
