@@ -13,7 +13,7 @@ import { sha256, type Store } from '../store/store.js';
 import { verifyPractice } from '../verifyPractice.js';
 import { playedAtOf, scoredColumns } from '../storedCall.js';
 import { playerOf, teamOf } from './auth.js';
-import { codeParams } from './schemas.js';
+import { codeParams, postedCallProperties } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -43,18 +43,11 @@ function summaryOf(r: HistoryRow): Omit<HistoryRun, 'transcript'> {
   };
 }
 
-const score = { type: 'integer', minimum: 0, maximum: 100 } as const;
 const postBody = {
   type: 'object',
   required: ['idempotencyKey', 'transcript'],
   additionalProperties: false,
-  properties: {
-    idempotencyKey: { type: 'string', minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
-    // The transcript's own schema is the engine's; it is checked there, with the engine's reasons.
-    transcript: { type: 'object' },
-    claimed: { type: 'object', required: ['politeness', 'accuracy', 'judgment', 'overall'], additionalProperties: false, properties: { politeness: score, accuracy: score, judgment: score, overall: score } },
-    playedAt: { type: 'string', format: 'date-time' },
-  },
+  properties: postedCallProperties,
 } as const;
 
 export const historyRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary }> = async (app, { store, library }) => {

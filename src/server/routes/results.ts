@@ -15,7 +15,7 @@ import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
 import { playedAtOf, scoredColumns } from '../storedCall.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
-import { codeAndIdParams, codeParams, idSchema } from './schemas.js';
+import { codeAndIdParams, codeParams, idSchema, postedCallProperties } from './schemas.js';
 import { periodFilter, periodQuerySchema, type PeriodQuery } from './period.js';
 
 
@@ -46,17 +46,12 @@ export function summary(r: ResultRow): ResultSummary {
   };
 }
 
-const score = { type: 'integer', minimum: 0, maximum: 100 } as const;
 const submitBody = {
   type: 'object',
   required: ['idempotencyKey', 'transcript'],
   additionalProperties: false,
   properties: {
-    idempotencyKey: { type: 'string', minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
-    // The transcript's own schema is the engine's; it is checked there, with the engine's reasons.
-    transcript: { type: 'object' },
-    claimed: { type: 'object', required: ['politeness', 'accuracy', 'judgment', 'overall'], additionalProperties: false, properties: { politeness: score, accuracy: score, judgment: score, overall: score } },
-    playedAt: { type: 'string', format: 'date-time' },
+    ...postedCallProperties,
     // The exam's ticket (routes/tickets.ts); without one the exam was played offline.
     ticket: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
   },

@@ -40,3 +40,16 @@ export const codeAndIdParams = {
 
 /** Tidies a name, or refuses one that is blank once invisible characters are dropped (src/server/names.ts). */
 export { cleanName } from '../names.js';
+
+const score = { type: 'integer', minimum: 0, maximum: 100 } as const;
+/**
+ * What a posted call carries, a result for the board or a practice run for the history: a key for
+ * retries, the transcript (its own schema is the engine's, checked there with the engine's
+ * reasons), the scores the client claims and when it was played.
+ */
+export const postedCallProperties = {
+  idempotencyKey: { type: 'string', minLength: 16, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' },
+  transcript: { type: 'object' },
+  claimed: { type: 'object', required: ['politeness', 'accuracy', 'judgment', 'overall'], additionalProperties: false, properties: { politeness: score, accuracy: score, judgment: score, overall: score } },
+  playedAt: { type: 'string', format: 'date-time' },
+} as const;
