@@ -52,6 +52,23 @@ describe('a hidden tab', () => {
     stop();
   });
 
+  it('gives only the time the frames missed: a loop that kept running while hidden is not counted twice', () => {
+    const { s, c, note } = listening('exam');
+    const doc = new FakeDocument();
+    let now = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const stop = keepExamClock(c, note, t, doc as unknown as Document);
+    const before = s.context.elapsedMs;
+    doc.set(true);
+    // 10 s away, 6 s of which the game's frames still ran.
+    for (let i = 0; i < 60; i++) c.frame(100);
+    now += 10_000;
+    doc.set(false);
+    expect(s.context.elapsedMs - before).toBe(10_000);
+    expect([note.textContent, note.hidden]).toEqual(['call.awayExam:10', false]);
+    stop();
+  });
+
   it('in practice: nothing runs on while hidden, and nothing is said', () => {
     const { s, c, note } = listening('practice');
     const doc = new FakeDocument();

@@ -10,6 +10,8 @@ function lineKey(v: SessionView): string | null {
 }
 
 export class CallController {
+  /** Real ms the frames have passed on so far (the hidden-tab catch-up counts only what they missed). */
+  fedMs = 0;
   private prev: SessionView | null = null;
   private spokenKey: string | null = null;
   private readonly presenters: CallPresenter[] = [];
@@ -37,7 +39,9 @@ export class CallController {
   /** A frame: time passes for the customer, and presenters animate. */
   frame(deltaMs: number): void {
     // A tab in the background sends one huge frame when it returns; the engine caps it anyway.
-    this.session.advance(Math.min(deltaMs, 1000) * this.timeScale);
+    const fed = Math.min(deltaMs, 1000);
+    this.fedMs += fed;
+    this.session.advance(fed * this.timeScale);
     for (const p of this.presenters) p.frame?.(deltaMs);
   }
 

@@ -10,18 +10,21 @@ const SHOWN_MS = 8000;
 /** Watches the page's visibility for this call; `note` is a status line the scene placed. Returns how to stop. */
 export function keepExamClock(c: CallController, note: HTMLElement, t: TFunction, doc: Document = document): () => void {
   let hiddenAt: number | null = doc.hidden ? performance.now() : null;
+  let fedAt = c.fedMs;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const changed = () => {
     if (doc.hidden) {
       hiddenAt = performance.now();
+      fedAt = c.fedMs;
       return;
     }
     if (hiddenAt === null) return;
+    // Only what the frames missed: a browser that kept the game's loop running has given the rest.
     const away = performance.now() - hiddenAt;
     hiddenAt = null;
-    const given = c.catchUp(away);
+    const given = c.catchUp(away - (c.fedMs - fedAt));
     if (given <= 0) return;
-    note.textContent = t(c.session.ended ? 'call.awayEnded' : 'call.awayExam', { count: Math.round(given / 1000) });
+    note.textContent = t(c.session.ended ? 'call.awayEnded' : 'call.awayExam', { count: Math.round(away / 1000) });
     note.hidden = false;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => (note.hidden = true), SHOWN_MS);
