@@ -1,36 +1,20 @@
 // Accessibility and robustness of the game in a real Chromium: an axe-core audit of every
 // screen's DOM, captions in a live region, reduced motion, the interface in Russian, sound only
 // after a gesture, missing or broken sound files, the debug overlay and the Stately inspector.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gamePage, gameRig, nextTurn, replyNames, type GameRig } from '../game/support/game.js';
+import { axeAudit, gamePage, gameRig, nextTurn, replyNames, type GameRig } from '../game/support/game.js';
 import { playReplies, replyButton, SEED } from '../game/support/replies.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let rig: GameRig;
 beforeAll(async () => {
   rig = await gameRig();
 }, 240_000);
 afterAll(async () => rig?.close());
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /** Serious and critical problems axe finds in the game's DOM layer, as readable lines. */
-async function audit(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8')); // evaluated, not a <script>: the page's CSP refuses inline scripts
-  const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
-    return r.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const audit = axeAudit;
 
 describe('accessibility', () => {
   it('has no serious axe violations on any screen', async () => {

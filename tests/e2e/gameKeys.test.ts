@@ -3,31 +3,20 @@
 // reply (scores equal to the engine's waited call), Escape-Escape ending a call, an unanswered
 // ring ending within 30 s, and every debrief panel reachable and scrollable by keyboard at
 // 1280×720 — with axe audits of the call screen and the debrief.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/index.js';
 import { shippedCall } from '../support/shipped.js';
-import { debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
+import { axeAudit, debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
 import { replyButton, SEED } from '../game/support/replies.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let rig: GameRig;
 beforeAll(async () => {
   rig = await gameRig();
 }, 300_000);
 afterAll(async () => rig?.close());
 
-async function audit(page: Page, where: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8')); // evaluated, not a <script>: the page's CSP refuses inline scripts
-  const violations = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: V[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
-    return r.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const audit = axeAudit;
 
 /** What has focus: a radio's mode, a reply's id, a button's text, or the element's tag. */
 const focused = (page: Page) =>

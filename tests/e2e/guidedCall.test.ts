@@ -4,19 +4,17 @@
 // and the overall, which are the engine's. A second visit goes straight to the picker; the title
 // replays the guide; "Skip the guide" skips it; an axe audit passes with a note showing. Checked
 // at 1280×720, 390×844 and 360×640 (screenshots of every note go to test-results/).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { Session } from '../../src/engine/index.js';
 import { createI18n } from '../../src/i18n/index.js';
-import { debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
+import { axeAudit, debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
 import { replyButton, SEED } from '../game/support/replies.js';
 import { ROOT, scenario } from '../game/support/scenarios.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = join(ROOT, 'test-results');
 let rig: GameRig;
 beforeAll(async () => {
@@ -92,15 +90,7 @@ async function expectNote(page: Page, id: string, target: string, shot: string):
   await page.screenshot({ path: join(SHOTS, `guide-${shot}-${id}.png`) });
 }
 
-async function audit(page: Page): Promise<string[]> {
-  // Evaluated rather than added as a script tag, which the page's Content-Security-Policy refuses.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
-    return r.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const audit = axeAudit;
 
 /** The engine's scores for the replies `ids`, each action waited out. */
 function engineScores(ids: readonly string[]): Record<string, string> {

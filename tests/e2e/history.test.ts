@@ -5,18 +5,16 @@
 // reopens its debrief exactly as it was, and Back returns to the history. A fresh browser signed in with the
 // personal code shows the same history from the server, and reopens a debrief the engine rebuilds.
 // axe audits the screen, and it is photographed at 1280×720 and 390×844 (test-results/).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HistoryPage } from '../../src/client/index.js';
 import { TEST_TRAINER_TOKEN } from '../support/server.js';
-import { debriefScores, gamePage, gameRig, type GameRig } from '../game/support/game.js';
+import { axeAudit, debriefScores, gamePage, gameRig, type GameRig } from '../game/support/game.js';
 import { playReplies, SEED } from '../game/support/replies.js';
 import { ROOT } from '../game/support/scenarios.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = join(ROOT, 'test-results');
 const TIME = `timeScale=8&seed=${SEED}`;
 const IDEAL = ['opening.1', 'order-shipped.1', 'delay-known.1'];
@@ -30,13 +28,7 @@ afterAll(async () => rig?.close());
 
 async function audit(page: Page, where: string): Promise<string[]> {
   await page.mouse.move(1, 1);
-  // Evaluated rather than added as a script tag: the page's Content-Security-Policy allows only its own scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] })).violations;
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return axeAudit(page, where);
 }
 
 /** The returning player's browser: the guided first call is behind them. */

@@ -2,19 +2,15 @@
 // the warm-up call played by reply id with a pinned seed, tried again from turn 2 in practice,
 // finished another way, and both runs compared on the branch's debrief — the numbers checked
 // against the engine's own compareRuns and bounds for the same moves, and an axe audit.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchPoints, compareRuns, tryAnotherReply, type Session } from '../../src/engine/index.js';
 import { shippedCall } from '../support/shipped.js';
 import { TEST_TRAINER_TOKEN } from '../support/server.js';
 import { playedByIds } from '../server/playByIds.js';
-import { debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
+import { axeAudit, debriefScores, gamePage, gameRig, nextTurn, type GameRig } from '../game/support/game.js';
 import { replyButton, SEED } from '../game/support/replies.js';
 
-// The page's CSP refuses injected script tags: axe's source is evaluated instead.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const call = shippedCall('first-call.json');
 const FIRST = ['opening.1', 'order-shipped.2'];
 const AGAIN = ['order-shipped.1', 'delay-known.1'];
@@ -25,15 +21,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => rig?.close());
 
-async function audit(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: V[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
-    return r.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const audit = axeAudit;
 
 /** Plays the replies by id (an action's wait is skipped with its button where the mode offers it), to the debrief. */
 async function play(page: Page, ids: readonly string[]): Promise<void> {

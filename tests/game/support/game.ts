@@ -1,7 +1,8 @@
 // Driving the real game in Chromium for end-to-end tests: serving the build through the real
 // server, a page that records every error, a screenshot when a test fails, and reading what the
 // player sees.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
@@ -89,4 +90,20 @@ export async function nextTurn(page: Page, timeout = 30_000): Promise<boolean> {
 export async function debriefScores(page: Page): Promise<Record<string, string>> {
   await page.locator('.htl-score-panel[data-settled="true"]').waitFor({ timeout: 10_000 });
   return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-score]')].map((e) => [(e as HTMLElement).dataset.score!, e.textContent!.trim()])));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical axe findings in the game's DOM layer, as `where: rule (help) at targets`.
+ * axe is evaluated into the page rather than added as a script tag, which the page's CSP refuses.
+ */
+export async function axeAudit(page: Page, where?: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type V = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const r = await (window as unknown as { axe: { run(c: Element, o: object): Promise<{ violations: V[] }> } }).axe.run(document.getElementById('ui')!, { resultTypes: ['violations'] });
+    return r.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where ? `${where}: ` : ''}${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
