@@ -1,35 +1,22 @@
 // The wire format of a player's own history: their practice calls and "Try another reply" runs,
 // kept on the server apart from the team's results (no board counts them), listed together with
 // their exam results.
-import type { Grade, Outcome, Transcript } from '../engine/index.js';
+import type { Transcript } from '../engine/index.js';
+import type { StoredCallScores } from './types.js';
 
 /**
  * One call in a player's own history (GET /api/teams/:code/me/history): an exam result (it is on
  * the boards) or a practice run (never on any board), with the scores the server's replay gave.
  */
-export interface HistoryRun {
+export interface HistoryRun extends StoredCallScores {
   /** Where the server keeps it: the team's results (exams) or the player's practice runs. */
   readonly source: 'result' | 'practice';
   /** Its id in that source. */
   readonly id: number;
-  readonly scenario: string;
-  readonly locale: string;
-  readonly hash: string;
-  /** The call's title in its own language. */
-  readonly title: string;
   /** The transcript's mode: a branch of an exam call says "exam" and has `branch`. */
   readonly mode: 'exam' | 'practice';
   /** A "Try another reply" run: the turn (from 1) it tried again; null for a call played through. */
   readonly branch: { readonly turn: number } | null;
-  readonly politeness: number;
-  readonly accuracy: number;
-  readonly judgment: number;
-  readonly overall: number;
-  readonly grade: Grade;
-  readonly outcome: Outcome;
-  readonly ideal: boolean;
-  readonly turns: number;
-  readonly elapsedMs: number;
   readonly playedAt: string;
   readonly transcript: Transcript;
 }

@@ -98,10 +98,8 @@ export interface FlaggedResult extends ResultSummary {
   readonly flag: FlagReason;
 }
 
-/** A verified result as stored: every score computed by the server's own replay. */
-export interface ResultSummary {
-  readonly id: number;
-  readonly player: { readonly id: number; readonly name: string };
+/** A call the server stored (a result, or a practice run): its version and the scores of the server's own replay. */
+export interface StoredCallScores {
   readonly scenario: string;
   readonly locale: string;
   readonly hash: string;
@@ -117,6 +115,12 @@ export interface ResultSummary {
   readonly ideal: boolean;
   readonly turns: number;
   readonly elapsedMs: number;
+}
+
+/** A verified result as stored: every score computed by the server's own replay. */
+export interface ResultSummary extends StoredCallScores {
+  readonly id: number;
+  readonly player: { readonly id: number; readonly name: string };
   readonly season: number;
   readonly playedAt: string;
   readonly receivedAt: string;
