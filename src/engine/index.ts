@@ -82,3 +82,5 @@ export { tableText } from './translation/tableText.js';
 export { differences, pathText, valueText, type Difference } from './translation/differences.js';
 export { boundPaths, type BoundPath, type BoundPaths } from './analysis/boundPaths.js';
 export { reachableFrom, type Reachable } from './analysis/reachable.js';
+// Assignments: when a call counts as passed (overall mark and per-skill gates).
+export { passGatesSchema, missedGates, passes, type PassGates, type GatedScores, type MissedGate } from './assignment/passGates.js';
