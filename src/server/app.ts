@@ -9,6 +9,7 @@ import { HttpError } from './httpError.js';
 import { DEFAULT_RATE_LIMIT, joinLimitFor, readLimitFor, registerLimits } from './limits.js';
 import { MAX_JSON_DEPTH, tooDeep } from './jsonDepth.js';
 import { boardRoutes } from './routes/boards.js';
+import { editorRoutes } from './routes/editor.js';
 import { historyRoutes } from './routes/history.js';
 import { insightRoutes } from './routes/insights.js';
 import { memberRoutes } from './routes/members.js';
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Lets `npm run dev` put vite's middleware beside the API on one HTTP server. */
   readonly serverFactory?: FastifyServerOptions['serverFactory'];
+  /** The scenario folder the call editor reads and writes (issue 18): open under `npm run dev`, with the trainer token otherwise; none: no editor. */
+  readonly scenarioDir?: string;
   /** Told of every route as it is added (the route fuzz test lists the API with it). */
   readonly onRoute?: onRouteHookHandler;
 }
@@ -128,6 +131,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       await api.register(memberRoutes, { store: o.store });
       await api.register(historyRoutes, { store: o.store, library: o.library });
       await api.register(insightRoutes, { store: o.store, library: o.library });
+      if (o.scenarioDir) await api.register(editorRoutes, { dir: o.scenarioDir, library: o.library, trainerToken: o.trainerToken, open: o.dev ?? false });
       api.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no API endpoint ${req.method} ${req.url.split('?')[0]}` } }));
     },
     { prefix: '/api' },

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     ...(config.readRateLimit !== undefined ? { readRateLimit: config.readRateLimit } : {}),
     trustProxy: config.trustProxy,
     dev: true,
+    scenarioDir: config.scenarioDir,
     logger: true,
     serverFactory: (handler) => {
       api = handler;

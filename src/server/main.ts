@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const library = new ScenarioLibrary({ dir: config.scenarioDir, store, log: (m) => console.warn(m) });
   const versions = await library.scan();
   const trainer = await trainerToken(store, config.trainerToken, config.dataDir);
-  const app = await buildApp({ store, library, trainerToken: trainer.check, staticDir: config.staticDir, rateLimit: config.rateLimit, ...(config.readRateLimit !== undefined ? { readRateLimit: config.readRateLimit } : {}), trustProxy: config.trustProxy, logger: true });
+  const app = await buildApp({ store, library, trainerToken: trainer.check, staticDir: config.staticDir, scenarioDir: config.scenarioDir, rateLimit: config.rateLimit, ...(config.readRateLimit !== undefined ? { readRateLimit: config.readRateLimit } : {}), trustProxy: config.trustProxy, logger: true });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace(/\/\/(0\.0\.0\.0|\[::\])/, '//localhost');
 
