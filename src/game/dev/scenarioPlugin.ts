@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { isScenarioFile } from '../../engine/load/fileKinds.js';
+import { isScenarioFile, isVoiceFile } from '../../engine/load/fileKinds.js';
 import { requireFolder, scenarioFilesIn, voiceFilesIn } from '../../tools/folder/scenarioFolder.js';
 
 export const VIRTUAL_ID = 'virtual:htl-scenarios';
@@ -90,9 +90,10 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
     configureServer(s) {
       server = s;
       s.watcher.add(dir);
-      // A new or deleted file changes what the bundle holds: reload the page.
+      // A new or deleted call or voice changes what the bundle holds: reload the page. Other
+      // files (the editor's temporary file of an atomic save) do not.
       const reload = (abs: string) => {
-        if (!inDir(abs)) return;
+        if (!inDir(abs) || !(isScenarioFile(abs) || isVoiceFile(abs))) return;
         invalidate();
         s.ws.send({ type: 'full-reload' });
       };

@@ -1,7 +1,7 @@
 // What the file says, checked without playing it: feedback on every reply, conditions on facts
 // that something reveals (a reply, a timeout, a node's "enter"), voice files that exist, and the
 // "$schema" reference editors use.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'pathe';
 import type { Diagnostic } from '../../../engine/index.js';
 
 type JsonPath = Diagnostic['path'];

@@ -3,7 +3,7 @@
 // Missing, extra and stale strings are found where the table is composed (engine/translation),
 // and reported from there with their place in the table.
 import { schemaRefFor } from '../schemaPath.js';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'pathe';
 import { isTableValue, mayBeTable, type Diagnostic, type LoadedFile, type SourceText } from '../../../engine/index.js';
 import { LINT_CODES } from '../codes.js';
 import type { LintEnv } from '../context.js';
