@@ -13,14 +13,7 @@ import { History } from './history/History.js';
 import { Bests } from './library/bests.js';
 import { loadLibrary } from './library/lazy.js';
 import { BootScene } from './scenes/BootScene.js';
-import { CallScene } from './scenes/CallScene.js';
-import { DebriefScene } from './scenes/DebriefScene.js';
-import { HistoryScene } from './scenes/HistoryScene.js';
-import { LeaderboardScene } from './scenes/LeaderboardScene.js';
-import { PickerScene } from './scenes/PickerScene.js';
 import { PreloaderScene } from './scenes/PreloaderScene.js';
-import { SettingsScene } from './scenes/SettingsScene.js';
-import { SignInScene } from './scenes/SignInScene.js';
 import { TitleScene } from './scenes/TitleScene.js';
 import type { Services } from './services.js';
 import { SettingsStore } from './settings/SettingsStore.js';
@@ -100,17 +93,7 @@ export function startGame(location: Location): Phaser.Game {
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     banner: false,
-    scene: [
-      new BootScene(services),
-      new PreloaderScene(services),
-      new TitleScene(services),
-      new SignInScene(services),
-      new PickerScene(services),
-      new CallScene(services),
-      new DebriefScene(services),
-      new LeaderboardScene(services),
-      new SettingsScene(services),
-      new HistoryScene(services),
-    ],
+    // Only the first screens: the others are added as they are fetched (scenes/sceneLoader.ts).
+    scene: [new BootScene(services), new PreloaderScene(services), new TitleScene(services)],
   });
 }

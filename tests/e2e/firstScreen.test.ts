@@ -75,4 +75,34 @@ describe('the first screen', () => {
     expect(scripts.filter((f) => /\/assets\/(phaser|game)-[\w-]+\.js$/.test(f))).toEqual([]);
     expect(errors).toEqual([]);
   });
+  it('fetches the later screens once the title shows; one that cannot be fetched says so, keeps the title, and loads when tried again', async () => {
+    const { page, errors } = await gamePage(rig.browser, 'first-screen-later');
+    const signIn = /\/assets\/SignInScene-[\w-]+\.js$/;
+    let refuse = true;
+    const asked: number[] = [];
+    await page.route(signIn, (route) => (asked.push(performance.now()), refuse ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${rig.server.url}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('htl:title-ready').length > 0);
+    const before = await page.evaluate(() => {
+      const ready = performance.getEntriesByName('htl:title-ready')[0]!.startTime;
+      return performance.getEntriesByType('resource').filter((e) => /Scene-[\w-]+\.js$/.test(e.name) && e.startTime < ready).map((e) => e.name);
+    });
+    // Nothing of the later screens is asked for before the title: they come after it, by themselves.
+    expect(before).toEqual([]);
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await alert.waitFor();
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+
+    refuse = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await alert.count()).toBe(0);
+    await page.getByRole('button', { name: 'Play offline' }).click();
+    await page.getByRole('heading', { name: 'Choose a call' }).waitFor();
+    // The failed fetches are the only errors.
+    expect(errors.filter((e) => !/SignInScene|Failed to fetch|dynamically imported|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  });
 });

@@ -33,4 +33,13 @@ describe('bundle boundaries', () => {
       if (!p.endsWith('library/lazy.ts')) expect(text, relative(ROOT, p)).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+'[./]+library\/ScenarioLibrary\.js'/m);
     }
   });
+  it('gives Phaser only the first screens; the later ones are imported only by the scene loader, as chunks of their own', () => {
+    const later = ['SignInScene', 'PickerScene', 'CallScene', 'DebriefScene', 'LeaderboardScene', 'SettingsScene', 'HistoryScene'];
+    const loader = readFileSync(join(ROOT, 'src/game/scenes/sceneLoader.ts'), 'utf8');
+    for (const scene of later) expect(loader).toContain(`import('./${scene}.js')`);
+    for (const p of sources(join(ROOT, 'src/game')).filter((f) => !f.includes('/dev/'))) {
+      const text = readFileSync(p, 'utf8');
+      for (const scene of later) expect(text, relative(ROOT, p)).not.toMatch(new RegExp(`^import\\s+(?!type\\b)[^;]*from\\s+'[./]+(scenes/)?${scene}\\.js'`, 'm'));
+    }
+  });
 });

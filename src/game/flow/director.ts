@@ -38,16 +38,44 @@ export function sceneFor(snapshot: SnapshotFrom<FlowMachine>): SceneKey {
   return SCENES.title;
 }
 
-/** Follows the flow: each change of state starts its scene (the same scene again when re-entered). */
-export function direct(game: Phaser.Game, flow: FlowActor): () => void {
+/** What the director needs of the scenes: whether one is in the game, and to add it (scenes/sceneLoader.ts). */
+export interface Scenes {
+  ready(key: SceneKey): boolean;
+  load(key: SceneKey): Promise<void>;
+  preloadAll(): Promise<void>;
+}
+
+/**
+ * Follows the flow: each change of state starts its scene (the same scene again when re-entered).
+ * A scene not yet in the game is fetched first; if the flow has moved on meanwhile, the later
+ * state wins. `onLoadError` hears of a scene that could not be fetched (the screen before stays).
+ */
+export function direct(game: Phaser.Game, flow: FlowActor, scenes: Scenes, onLoadError: (retry: () => void) => void): () => void {
   let shown: string | null = null;
+  let latest = 0;
+  let preloaded = false;
   const follow = (snapshot: SnapshotFrom<FlowMachine>) => {
     const key = sceneFor(snapshot);
     const state = JSON.stringify(snapshot.value);
     if (state === shown) return;
     shown = state;
-    for (const s of game.scene.getScenes(true)) if (s.scene.key !== key) game.scene.stop(s.scene.key);
-    game.scene.start(key);
+    const turn = ++latest;
+    const show = () => {
+      if (turn !== latest) return;
+      for (const s of game.scene.getScenes(true)) if (s.scene.key !== key) game.scene.stop(s.scene.key);
+      game.scene.start(key);
+      // Once the first screen is up, the later ones are fetched in the background.
+      if (!preloaded && key !== SCENES.preloader) {
+        preloaded = true;
+        setTimeout(() => void scenes.preloadAll(), 0);
+      }
+    };
+    if (scenes.ready(key)) return show();
+    const tryLoad = () =>
+      void scenes.load(key).then(show, () => {
+        if (turn === latest) onLoadError(tryLoad);
+      });
+    tryLoad();
   };
   // xstate tells subscribers about later snapshots only: show the current one first.
   follow(flow.getSnapshot());

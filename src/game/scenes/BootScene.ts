@@ -1,9 +1,12 @@
 // Boot: the first scene Phaser runs. Fits the canvas to the window and hands control to the flow,
-// whose first state shows the preloader.
+// whose first state shows the preloader. The later screens join the game as they are fetched
+// (sceneLoader.ts).
 import Phaser from 'phaser';
 import { SCENES } from '../config.js';
 import { direct } from '../flow/director.js';
 import type { Services } from '../services.js';
+import { showLoadFailed } from '../ui/loadFailedNotice.js';
+import { SceneLoader } from './sceneLoader.js';
 
 export class BootScene extends Phaser.Scene {
   constructor(private readonly services: Services) {
@@ -11,7 +14,8 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.services.viewport.attach(this.game);
-    direct(this.game, this.services.flow);
+    const { services } = this;
+    services.viewport.attach(this.game);
+    direct(this.game, services.flow, new SceneLoader(this.game, services), (retry) => showLoadFailed(services.ui, services.i18n.t, retry));
   }
 }
