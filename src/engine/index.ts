@@ -84,3 +84,8 @@ export { boundPaths, type BoundPath, type BoundPaths } from './analysis/boundPat
 export { reachableFrom, type Reachable } from './analysis/reachable.js';
 // Assignments: when a call counts as passed (overall mark and per-skill gates).
 export { passGatesSchema, missedGates, passes, type PassGates, type GatedScores, type MissedGate } from './assignment/passGates.js';
+export { packageOutcome, type PackageOutcome, type SkillObjective } from './assignment/packageOutcome.js';
+// A call in progress as a short code (an LMS's suspend_data): seed, mode and moves only.
+export { resumeCode, parseResumeCode, resumeTranscript, MAX_RESUME_CODE, type ResumePoint, type ResumeMove } from './session/resumeCode.js';
+// "Test from here" (the call editor): the call started at any line with chosen facts, mood and patience.
+export { scenarioFrom, startStateProblems, type StartState } from './session/startFrom.js';
