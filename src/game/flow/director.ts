@@ -48,9 +48,10 @@ export interface Scenes {
 /**
  * Follows the flow: each change of state starts its scene (the same scene again when re-entered).
  * A scene not yet in the game is fetched first; if the flow has moved on meanwhile, the later
- * state wins. `onLoadError` hears of a scene that could not be fetched (the screen before stays).
+ * state wins. `onLoadError` hears of a scene that could not be fetched (the screen before stays),
+ * and how many times in a row it failed.
  */
-export function direct(game: Phaser.Game, flow: FlowActor, scenes: Scenes, onLoadError: (retry: () => void) => void): () => void {
+export function direct(game: Phaser.Game, flow: FlowActor, scenes: Scenes, onLoadError: (retry: () => void, failures: number) => void): () => void {
   let shown: string | null = null;
   let latest = 0;
   let preloaded = false;
@@ -71,9 +72,10 @@ export function direct(game: Phaser.Game, flow: FlowActor, scenes: Scenes, onLoa
       }
     };
     if (scenes.ready(key)) return show();
+    let failures = 0;
     const tryLoad = () =>
       void scenes.load(key).then(show, () => {
-        if (turn === latest) onLoadError(tryLoad);
+        if (turn === latest) onLoadError(tryLoad, ++failures);
       });
     tryLoad();
   };

@@ -16,6 +16,6 @@ export class BootScene extends Phaser.Scene {
   create(): void {
     const { services } = this;
     services.viewport.attach(this.game);
-    direct(this.game, services.flow, new SceneLoader(this.game, services), (retry) => showLoadFailed(services.ui, services.i18n.t, retry));
+    direct(this.game, services.flow, new SceneLoader(this.game, services), (retry, failures) => showLoadFailed(services.ui, services.i18n.t, retry, failures));
   }
 }
