@@ -157,6 +157,8 @@ export interface TrainerApi {
   newBoardCode(token: string, code: string): Promise<TrainerTeamInfo>;
   /** Attempts a player needs to be ranked or champion (1–50). */
   setMinAttempts(token: string, code: string, minAttempts: number): Promise<TrainerTeamInfo>;
+  /** Whether the team's exams take typed replies only (the reply buttons hidden). */
+  setTypedOnly(token: string, code: string, typedOnly: boolean): Promise<TrainerTeamInfo>;
 }
 
 /** A client for the API at `baseUrl` ("" for the page's own origin). */
@@ -246,6 +248,7 @@ export function createApiClient(baseUrl = '', options: ApiClientOptions = {}): A
       newJoinCode: (token, code) => json('POST', `/teams/${enc(code)}/join-code`, undefined, bearer(token)),
       newBoardCode: (token, code) => json('POST', `/teams/${enc(code)}/board-code`, undefined, bearer(token)),
       setMinAttempts: (token, code, minAttempts) => json('PATCH', `/teams/${enc(code)}`, { minAttempts }, bearer(token)),
+      setTypedOnly: (token, code, typedOnly) => json('PATCH', `/teams/${enc(code)}`, { typedOnly }, bearer(token)),
     },
   };
 }

@@ -79,6 +79,8 @@ export interface ExamTicket {
   readonly seed: number;
   /** A result sent after this is refused (ISO). */
   readonly expiresAt: string;
+  /** The team's exams take typed replies only: the game hides the reply buttons (issue 13). */
+  readonly typedOnly: boolean;
 }
 
 /** Why a result was flagged for the trainer: most of its replies came faster than the line can be read. */
@@ -302,6 +304,8 @@ export interface TrainerTeamInfo extends TeamInfo {
   readonly boardCode: string | null;
   /** Attempts a player needs in the period to be ranked or champion (1–50). */
   readonly minAttempts: number;
+  /** Exams take typed replies only (the reply buttons hidden); practice always has both. */
+  readonly typedOnly: boolean;
 }
 
 /** One player on the trainer's roster (GET /api/teams/:code/players). */

@@ -36,6 +36,8 @@ export const STORAGE = {
   history: 'holdtheline.history.',
   /** Prefix of the practice calls waiting to be uploaded to the player's history on the server. */
   historyOutbox: 'holdtheline.history-outbox.',
+  /** Whether the team's exams take typed replies only, as its last ticket said (call/examTicket.ts). */
+  typedOnly: 'holdtheline.typed-only',
 } as const;
 
 /** The key that shows and hides the trainer's debug overlay during a call. */

@@ -1,7 +1,8 @@
 // One team on the trainer's page: its name (renamed in place), its join code (copy, or make a
 // new one: the old one stops working), its read-only board code for meeting displays (copy, the
-// meeting view's address with it, make or replace it), the minimum of attempts to be ranked, its
-// board and meeting view, its players, and its results to check (trainerFlagged.ts).
+// meeting view's address with it, make or replace it), the minimum of attempts to be ranked,
+// whether its exams take typed replies only (the reply buttons hidden), its board and meeting
+// view, its players, and its results to check (trainerFlagged.ts).
 import type { ApiClient, TrainerTeamInfo } from '../client/index.js';
 import { confirmAction, problem } from './confirmUndo.js';
 import { h, playerName } from './dom.js';
@@ -113,6 +114,20 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
     h('button', { type: 'submit' }, t('manage.save')),
   );
 
+  // "Typed replies only": saved as soon as it is ticked or cleared; a failure puts it back.
+  const typedOnly = h('input', {
+    type: 'checkbox',
+    id: `${id}-typed`,
+    'aria-describedby': `${id}-typed-help`,
+    ...(team.typedOnly ? { checked: true } : {}),
+    onchange: () => {
+      const want = typedOnly.checked;
+      void run(() => client.trainer.setTypedOnly(token, team.code, want), (next) => t(next.typedOnly ? 'typed.on' : 'typed.off', { name: next.name })).then((ok) => {
+        if (!ok) typedOnly.checked = !want;
+      });
+    },
+  });
+
   const codes = h(
     'dl',
     { class: 'htl-codes' },
@@ -128,6 +143,8 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
     ...(team.boardCode ? [h('dt', {}, t('manage.meetingLink')), h('dd', {}, ...copyable(meetingUrl(team.boardCode), t('manage.meetingLinkOf', { name: team.name }), t, say))] : []),
     h('dt', {}, h('label', { for: `${id}-min` }, t('manage.minAttempts'))),
     h('dd', {}, minForm, h('span', { class: 'htl-muted' }, t('manage.minAttemptsHelp'))),
+    h('dt', {}, h('label', { for: `${id}-typed` }, t('typed.setting'))),
+    h('dd', {}, typedOnly, h('span', { class: 'htl-muted', id: `${id}-typed-help` }, t('typed.settingHelp'))),
   );
 
   const rosterSlot = h('div');

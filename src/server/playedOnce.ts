@@ -53,7 +53,23 @@ export async function admission(store: Store, o: { teamId: number; playerId: num
   }
   if (ticket.used_at !== null) throw new HttpError(409, 'ticket-used', `this ticket was used for result ${ticket.result_id} already; each ticket counts once — ${restart}`);
   if (ticket.expires_at <= o.now) throw new HttpError(422, 'ticket-expired', `this ticket expired at ${new Date(ticket.expires_at).toISOString()}; ${restart}`);
+  if (Number(ticket.typed_only) === 1) refuseButtons(o.transcript);
   return { offline: false, ticket: ticket.id };
+}
+
+/**
+ * An exam on a "typed replies only" ticket (the team's setting when it was issued): every reply
+ * must have been typed. A reply chosen with a button is refused, naming its turn.
+ */
+function refuseButtons(t: Transcript): void {
+  let turn = 0;
+  for (const e of t.events) {
+    if (e.type !== 'CHOOSE') continue;
+    turn++;
+    if (!('typed' in e) || typeof e.typed !== 'string') {
+      throw new HttpError(422, 'typed-only', `this exam was started while the team's exams take typed replies only, but reply ${turn} was chosen with a button; play the exam again in the game, which hides the buttons`);
+    }
+  }
 }
 
 /** Refuses content the team has already (before the replay's cost; the unique index makes sure). */

@@ -19,6 +19,7 @@ const team = (over: Partial<Team> = {}): Team => ({
   min_attempts: 3,
   last_meeting_at: null,
   previous_meeting_at: null,
+  typed_only: 0,
   ...over,
 });
 

@@ -2,8 +2,9 @@
 // code and gets a token that proves who they are on later requests, and a personal code to come
 // back as themself on another device (POST /sign-in). A taken name is someone else's: that person
 // signs in with their code, or a different person joins as "Anna (2)" by choosing to. The trainer also renames the
-// team, sets its minimum of attempts, starts a season, and makes new codes: a join code (the old
-// one stops working) and a read-only board code for meeting displays.
+// team, sets its minimum of attempts and whether its exams take typed replies only, starts a season,
+// and makes new codes: a join code (the old one stops working) and a read-only board code for
+// meeting displays.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Identity, JoinRequest, PersonalCodeIssued, SignInRequest, TeamInfo, TrainerTeamInfo } from '../../client/types.js';
 import { HttpError } from '../httpError.js';
@@ -20,7 +21,7 @@ export const teamInfo = (t: Team | TeamAccess): TeamInfo => ({
   season: t.season,
 });
 
-export const trainerTeamInfo = (t: Team): TrainerTeamInfo => ({ name: t.name, code: t.code, season: t.season, boardCode: t.board_code, minAttempts: t.min_attempts });
+export const trainerTeamInfo = (t: Team): TrainerTeamInfo => ({ name: t.name, code: t.code, season: t.season, boardCode: t.board_code, minAttempts: t.min_attempts, typedOnly: Number(t.typed_only) === 1 });
 
 export const MIN_ATTEMPTS_MAX = 50;
 
@@ -29,7 +30,7 @@ const teamChangeBody = {
   type: 'object',
   minProperties: 1,
   additionalProperties: false,
-  properties: { name: nameSchema, minAttempts: { type: 'integer', minimum: 1, maximum: MIN_ATTEMPTS_MAX } },
+  properties: { name: nameSchema, minAttempts: { type: 'integer', minimum: 1, maximum: MIN_ATTEMPTS_MAX }, typedOnly: { type: 'boolean' } },
 } as const;
 
 /**
@@ -148,10 +149,11 @@ export const teamRoutes: FastifyPluginAsync<{ store: Store; trainerToken: string
     return (await store.listTeams()).map(trainerTeamInfo);
   });
 
-  app.patch<{ Params: { code: string }; Body: { name?: string; minAttempts?: number } }>('/teams/:code', { schema: { params: codeParams, body: teamChangeBody } }, async (req) => {
+  app.patch<{ Params: { code: string }; Body: { name?: string; minAttempts?: number; typedOnly?: boolean } }>('/teams/:code', { schema: { params: codeParams, body: teamChangeBody } }, async (req) => {
     requireTrainer(req, trainerToken);
     const team = await teamOf(store, req.params.code);
-    const change = { ...(req.body.name !== undefined ? { name: cleanName(req.body.name) } : {}), ...(req.body.minAttempts !== undefined ? { minAttempts: req.body.minAttempts } : {}) };
+    const { name, minAttempts, typedOnly } = req.body;
+    const change = { ...(name !== undefined ? { name: cleanName(name) } : {}), ...(minAttempts !== undefined ? { minAttempts } : {}), ...(typedOnly !== undefined ? { typedOnly } : {}) };
     return trainerTeamInfo(await updateTeam(store.db, team.id, change));
   });
 

@@ -4,6 +4,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { contentHash } from '../playedOnce.js';
 import { addToBests, BEST_SOURCE_COLUMNS, type BestSource } from './bests.js';
 import { hardeningMigrations } from './hardeningMigrations.js';
+import { typedOnlyMigrations } from './typedOnlyMigrations.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -241,5 +242,5 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ ...migrations(dialect), ...hardeningMigrations(dialect) }) };
+  return { getMigrations: async () => ({ ...migrations(dialect), ...hardeningMigrations(dialect), ...typedOnlyMigrations() }) };
 }

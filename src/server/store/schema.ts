@@ -16,6 +16,8 @@ export interface TeamsTable {
   last_meeting_at: number | null;
   /** When the meeting before that one started: where "since the last meeting" starts during a meeting. */
   previous_meeting_at: number | null;
+  /** 1: the team's online exams take typed replies only, no reply buttons (typedOnlyMigrations.ts). */
+  typed_only: Generated<number>;
 }
 
 export interface PlayersTable {
@@ -103,6 +105,8 @@ export interface TicketsTable {
   used_at: number | null;
   /** The result the ticket was used for. */
   result_id: number | null;
+  /** 1: issued while the team's exams were "typed replies only": every reply of its call must be typed. */
+  typed_only: Generated<number>;
 }
 
 /** Bests kept on write (src/server/store/bests.ts): one player's results on one call in one bucket. */

@@ -25,10 +25,10 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** A new ticket for `playerId` to play `scenario` (a seed no other ticket of the team's for that call has). */
-export async function issueTicket(db: Kysely<Database>, o: { teamId: number; playerId: number; scenario: string }, now = Date.now()): Promise<Ticket> {
+export async function issueTicket(db: Kysely<Database>, o: { teamId: number; playerId: number; scenario: string; typedOnly?: boolean }, now = Date.now()): Promise<Ticket> {
   await db.deleteFrom('tickets').where('used_at', 'is', null).where('expires_at', '<', now - FORGET_AFTER_MS).execute();
   for (let attempt = 0; ; attempt++) {
-    const row = { id: randomBytes(12).toString('base64url'), team_id: o.teamId, player_id: o.playerId, scenario: o.scenario, seed: randomInt(SEED_RANGE), issued_at: now, expires_at: now + TICKET_TTL_MS, used_at: null, result_id: null };
+    const row = { id: randomBytes(12).toString('base64url'), team_id: o.teamId, player_id: o.playerId, scenario: o.scenario, seed: randomInt(SEED_RANGE), issued_at: now, expires_at: now + TICKET_TTL_MS, used_at: null, result_id: null, typed_only: o.typedOnly ? 1 : 0 };
     try {
       await db.insertInto('tickets').values(row).execute();
       return row;

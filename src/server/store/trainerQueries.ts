@@ -60,10 +60,14 @@ export function rotateBoardCode(db: Db, teamId: number): Promise<Team> {
   return withFreshCode(newBoardCode, (board_code) => db.updateTable('teams').set({ board_code }).where('id', '=', teamId).returningAll().executeTakeFirstOrThrow());
 }
 
-export function updateTeam(db: Db, teamId: number, change: { name?: string; minAttempts?: number }): Promise<Team> {
+export function updateTeam(db: Db, teamId: number, change: { name?: string; minAttempts?: number; typedOnly?: boolean }): Promise<Team> {
   return db
     .updateTable('teams')
-    .set({ ...(change.name !== undefined ? { name: change.name } : {}), ...(change.minAttempts !== undefined ? { min_attempts: change.minAttempts } : {}) })
+    .set({
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.minAttempts !== undefined ? { min_attempts: change.minAttempts } : {}),
+      ...(change.typedOnly !== undefined ? { typed_only: change.typedOnly ? 1 : 0 } : {}),
+    })
     .where('id', '=', teamId)
     .returningAll()
     .executeTakeFirstOrThrow();
