@@ -136,6 +136,8 @@ export interface SubmitResponse {
   readonly result: ResultSummary;
   /** True when this idempotency key had already been stored: nothing new was written. */
   readonly duplicate: boolean;
+  /** What this exam did for each of the player's open assignments that has its call (none: absent). */
+  readonly assignments?: readonly import('./assignmentTypes.js').AssignmentOutcome[];
 }
 
 /** With its transcript, for replaying the call turn by turn. */

@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { HttpError } from './httpError.js';
 import { DEFAULT_RATE_LIMIT, joinLimitFor, readLimitFor, registerLimits } from './limits.js';
 import { MAX_JSON_DEPTH, tooDeep } from './jsonDepth.js';
+import { assignmentRoutes } from './routes/assignments.js';
 import { boardRoutes } from './routes/boards.js';
 import { editorRoutes } from './routes/editor.js';
 import { historyRoutes } from './routes/history.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   readonly scenarioDir?: string;
   /** Told of every route as it is added (the route fuzz test lists the API with it). */
   readonly onRoute?: onRouteHookHandler;
+  /** The server's clock for results, tickets, assignments and certificates (tests set it; default Date.now). */
+  readonly now?: () => number;
 }
 
 /** Files of the built game named by the hash of their content (vite puts them under assets/). */
@@ -54,6 +57,7 @@ const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|map|wasm)(\.br|\.gz)?$/;
 export const BODY_LIMIT = 256 * 1024;
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const now = o.now ?? Date.now;
   const app = Fastify({
     logger: o.logger ? { level: 'warn' } : false,
     bodyLimit: BODY_LIMIT,
@@ -124,8 +128,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       api.get('/health', async () => ({ ok: true as const, scenarios: o.library.size, storage: o.store.dialect }));
       await api.register(teamRoutes, { store: o.store, trainerToken: o.trainerToken, joinRateLimit: joinLimitFor(max) });
       await api.register(rosterRoutes, { store: o.store, trainerToken: o.trainerToken });
-      await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken });
-      await api.register(ticketRoutes, { store: o.store, library: o.library });
+      await api.register(resultRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken, now });
+      await api.register(ticketRoutes, { store: o.store, library: o.library, now });
+      await api.register(assignmentRoutes, { store: o.store, library: o.library, trainerToken: o.trainerToken, now });
       await api.register(flagRoutes, { store: o.store, trainerToken: o.trainerToken });
       await api.register(boardRoutes, { store: o.store, library: o.library });
       await api.register(memberRoutes, { store: o.store });

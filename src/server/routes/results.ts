@@ -13,6 +13,7 @@ import { plausibility } from '../plausibility.js';
 import { listPosition, listResultsByPlayed, titlesIn } from '../store/resultQueries.js';
 import { Refusal, verifySubmission } from '../verify.js';
 import { reviewAccepted } from '../resultReview.js';
+import { afterExam } from '../assignments.js';
 import { playedAtOf, scoredColumns } from '../storedCall.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams, idSchema, postedCallProperties } from './schemas.js';
@@ -60,7 +61,7 @@ const submitBody = {
 /** Formula characters at the start of a cell are neutralised, so a name cannot run in a spreadsheet. */
 const safeCell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
-export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; trainerToken: string }> = async (app, { store, library, trainerToken }) => {
+export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; trainerToken: string; now?: () => number }> = async (app, { store, library, trainerToken, now: clock = Date.now }) => {
   app.post<{ Params: { code: string }; Body: { idempotencyKey: string; transcript: Transcript; claimed?: ClaimedScores; playedAt?: string; ticket?: string } }>(
     '/teams/:code/results',
     { schema: { params: codeParams, body: submitBody } },
@@ -86,7 +87,7 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
         if (e instanceof Refusal) throw new HttpError(422, e.code, e.message);
         throw e;
       }
-      const now = Date.now();
+      const now = clock();
       // Played once per team, and an online exam only by the player its ticket was given to (playedOnce.ts).
       // A retry of this very request that raced the first one gets the first answer, not a refusal.
       const unlessRetry = async (e: unknown): Promise<never | SubmitResponse> => {
@@ -128,7 +129,9 @@ export const resultRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioL
       const { row, duplicate } = stored;
       // The team's insights read the engine's review of each result, kept with it (resultReview.ts).
       if (!duplicate) await reviewAccepted(store, row.id, scenario, transcript);
-      const res = settle(row, duplicate);
+      // What it did for the player's assignments, and the certificate when it completed one (assignments.ts).
+      const assignments = duplicate ? [] : await afterExam(store, { teamId: team.id, player, resultId: row.id, scenario: row.scenario, scores: { overall: row.overall, politeness: row.politeness, accuracy: row.accuracy, judgment: row.judgment }, now });
+      const res = { ...settle(row, duplicate), ...(assignments.length > 0 ? { assignments } : {}) };
       return reply.code(duplicate ? 200 : 201).send(res);
     },
   );

@@ -18,13 +18,13 @@ const ticketBody = {
   properties: { scenario: { type: 'string', minLength: 1, maxLength: 100, pattern: ID_PATTERN.source } },
 } as const;
 
-export const ticketRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary }> = async (app, { store, library }) => {
+export const ticketRoutes: FastifyPluginAsync<{ store: Store; library: ScenarioLibrary; now?: () => number }> = async (app, { store, library, now = Date.now }) => {
   app.post<{ Params: { code: string }; Body: { scenario: string } }>('/teams/:code/tickets', { schema: { params: codeParams, body: ticketBody } }, async (req, reply) => {
     const team = await teamOf(store, req.params.code);
     const player = await playerOf(store, team, req);
     if (!library.callIds.has(req.body.scenario)) throw new HttpError(404, 'unknown-scenario', `this server does not know the call "${req.body.scenario}"`);
     const typedOnly = Number(team.typed_only) === 1;
-    const t = await issueTicket(store.db, { teamId: team.id, playerId: player.id, scenario: req.body.scenario, typedOnly });
+    const t = await issueTicket(store.db, { teamId: team.id, playerId: player.id, scenario: req.body.scenario, typedOnly }, now());
     const body: ExamTicket = { ticket: t.id, scenario: t.scenario, seed: t.seed, expiresAt: new Date(t.expires_at).toISOString(), typedOnly };
     return reply.code(201).send(body);
   });

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { contentHash } from '../playedOnce.js';
 import { addToBests, BEST_SOURCE_COLUMNS, type BestSource } from './bests.js';
+import { assignmentMigrations } from './assignmentMigrations.js';
 import { hardeningMigrations } from './hardeningMigrations.js';
 import { typedOnlyMigrations } from './typedOnlyMigrations.js';
 
@@ -242,5 +243,5 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ ...migrations(dialect), ...hardeningMigrations(dialect), ...typedOnlyMigrations() }) };
+  return { getMigrations: async () => ({ ...migrations(dialect), ...hardeningMigrations(dialect), ...typedOnlyMigrations(), ...assignmentMigrations(dialect) }) };
 }

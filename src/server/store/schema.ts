@@ -185,6 +185,43 @@ export interface RateLimitsTable {
   reset_at: number;
 }
 
+/** A set of calls given to a team or chosen members, with pass gates (assignmentMigrations.ts). */
+export interface AssignmentsTable {
+  id: Generated<number>;
+  team_id: number;
+  title: string;
+  /** JSON: the calls' scenario ids. */
+  calls: string;
+  /** JSON: the chosen members' player ids; null: everyone in the team. */
+  members: string | null;
+  due_at: number;
+  /** Exams per call that count for the assignment. */
+  attempt_cap: number;
+  /** JSON: the pass gates (src/engine/assignment/passGates.ts). */
+  gates: string;
+  /** Days a certificate stays valid; null: it does not expire. */
+  certificate_days: number | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+/** Issued when a member passes every call of an assignment in a round (src/server/assignments.ts). */
+export interface CertificatesTable {
+  /** 32 hex digits (128 random bits): what the public page is found by. */
+  code: string;
+  assignment_id: number;
+  player_id: number;
+  /** Where the member's round began: the assignment's creation, or the expiry of their previous certificate. */
+  round_start: number;
+  issued_at: number;
+  expires_at: number | null;
+  player_name: string;
+  title: string;
+  /** JSON: CertificateScore[] (src/client/assignmentTypes.ts). */
+  scores: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   players: PlayersTable;
@@ -197,4 +234,6 @@ export interface Database {
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
   tickets: TicketsTable;
+  assignments: AssignmentsTable;
+  certificates: CertificatesTable;
 }
