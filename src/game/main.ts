@@ -1,5 +1,6 @@
 // The page's entry. `?view=meeting&team=<code>` (the projector page) and `?view=trainer` show the
-// leaderboard's pages without Phaser; any other address starts the game.
+// leaderboard's pages without Phaser, `?view=editor&scenario=<id>` the call editor; any other
+// address starts the game.
 import { config } from 'zod/mini';
 import './ui/styles.css';
 
@@ -10,6 +11,14 @@ config({ jitless: true });
 
 async function start(): Promise<void> {
   const q = new URLSearchParams(location.search);
+  if (q.get('view') === 'editor') {
+    // The call editor (issue 18): a view of its own, loaded only here.
+    const { mountEditor } = await import('../editor/page/editorPage.js');
+    const app = document.getElementById('app')!;
+    app.replaceChildren();
+    mountEditor(app, { id: q.get('scenario') ?? '', lang: q.get('lang') });
+    return;
+  }
   if (q.has('view')) {
     const [{ mountViewForUrl }, { createApiClient }] = await Promise.all([import('../leaderboard/index.js'), import('../client/index.js')]);
     const app = document.getElementById('app')!;

@@ -1,0 +1,366 @@
+// The call editor's page (`/?view=editor&scenario=<id>`): the toolbar (undo, redo, save, map or
+// list, the language of the call's texts), the map or the list, and the side panel. Every edit
+// goes through the document (undo, redo, kept across a reload), then the checks run again and
+// the map, the list and the panel show them; the time from the edit to the checks shown is on
+// the page (data-check-ms) and in the status line.
+import type { StartState } from '../../engine/index.js';
+import { fill, h } from '../../leaderboard/dom.js';
+import { callMap, shapeKey, type CallMap } from '../callMap.js';
+import { checkCall, idealSteps, skillRangeFrom, type CallChecks, type IdealStep, type SkillRange } from '../checks.js';
+import { EditorDocument, type BaseFile, type Change } from '../document.js';
+import type { MapLayout } from '../layout.js';
+import { EditorApiError, openCall, saveFile, TOKEN_KEY } from './editorApi.js';
+import { editorTranslator, type Translate } from './i18n.js';
+import { renderList } from './listView.js';
+import { mapView, type MapViewState } from './mapView.js';
+import { renderPanel } from './panel.js';
+import { injectEditorStyles } from './styles.js';
+import { startLayout } from './layoutRunner.js';
+
+export interface MountedEditor {
+  destroy(): void;
+}
+
+/** What "Test from here" leaves for the call screen (src/game/call/testFromEditor.ts reads it). */
+export const TEST_KEY = 'holdtheline.editor.test';
+
+interface ViewMemory {
+  node: string | null;
+  mode: 'map' | 'list';
+  lang: string | null;
+  map: MapViewState | null;
+  starts: Record<string, StartState>;
+}
+
+const viewKey = (id: string) => `holdtheline.editor.view.${id}`;
+
+function readMemory(id: string): ViewMemory {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(viewKey(id)) ?? 'null') as Partial<ViewMemory> | null;
+    return { node: v?.node ?? null, mode: v?.mode === 'list' ? 'list' : 'map', lang: v?.lang ?? null, map: v?.map ?? null, starts: v?.starts ?? {} };
+  } catch {
+    return { node: null, mode: 'map', lang: null, map: null, starts: {} };
+  }
+}
+
+export function mountEditor(container: HTMLElement, opts: { id: string; lang?: string | null }): MountedEditor {
+  injectEditorStyles();
+  const { t, lang: uiLang } = editorTranslator(opts.lang);
+  const root = h('main', { class: 'htl-editor', lang: uiLang, 'aria-label': t('title') });
+  container.append(root);
+  const status = h('p', { class: 'htl-ed-status', role: 'status' }, t('loading'));
+  fill(root, h('div', { class: 'htl-ed-bar' }, h('h1', {}, t('title')), status));
+  let stop = () => {};
+  void openCall(opts.id)
+    .then((files) => (stop = run(root, opts.id, files, t)))
+    .catch((e: unknown) => showOpenProblem(root, opts.id, e, t, () => location.reload()));
+  return {
+    destroy: () => {
+      stop();
+      root.remove();
+    },
+  };
+}
+
+function showOpenProblem(main: HTMLElement, id: string, e: unknown, t: Translate, retry: () => void): void {
+  const err = e instanceof EditorApiError ? e : null;
+  if (err && (err.status === 401 || err.status === 403)) {
+    const input = h('input', { type: 'password', id: 'htl-ed-token', autocomplete: 'off' });
+    fill(
+      main,
+      h(
+        'form',
+        {
+          class: 'htl-ed-bar',
+          onsubmit: (ev: Event) => {
+            ev.preventDefault();
+            sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+            retry();
+          },
+        },
+        h('h1', {}, t('title')),
+        h('label', { for: 'htl-ed-token' }, t('token.label')),
+        input,
+        h('button', { type: 'submit' }, t('token.open')),
+        h('p', { role: 'alert' }, err.status === 403 ? t('token.wrong') : t('token.help')),
+      ),
+    );
+    input.focus();
+    return;
+  }
+  fill(main, h('div', { class: 'htl-ed-bar' }, h('h1', {}, t('title')), h('p', { role: 'alert' }, t('openFailed', { id, message: e instanceof Error ? e.message : String(e) }))));
+}
+
+function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): () => void {
+  const memory = readMemory(id);
+  let doc = new EditorDocument(id, files, sessionStorage);
+  const original = doc.originalName;
+  const remember = () => {
+    try {
+      sessionStorage.setItem(viewKey(id), JSON.stringify({ ...memory, map: mapV.view() }));
+    } catch {
+      // Not kept: the editor opens at the start next time.
+    }
+  };
+
+  const status = h('p', { class: 'htl-ed-status', role: 'status' });
+  const undoB = h('button', { type: 'button', 'aria-keyshortcuts': 'Control+Z' }, t('undo'));
+  const redoB = h('button', { type: 'button', 'aria-keyshortcuts': 'Control+Shift+Z' }, t('redo'));
+  const saveB = h('button', { type: 'button', 'aria-keyshortcuts': 'Control+S' }, t('save'));
+  const mapB = h('button', { type: 'button', 'aria-pressed': String(memory.mode === 'map') }, t('view.map'));
+  const listB = h('button', { type: 'button', 'aria-pressed': String(memory.mode === 'list') }, t('view.list'));
+  const tables = () => doc.files().filter((f) => f.kind === 'table');
+  const sourceLocale = () => String((doc.value(original) as { locale?: string } | null)?.locale ?? 'en');
+  const langSelect = h('select', { id: 'htl-ed-lang' });
+  const fillLangs = () => {
+    const options: [string, string][] = [['', t('lang.source', { locale: sourceLocale() })], ...tables().map((f) => [f.name, f.name.slice(id.length + 1, -'.json'.length)] as [string, string])];
+    fill(langSelect, ...options.map(([v, label]) => h('option', { value: v, ...(v === (memory.lang ?? '') ? { selected: true } : {}) }, label)));
+  };
+  fillLangs();
+  const alertBox = h('div', { class: 'htl-ed-alert', role: 'alert', hidden: true });
+  const bar = h(
+    'div',
+    { class: 'htl-ed-bar' },
+    h('h1', {}, t('titleOf', { id })),
+    status,
+    h('span', { class: 'htl-ed-grow' }),
+    undoB,
+    redoB,
+    saveB,
+    h('span', { role: 'group', 'aria-label': t('view.label') }, mapB, ' ', listB),
+    h('label', { for: 'htl-ed-lang' }, t('lang.label')),
+    langSelect,
+    h('a', { href: '/?view=trainer' }, t('trainerPage')),
+  );
+  const panel = h('aside', { class: 'htl-ed-panel', 'aria-label': t('panel.label') });
+  const list = h('section', { class: 'htl-ed-list', 'aria-label': t('list.title') });
+  let current: string | null = memory.node;
+  const mapV = mapView(t, (node) => select(node), memory.map);
+  const body = h('div', { class: 'htl-ed-body' }, mapV.root, list, panel);
+  fill(root, bar, alertBox, body);
+
+  const layouts = startLayout();
+  let map: CallMap = { nodes: [], edges: [] };
+  let shape = '';
+  let layout: MapLayout | null = null;
+  let checks: CallChecks | null = null;
+  let ideal: IdealStep[] = [];
+  let checkedText = '';
+  const ranges = new Map<string, SkillRange | null>();
+  let editAt = 0;
+  let checksRun = 0;
+
+  function showMode(): void {
+    mapB.setAttribute('aria-pressed', String(memory.mode === 'map'));
+    listB.setAttribute('aria-pressed', String(memory.mode === 'list'));
+    mapV.root.hidden = memory.mode !== 'map';
+    list.hidden = memory.mode !== 'list';
+  }
+  mapB.addEventListener('click', () => ((memory.mode = 'map'), showMode(), remember(), refresh()));
+  listB.addEventListener('click', () => ((memory.mode = 'list'), showMode(), remember(), refresh()));
+  langSelect.addEventListener('change', () => ((memory.lang = langSelect.value || null), remember(), refresh()));
+
+  function select(node: string): void {
+    current = node;
+    memory.node = node;
+    remember();
+    mapV.select(node);
+    renderSide();
+    if (memory.mode === 'list') renderListView();
+  }
+
+  function apply(change: Change): void {
+    editAt = performance.now();
+    doc.apply(change);
+    schedule();
+  }
+
+  let pending = false;
+  function schedule(): void {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      refresh();
+    }, 0);
+  }
+
+  function recheck(): void {
+    const text = doc.text(original);
+    const all = tables().map((f) => ({ file: f.name, text: doc.text(f.name) }));
+    const key = text + '\u0000' + all.map((f) => f.text).join('\u0000');
+    if (key === checkedText && checks) return;
+    checkedText = key;
+    checks = checkCall({ file: original, text }, all);
+    ideal = checks.scenario ? idealSteps(checks.scenario) : [];
+    ranges.clear();
+    checksRun++;
+  }
+
+  function renderSide(): void {
+    const focused = document.activeElement?.id ?? '';
+    const tableName = memory.lang && doc.base(memory.lang) ? memory.lang : null;
+    renderPanel(panel, current, {
+      t,
+      original,
+      value: doc.value(original),
+      table: tableName ? { name: tableName, value: doc.value(tableName) } : null,
+      checks,
+      scenario: checks?.scenario ?? null,
+      range: (start) => {
+        const k = JSON.stringify(start);
+        if (!ranges.has(k)) ranges.set(k, checks?.scenario ? skillRangeFrom(checks.scenario, start) : null);
+        return ranges.get(k)!;
+      },
+      apply,
+      select,
+      testFrom,
+      startFor: (node) => memory.starts[node] ?? { node },
+      setStart: (start) => {
+        memory.starts[start.node] = start;
+        remember();
+        renderSide();
+      },
+    });
+    if (focused && panel.contains(document.getElementById(focused))) document.getElementById(focused)!.focus();
+  }
+
+  function renderListView(): void {
+    renderList(list, map, checks?.byNode ?? new Map(), ideal, current, t, select);
+  }
+
+  function refresh(): void {
+    recheck();
+    const next = callMap(doc.value(original));
+    map = next;
+    const nextShape = shapeKey(next);
+    if (current && !next.nodes.some((n) => n.id === current)) current = next.nodes.find((n) => n.start)?.id ?? null;
+    if (nextShape !== shape || !layout) {
+      shape = nextShape;
+      void layouts.layout(next).then((l) => {
+        if (shape !== nextShape) return;
+        layout = l;
+        mapV.draw(map, l);
+        mapV.mark(checks?.byNode ?? new Map(), ideal);
+        if (current) mapV.select(current);
+        else {
+          const first = map.nodes.find((n) => n.start)?.id ?? map.nodes[0]?.id;
+          if (first) select(first);
+        }
+        root.dataset.laidOut = String(map.nodes.length);
+      });
+    } else if (layout) {
+      mapV.draw(map, layout);
+      mapV.mark(checks?.byNode ?? new Map(), ideal);
+      mapV.select(current);
+    }
+    renderSide();
+    if (memory.mode === 'list') renderListView();
+    undoB.disabled = !doc.canUndo;
+    redoB.disabled = !doc.canRedo;
+    undoB.title = doc.undoLabel ? t('undoWhat', { what: doc.undoLabel }) : '';
+    redoB.title = doc.redoLabel ? t('redoWhat', { what: doc.redoLabel }) : '';
+    const ms = editAt > 0 ? Math.round(performance.now() - editAt) : null;
+    if (ms !== null) root.dataset.checkMs = String(ms);
+    root.dataset.checks = String(checksRun);
+    const dirty = doc.files().some((f) => doc.dirty(f.name));
+    root.dataset.dirty = String(dirty);
+    status.dataset.state = (checks?.errors ?? 0) > 0 ? 'error' : 'ok';
+    status.textContent = [
+      checks ? t('status.checks', { errors: checks.errors, warnings: checks.warnings }) : '',
+      ms !== null ? t('status.ms', { ms }) : '',
+      dirty ? t('status.unsaved') : t('status.saved'),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  function showAlert(...children: (Node | string)[]): void {
+    fill(alertBox, ...children);
+    alertBox.hidden = children.length === 0;
+  }
+
+  async function save(overwrite = false): Promise<void> {
+    const names = doc.files().filter((f) => doc.dirty(f.name)).map((f) => f.name);
+    if (names.length === 0) names.push(original);
+    saveB.disabled = true;
+    try {
+      for (const name of names) {
+        const base = doc.base(name)!;
+        const text = doc.text(name);
+        const answer = await saveFile(id, name, text, base.hash, overwrite);
+        if (answer.kind === 'saved') {
+          doc.rebase([{ ...base, text, hash: answer.hash }]);
+          continue;
+        }
+        if (answer.kind === 'conflict') {
+          const reload = h('button', { type: 'button', onclick: () => reapplyOn(name, answer.disk) }, t('conflict.reload'));
+          showAlert(h('p', {}, t('conflict.text', { name })), h('div', { class: 'htl-ed-actions' }, reload, h('button', { type: 'button', onclick: () => void save(true) }, t('conflict.overwrite'))));
+          reload.focus();
+          return;
+        }
+        if (answer.kind === 'refused') {
+          showAlert(h('p', {}, t('refused', { name })), h('pre', {}, answer.problems.map((p) => p.text).join('\n') || answer.message));
+          return;
+        }
+        showAlert(h('p', {}, t('saveFailed', { name, message: answer.message })));
+        return;
+      }
+      showAlert();
+      status.textContent = t('savedNow');
+      refresh();
+    } finally {
+      saveB.disabled = false;
+    }
+  }
+
+  /** The disk's version becomes the base, and the edits made here are made again on it: neither is lost. */
+  function reapplyOn(name: string, disk: { text: string; hash: string }): void {
+    const changes = (JSON.parse(sessionStorage.getItem(doc.storageKey) ?? 'null') as { changes: Change[]; done: number } | null) ?? { changes: [], done: 0 };
+    const files = doc.files().map((f) => (f.name === name ? { ...f, text: disk.text, hash: disk.hash } : f));
+    sessionStorage.removeItem(doc.storageKey);
+    doc = new EditorDocument(id, files, sessionStorage);
+    for (const c of changes.changes.slice(0, changes.done)) doc.apply(c);
+    showAlert(h('p', {}, t('conflict.reapplied', { name })));
+    checkedText = '';
+    shape = '';
+    refresh();
+  }
+
+  function testFrom(start: StartState): void {
+    const locale = memory.lang ? memory.lang.slice(id.length + 1, -'.json'.length) : sourceLocale();
+    const texts = Object.fromEntries(doc.files().filter((f) => doc.dirty(f.name)).map((f) => [f.name, doc.text(f.name)]));
+    remember();
+    sessionStorage.setItem(TEST_KEY, JSON.stringify({ id, locale, start, texts, back: location.href }));
+    const q = new URLSearchParams({ scenario: id, mode: 'practice', locale, test: 'editor' });
+    location.assign(`/?${q}`);
+  }
+
+  const undo = () => doc.undo() && ((editAt = performance.now()), schedule());
+  const redo = () => doc.redo() && ((editAt = performance.now()), schedule());
+  undoB.addEventListener('click', undo);
+  redoB.addEventListener('click', redo);
+  saveB.addEventListener('click', () => void save());
+  const onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    const k = e.key.toLowerCase();
+    if (k === 's') {
+      e.preventDefault();
+      return void save();
+    }
+    if (k !== 'z' && k !== 'y') return;
+    // A field being typed in keeps the browser's own undo until its change is committed.
+    const a = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+    if (a && 'value' in a && a.dataset.committed !== undefined && a.value !== a.dataset.committed) return;
+    e.preventDefault();
+    if (k === 'y' || e.shiftKey) redo();
+    else undo();
+  };
+  document.addEventListener('keydown', onKey);
+  showMode();
+  refresh();
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    layouts.stop();
+  };
+}

@@ -1,0 +1,255 @@
+// The side panel: the selected line's fields and its replies' fields, plain inputs each
+// committing one edit when it changes; its messages from the checks; each skill's best and
+// worst still reachable from it; and Test from here with the facts, mood and patience to start
+// with. In another language, the line's texts beside the source, stale ones marked.
+import { DIMENSIONS, OUTCOMES, sourceHash, textsOf, type Diagnostic, type Scenario, type StartState } from '../../engine/index.js';
+import { fill, h } from '../../leaderboard/dom.js';
+import type { CallChecks, SkillRange } from '../checks.js';
+import type { Change } from '../document.js';
+import { addNode, addReply, deleteNode, deleteReply, duplicateNode, duplicateReply, nodesOf, repliesOf, setField, setTranslation } from '../operations.js';
+import { valueAt, type EditPath, type FileEdit } from '../roundTrip.js';
+import type { Translate } from './i18n.js';
+
+type Obj = Record<string, unknown>;
+
+export interface PanelContext {
+  readonly t: Translate;
+  readonly original: string;
+  /** The original's value now, and a table's (by file name) in the language shown. */
+  readonly value: unknown;
+  readonly table: { readonly name: string; readonly value: unknown } | null;
+  readonly checks: CallChecks | null;
+  readonly scenario: Scenario | null;
+  readonly range: (start: StartState) => SkillRange | null;
+  apply(change: Change): void;
+  select(id: string): void;
+  testFrom(start: StartState): void;
+  /** The start state last chosen for a node (kept while the page is open). */
+  startFor(node: string): StartState;
+  setStart(start: StartState): void;
+}
+
+let uid = 0;
+const fieldId = () => `htl-ed-f${++uid}`;
+
+export function renderPanel(root: HTMLElement, node: string | null, c: PanelContext): void {
+  const { t } = c;
+  const nodes = nodesOf(c.value);
+  if (!node || !nodes[node]) {
+    fill(root, h('h2', {}, t('panel.none')), h('p', {}, t('panel.noneHelp')), nodeButtons(c, null));
+    return;
+  }
+  const raw = nodes[node]!;
+  const one = (label: string, path: EditPath, edits: FileEdit[]): Change => ({ label, edits: [{ file: c.original, edits }] });
+  const set = (label: string, path: EditPath, value: unknown, zero = false) => c.apply(one(label, path, setField(path, value, zero)));
+
+  const ds = c.checks?.byNode.get(node) ?? [];
+  const parts: (HTMLElement | null)[] = [
+    h('h2', {}, raw.end ? t('panel.ending', { id: node }) : t('panel.line', { id: node })),
+    messages(t, ds),
+  ];
+  if (c.table) parts.push(...translationFields(c, node));
+  else {
+    parts.push(
+      textField(t('field.say'), String(raw.say ?? ''), (v) => set(t('change.say', { id: node }), ['nodes', node, 'say'], v)),
+      textField(t('field.hint'), typeof raw.hint === 'string' ? raw.hint : '', (v) => set(t('change.hint', { id: node }), ['nodes', node, 'hint'], v)),
+      selectField(
+        t('field.end'),
+        [['', t('field.notEnding')], ...OUTCOMES.map((o) => [o, t(`outcome.${o}`)] as [string, string])],
+        typeof raw.end === 'string' ? raw.end : '',
+        (v) => set(t('change.end', { id: node }), ['nodes', node, 'end'], v),
+      ),
+    );
+    if (raw.end) parts.push(textField(t('field.endingFeedback'), typeof raw.feedback === 'string' ? raw.feedback : '', (v) => set(t('change.feedback', { id: node }), ['nodes', node, 'feedback'], v)));
+    const replies = repliesOf(c.value, node);
+    replies.forEach((r, i) => parts.push(replyFields(c, node, i, r, nodes)));
+    if (!raw.end) {
+      parts.push(
+        h(
+          'div',
+          { class: 'htl-ed-actions' },
+          h('button', { type: 'button', onclick: () => c.apply(one(t('change.addReply', { id: node }), [], addReply(c.value, node, t('new.reply'), node))) }, t('action.addReply')),
+        ),
+      );
+    }
+  }
+  parts.push(nodeButtons(c, node));
+  if (!raw.end && c.scenario) parts.push(...testFromHere(c, node));
+  fill(root, ...parts);
+}
+
+function messages(t: Translate, ds: readonly Diagnostic[]): HTMLElement | null {
+  if (ds.length === 0) return null;
+  return h(
+    'div',
+    {},
+    h('h3', {}, t('panel.messages', { count: ds.length })),
+    h('ul', { class: 'htl-ed-msgs' }, ...ds.map((d) => h('li', { 'data-severity': d.severity }, `${d.line}:${d.col} ${d.message}`, d.hint ? h('br') : null, d.hint ? h('span', { class: 'htl-ed-source' }, d.hint) : null))),
+  );
+}
+
+function textField(label: string, value: string, onChange: (v: string) => void, opts: { rows?: number; describedBy?: string } = {}): HTMLElement {
+  const id = fieldId();
+  const area = h('textarea', { id, rows: opts.rows ?? 2, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) });
+  area.value = value;
+  area.dataset.committed = value;
+  area.addEventListener('change', () => {
+    area.dataset.committed = area.value;
+    onChange(area.value);
+  });
+  return h('div', {}, h('label', { for: id }, label), area);
+}
+
+function numberField(label: string, value: number | undefined, onChange: (v: number) => void, min = -100, max = 100): HTMLElement {
+  const id = fieldId();
+  const input = h('input', { id, type: 'number', min, max, step: 1 });
+  input.value = value === undefined ? '' : String(value);
+  input.dataset.committed = input.value;
+  input.addEventListener('change', () => {
+    input.dataset.committed = input.value;
+    const n = input.value === '' ? 0 : Number(input.value);
+    if (Number.isFinite(n)) onChange(n);
+  });
+  return h('div', {}, h('label', { for: id }, label), input);
+}
+
+function inputField(label: string, value: string, onChange: (v: string) => void): HTMLElement {
+  const id = fieldId();
+  const input = h('input', { id, type: 'text' });
+  input.value = value;
+  input.dataset.committed = value;
+  input.addEventListener('change', () => {
+    input.dataset.committed = input.value;
+    onChange(input.value.trim());
+  });
+  return h('div', {}, h('label', { for: id }, label), input);
+}
+
+function selectField(label: string, options: readonly [string, string][], value: string, onChange: (v: string) => void): HTMLElement {
+  const id = fieldId();
+  const select = h('select', { id }, ...options.map(([v, text]) => h('option', { value: v, ...(v === value ? { selected: true } : {}) }, text)));
+  select.addEventListener('change', () => onChange(select.value));
+  return h('div', {}, h('label', { for: id }, label), select);
+}
+
+function factBoxes(legend: string, facts: readonly string[], chosen: readonly string[], onChange: (v: string[]) => void): HTMLElement {
+  const boxes = facts.map((f) => {
+    const box = h('input', { type: 'checkbox', value: f, ...(chosen.includes(f) ? { checked: true } : {}) });
+    box.addEventListener('change', () => onChange(boxes.filter((b) => b.querySelector('input')!.checked).map((b) => b.querySelector('input')!.value)));
+    return h('label', {}, box, f);
+  });
+  return h('fieldset', { class: 'htl-ed-facts' }, h('legend', {}, legend), ...(facts.length > 0 ? boxes : ['—']));
+}
+
+const factIds = (value: unknown): string[] => {
+  const f = valueAt(value, ['facts']);
+  return f && typeof f === 'object' ? Object.keys(f) : [];
+};
+const asList = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Record<string, Obj>): HTMLElement {
+  const { t } = c;
+  const base: EditPath = ['nodes', node, 'replies', i];
+  const name = typeof r.id === 'string' ? r.id : `${node}.${i + 1}`;
+  const set = (field: string, value: unknown, zero = false) => c.apply({ label: t('change.reply', { id: name, field: t(`field.${field}`) }), edits: [{ file: c.original, edits: setField([...base, field], value, zero) }] });
+  const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
+  const ids = Object.keys(nodes);
+  const NEW = '\u0000new';
+  const leadsTo = (path: EditPath, to: string, label: string) =>
+    selectField(label, [...ids.map((id) => [id, id] as [string, string]), ...(ids.includes(to) ? [] : [[to, t('field.missing', { id: to })] as [string, string]]), [NEW, t('field.newLine')]], to, (v) => {
+      if (v !== NEW) return c.apply({ label: t('change.reply', { id: name, field: t('field.next') }), edits: [{ file: c.original, edits: setField(path, v) }] });
+      const made = addNode(c.value, `${node}-next`, t('new.line'));
+      c.apply({ label: t('change.newLine', { id: made.id }), edits: [{ file: c.original, edits: [...made.edits, ...setField(path, made.id)] }] });
+      c.select(made.id);
+    });
+  const next = r.next;
+  const branches = Array.isArray(next)
+    ? (next as Obj[]).map((b, k) =>
+        h(
+          'div',
+          { class: 'htl-ed-row' },
+          leadsTo([...base, 'next', k, 'to'], String(b.to ?? ''), t('field.branchTo', { n: k + 1 })),
+          typeof b.if === 'string' || b.if === undefined ? inputField(t('field.branchIf', { n: k + 1 }), typeof b.if === 'string' ? b.if : '', (v) => c.apply({ label: t('change.reply', { id: name, field: t('field.if') }), edits: [{ file: c.original, edits: setField([...base, 'next', k, 'if'], v) }] })) : h('p', { class: 'htl-ed-source' }, JSON.stringify(b.if)),
+        ),
+      )
+    : [leadsTo([...base, 'next'], typeof next === 'string' ? next : '', t('field.next'))];
+  const confirm = h('span', { hidden: true }, t('confirm.deleteReply', { id: name }), ' ', h('button', { type: 'button', onclick: () => c.apply({ label: t('change.deleteReply', { id: name }), edits: [{ file: c.original, edits: deleteReply(node, i) }] }) }, t('confirm.yes')), ' ', h('button', { type: 'button', onclick: () => ((confirm.hidden = true), del.focus()) }, t('confirm.no')));
+  const del = h('button', { type: 'button', onclick: () => ((confirm.hidden = false), (confirm.querySelector('button') as HTMLButtonElement).focus()) }, t('action.deleteReply'));
+  return h(
+    'fieldset',
+    { class: 'htl-ed-reply', 'data-reply': name },
+    h('legend', {}, `${t('panel.reply', { n: i + 1 })} · ${name}${typeof r.takes === 'number' ? ` · ${t('panel.action')}` : ''}`),
+    textField(t('field.words'), String(r.say ?? ''), (v) => set('say', v)),
+    h('p', { class: 'htl-ed-source' }, t('field.effects')),
+    h('div', { class: 'htl-ed-row' }, numberField(t('field.polite'), num('polite'), (v) => set('polite', v, true), -100, 0), numberField(t('field.accuracy'), num('accuracy'), (v) => set('accuracy', v, true), -100, 0), numberField(t('field.judgment'), num('judgment'), (v) => set('judgment', v, true), -100, 0)),
+    h('div', { class: 'htl-ed-row' }, numberField(t('field.mood'), num('mood'), (v) => set('mood', v, true)), numberField(t('field.patience'), num('patience'), (v) => set('patience', v, true)), numberField(t('field.takes'), num('takes'), (v) => set('takes', v, true), 0, 600)),
+    typeof r.takes === 'number' ? inputField(t('field.doing'), typeof r.doing === 'string' ? r.doing : '', (v) => set('doing', v)) : null,
+    factBoxes(t('field.reveals'), factIds(c.value), asList(r.reveals), (v) => set('reveals', v.length === 1 ? v[0] : v)),
+    typeof r.if === 'string' || r.if === undefined ? inputField(t('field.if'), typeof r.if === 'string' ? r.if : '', (v) => set('if', v)) : h('p', { class: 'htl-ed-source' }, `${t('field.if')}: ${JSON.stringify(r.if)}`),
+    ...branches,
+    textField(t('field.feedback'), typeof r.feedback === 'string' ? r.feedback : '', (v) => set('feedback', v)),
+    h('div', { class: 'htl-ed-actions' }, h('button', { type: 'button', onclick: () => c.apply({ label: t('change.duplicateReply', { id: name }), edits: [{ file: c.original, edits: duplicateReply(c.value, node, i) }] }) }, t('action.duplicateReply')), del, confirm),
+  );
+}
+
+function nodeButtons(c: PanelContext, node: string | null): HTMLElement {
+  const { t } = c;
+  const add = () => {
+    const made = addNode(c.value, 'new-line', t('new.line'));
+    c.apply({ label: t('change.newLine', { id: made.id }), edits: [{ file: c.original, edits: made.edits }] });
+    c.select(made.id);
+  };
+  const buttons: (HTMLElement | string)[] = [h('button', { type: 'button', onclick: add }, t('action.addLine'))];
+  if (node && !c.table) {
+    const dup = () => {
+      const made = duplicateNode(c.value, node);
+      c.apply({ label: t('change.duplicateLine', { id: node }), edits: [{ file: c.original, edits: made.edits }] });
+      c.select(made.id);
+    };
+    const confirm = h('span', { hidden: true }, t('confirm.deleteLine', { id: node }), ' ', h('button', { type: 'button', onclick: () => c.apply({ label: t('change.deleteLine', { id: node }), edits: [{ file: c.original, edits: deleteNode(node) }] }) }, t('confirm.yes')), ' ', h('button', { type: 'button', onclick: () => ((confirm.hidden = true), del.focus()) }, t('confirm.no')));
+    const del = h('button', { type: 'button', onclick: () => ((confirm.hidden = false), (confirm.querySelector('button') as HTMLButtonElement).focus()) }, t('action.deleteLine'));
+    buttons.push(h('button', { type: 'button', onclick: dup }, t('action.duplicateLine')), del, confirm);
+  }
+  return h('div', { class: 'htl-ed-actions' }, ...buttons);
+}
+
+/** The node's texts in the language shown: the source beside each, stale and missing ones marked. */
+function translationFields(c: PanelContext, node: string): HTMLElement[] {
+  const { t } = c;
+  const table = c.table!;
+  const entries = textsOf(c.value).filter((e) => e.node === node);
+  return entries.map((e) => {
+    const have = valueAt(table.value, ['strings', e.key]) as { source?: string; text?: string } | undefined;
+    const stale = have && have.source !== sourceHash(e.text);
+    const id = fieldId();
+    const note = h('p', { class: 'htl-ed-source', id: `${id}-src` }, `${t('translate.source')}: ${e.text}`, ' ', !have ? h('span', { class: 'htl-ed-stale' }, t('translate.missing')) : stale ? h('span', { class: 'htl-ed-stale' }, t('translate.stale')) : null);
+    const field = textField(`${t(`kind.${e.kind}`, { defaultValue: e.kind })} (${e.key})`, have?.text ?? '', (v) => c.apply({ label: t('change.translation', { key: e.key }), edits: [{ file: table.name, edits: setTranslation(table.value, e.key, v, e.text) }] }), { describedBy: `${id}-src` });
+    return h('div', { 'data-key': e.key, ...(stale ? { 'data-stale': true } : {}) }, field, note);
+  });
+}
+
+function testFromHere(c: PanelContext, node: string): HTMLElement[] {
+  const { t } = c;
+  const s = c.scenario!;
+  const start = c.startFor(node);
+  const range = c.range(start);
+  const table = range
+    ? h(
+        'table',
+        { class: 'htl-ed-bounds' },
+        h('caption', { class: 'htl-visually-hidden' }, t('bounds.caption')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('bounds.skill')), h('th', { scope: 'col' }, t('bounds.best')), h('th', { scope: 'col' }, t('bounds.worst')))),
+        h('tbody', {}, ...DIMENSIONS.map((d) => h('tr', { 'data-skill': d }, h('th', { scope: 'row' }, t(`skill.${d}`)), h('td', {}, String(range[d].best)), h('td', {}, String(range[d].worst))))),
+      )
+    : h('p', { class: 'htl-ed-source' }, t('bounds.none'));
+  const update = (patch: Partial<StartState>) => c.setStart({ ...start, ...patch, node });
+  return [
+    h('h3', {}, t('bounds.title')),
+    h('p', { class: 'htl-ed-source' }, t('bounds.help')),
+    table,
+    h('h3', {}, t('test.title')),
+    factBoxes(t('test.facts'), [...s.facts.keys()], start.facts ?? [], (v) => update({ facts: v })),
+    h('div', { class: 'htl-ed-row' }, numberField(t('test.mood'), start.mood, (v) => update({ mood: v }), 0, 100), numberField(t('test.patience'), start.patience, (v) => update({ patience: v }), 1, 100)),
+    h('div', { class: 'htl-ed-actions' }, h('button', { type: 'button', 'data-test-from': node, onclick: () => c.testFrom({ ...start, node }) }, t('test.button'))),
+  ];
+}
