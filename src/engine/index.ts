@@ -14,6 +14,8 @@ export {
   TICK_MS,
   MAX_TICK_MS,
   TRANSCRIPT_VERSION,
+  TYPED_MAX_CHARS,
+  typedTextProblem,
   type Transcript,
   type TranscriptEvent,
 } from './session/transcript.js';
@@ -54,7 +56,7 @@ export { BUILT_IN, defaultReplyId } from './format/model.js';
 export { spokenLines, voiceOf, voiceName, conventionalVoice } from './format/voices.js';
 export { spokenLine, type SpokenLine } from './rules/spokenLine.js';
 export { scenarioSchema, SCHEMA_VERSION, RETURN_TARGET, OUTCOMES, EMOTIONS, GENDERS, type Gender, type ScenarioFile } from './format/schema.js';
-export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice } from './rules/state.js';
+export type { SessionContext, SessionEvent, TurnRecord, Mode, Phase, Deductions, TurnChoice, TypedTook } from './rules/state.js';
 export { drainCost, availableReplies, MAX_TURNS } from './rules/transitions.js';
 export { step, machineStateOf } from './rules/step.js';
 export { RING_MS, ringLeftMs, unanswered } from './rules/ringing.js';

@@ -62,6 +62,8 @@ export interface Reply extends Effects {
   /** Position in the node's list, from 0. */
   readonly index: number;
   readonly say: string;
+  /** Other phrasings of `say` for typed replies (engine/match); `say` is always one more. */
+  readonly examples: readonly string[];
   readonly when: Condition | null;
   readonly next: readonly Branch[];
   /** 0 for a plain reply; otherwise an action that takes this long. */

@@ -93,6 +93,13 @@ export const replySchema = z
   .object({
     id: id('Reply id').optional().describe('Stable id for this reply. Default: "<node>.<position>", e.g. "greeting.2".'),
     say: z.string().min(1).describe('What the trainee says.'),
+    examples: z
+      .array(z.string().min(1).max(300))
+      .max(20)
+      .optional()
+      .describe(
+        'Other ways a trainee might say this reply, for typed replies: the matcher takes text like these (and like "say", always one example) as this reply. Write whole phrasings, not keywords, and none that would fit another reply of the node.',
+      ),
     ...effects,
     if: conditionSchema.optional().describe('Show this reply only when the condition holds.'),
     next: nextSchema,

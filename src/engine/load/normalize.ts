@@ -109,6 +109,7 @@ function reply(nodeId: string, r: ReplyFile, index: number, n: Names): Reply {
     id: rid,
     index,
     say: r.say,
+    examples: r.examples ?? [],
     when: parseCondition(r.if, n.counters),
     next: branches(r.next, n),
     takesMs: r.takes === undefined ? 0 : Math.round(r.takes * 1000),

@@ -3,6 +3,8 @@
 import type { Outcome } from '../format/model.js';
 
 export type Mode = 'exam' | 'practice';
+/** How a typed reply was taken: matched confidently, or picked among the matcher's suggestions. */
+export type TypedTook = 'match' | 'suggestion';
 export type Phase = 'ringing' | 'listening' | 'working' | 'ended';
 
 export interface Deductions {
@@ -82,7 +84,13 @@ export interface SessionContext {
 
 export type SessionEvent =
   | { readonly type: 'ANSWER' }
-  | { readonly type: 'CHOOSE'; readonly n: number }
+  /**
+   * A reply, by its shown position. `typed` (with `took`) records a typed reply: the text the
+   * trainee wrote, and whether the matcher took it as this reply itself ('match') or the trainee
+   * picked it among the matcher's "Did you mean…" ('suggestion'). The rules ignore both; the
+   * server re-runs the matcher on them (engine/match).
+   */
+  | { readonly type: 'CHOOSE'; readonly n: number; readonly typed?: string; readonly took?: TypedTook }
   | { readonly type: 'TICK'; readonly ms: number }
   | { readonly type: 'HANG_UP' }
   /**

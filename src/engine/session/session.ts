@@ -3,11 +3,11 @@
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Scenario } from '../format/model.js';
 import { compileScenario, type DialogueMachine } from '../machine/compileScenario.js';
-import type { Mode, SessionContext, SessionEvent } from '../rules/state.js';
+import type { Mode, SessionContext, SessionEvent, TypedTook } from '../rules/state.js';
 import { scoreCall, type ScoreCard } from '../scoring/score.js';
 import { quietTicks } from '../rules/quietTime.js';
 import { fastForwardMs } from '../rules/fastForward.js';
-import { appendEvent, appendTicks, MAX_TICK_MS, TICK_MS, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
+import { appendEvent, appendTicks, MAX_TICK_MS, TICK_MS, typedTextProblem, TRANSCRIPT_VERSION, type Transcript, type TranscriptEvent } from './transcript.js';
 import { viewOf, type SessionView } from './view.js';
 import { RULES_VERSION } from '../rulesVersion.js';
 
@@ -66,6 +66,8 @@ export class Session {
   accepts(event: SessionEvent): boolean {
     if (this.ended) return false;
     if (event.type === 'TICK' && !(Number.isInteger(event.ms) && event.ms >= 1 && event.ms <= MAX_TICK_MS)) return false;
+    if (event.type === 'CHOOSE' && (event.typed === undefined) !== (event.took === undefined)) return false;
+    if (event.type === 'CHOOSE' && event.typed !== undefined && typedTextProblem(event.typed) !== null) return false;
     return this.actor.getSnapshot().can(event);
   }
 
@@ -89,8 +91,9 @@ export class Session {
     return this.send({ type: 'ANSWER' });
   }
 
-  choose(n: number): boolean {
-    return this.send({ type: 'CHOOSE', n });
+  /** A reply by its shown position; `typed`: what the trainee typed and how the matcher took it (engine/match). */
+  choose(n: number, typed?: { readonly text: string; readonly took: TypedTook }): boolean {
+    return this.send(typed ? { type: 'CHOOSE', n, typed: typed.text, took: typed.took } : { type: 'CHOOSE', n });
   }
 
   hangUp(): boolean {

@@ -11,10 +11,34 @@ export const TRANSCRIPT_VERSION = 2 as const;
 /** The game sends time in steps of this size, so a transcript compresses to a few runs. */
 export const TICK_MS = 100;
 export const MAX_TICK_MS = 60_000;
+/** The longest typed reply, in characters (UTF-16 units, as a text box counts them) after trimming. */
+export const TYPED_MAX_CHARS = 300;
+
+/** Why a typed reply's text cannot be recorded, or null when it can. */
+export function typedTextProblem(text: string): string | null {
+  const t = text.trim();
+  if (t.length === 0) return 'the typed text is empty';
+  if (t.length > TYPED_MAX_CHARS) return `the typed text is longer than ${TYPED_MAX_CHARS} characters`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return 'the typed text holds control characters';
+  return null;
+}
 
 export const transcriptEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ANSWER') }).strict(),
-  z.object({ type: z.literal('CHOOSE'), n: z.number().int().min(1).max(9) }).strict(),
+  z
+    .object({
+      type: z.literal('CHOOSE'),
+      n: z.number().int().min(1).max(9),
+      /** What the trainee typed (a typed reply); `took` says how the matcher took it. Both or neither. */
+      typed: z
+        .string()
+        .max(TYPED_MAX_CHARS * 4)
+        .refine((t) => typedTextProblem(t) === null, { message: `typed text is 1 to ${TYPED_MAX_CHARS} characters (after trimming), without control characters` })
+        .optional(),
+      took: z.enum(['match', 'suggestion']).optional(),
+    })
+    .strict()
+    .refine((e) => (e.typed === undefined) === (e.took === undefined), { message: 'a typed reply records both "typed" and "took"' }),
   z
     .object({
       type: z.literal('TICK'),
@@ -68,7 +92,11 @@ export function appendEvent(events: TranscriptEvent[], e: SessionEvent): void {
     events[events.length - 1] = { ...last, repeat: (last.repeat ?? 1) + 1 };
     return;
   }
-  events.push(e.type === 'TICK' ? { type: 'TICK', ms: e.ms } : e.type === 'CHOOSE' ? { type: 'CHOOSE', n: e.n } : { type: e.type });
+  if (e.type === 'CHOOSE') {
+    events.push(e.typed !== undefined && e.took !== undefined ? { type: 'CHOOSE', n: e.n, typed: e.typed, took: e.took } : { type: 'CHOOSE', n: e.n });
+    return;
+  }
+  events.push(e.type === 'TICK' ? { type: 'TICK', ms: e.ms } : { type: e.type });
 }
 
 /** Appends `count` equal ticks as one run (what `count` calls of appendEvent would give). */

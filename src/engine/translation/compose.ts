@@ -12,7 +12,7 @@ import { compileConformance } from '../load/conforms.js';
 import { JsonDocument } from '../load/jsonDocument.js';
 import { loadScenario } from '../load/loadScenario.js';
 import { schemaDiagnostics } from '../load/schemaIssues.js';
-import { setAt, sourceHash, textsOf, voicesOf } from './texts.js';
+import { deleteAt, examplesOf, setAt, sourceHash, textsOf, voicesOf } from './texts.js';
 
 /** An original that loaded: its file, its document (the value as written) and the scenario. */
 export interface Original {
@@ -110,12 +110,19 @@ export function composeTable(original: Original, tableText: string, tableFile: s
     const entry = table.strings[t.key];
     const current = sourceHash(t.text);
     if (!entry) {
+      // Another language's phrasings would only match text typed in that language: without its
+      // own, the reply is matched by its translated "say" alone.
+      if (t.kind === 'examples') {
+        deleteAt(value, t.path);
+        out.push(doc.diagnostic(['strings'], 'warning', 'missing-string', `no "${t.key}" in this table: typed replies match this reply by its translated text alone`, `add "${t.key}": { "text": "…one phrasing per line…", "source": "${current}" }, or export, translate and import it (docs/translating.md)`, true));
+        continue;
+      }
       out.push(
         doc.diagnostic(['strings'], 'warning', 'missing-string', `no "${t.key}" in this table: the original's text is shown ("${clip(t.text)}")`, `add "${t.key}": { "text": "…", "source": "${current}" }, or export, translate and import it (docs/translating.md)`, true),
       );
       continue;
     }
-    setAt(value, t.path, entry.text);
+    setAt(value, t.path, t.kind === 'examples' ? examplesOf(entry.text) : entry.text);
     if (entry.source === undefined) {
       out.push(doc.diagnostic(at(t.key), 'warning', 'stale-string', `"${t.key}" has no "source" hash, so whether the original changed since it was translated cannot be told`, `check it against the original ("${clip(t.text)}"), then add "source": "${current}"`, true));
     } else if (entry.source !== current) {

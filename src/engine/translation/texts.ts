@@ -8,7 +8,9 @@
 //   list of ideals), timeout.feedback (the call's default), line.<node> (the customer's line),
 //   line.<node>.hint, line.<node>.label, line.<node>.feedback (or line.<node>.feedback.<n> for
 //   feedback variants), line.<node>.timeout.feedback, reply.<reply id> (what the trainee says),
-//   reply.<reply id>.feedback, reply.<reply id>.doing, timeout.say.<n> and
+//   reply.<reply id>.feedback, reply.<reply id>.doing, reply.<reply id>.examples (a reply's other
+//   phrasings for typed replies, one per line: a language has its own, as many as it needs),
+//   timeout.say.<n> and
 //   line.<node>.timeout.say.<n> (what the customer says into a silence: the call's default
 //   timeout's, a node's own). Voices are per line, outside the keys (see format/voices.ts).
 import type { JsonPath } from '../errors.js';
@@ -29,6 +31,7 @@ export type TextKind =
   | 'ending-feedback'
   | 'reply'
   | 'reply-feedback'
+  | 'examples'
   | 'doing';
 
 export interface TextEntry {
@@ -69,6 +72,13 @@ export function sourceHash(text: string): string {
 
 /** A reply's stable id, as the loader defines it: its "id", or "<node>.<position>" from 1. */
 const replyId = (node: string, reply: Obj, index: number) => (str(reply.id) ? reply.id : defaultReplyId(node, index));
+
+/** A reply's examples as one text (one per line, as tables hold them), and back. */
+export const examplesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 
 /** Every translatable text of a scenario file's value, in the order of the file. */
 export function textsOf(value: unknown): TextEntry[] {
@@ -119,6 +129,7 @@ export function textsOf(value: unknown): TextEntry[] {
       add(`reply.${rid}`, at('replies', i, 'say'), reply.say, 'reply', id, rid);
       add(`reply.${rid}.feedback`, at('replies', i, 'feedback'), reply.feedback, 'reply-feedback', id, rid);
       add(`reply.${rid}.doing`, at('replies', i, 'doing'), reply.doing, 'doing', id, rid);
+      if (Array.isArray(reply.examples) && reply.examples.every(str)) add(`reply.${rid}.examples`, at('replies', i, 'examples'), reply.examples.join('\n'), 'examples', id, rid);
     });
   }
   return out;
@@ -137,4 +148,11 @@ export function setAt(root: unknown, path: JsonPath, to: unknown): void {
   let at = root as Obj;
   for (const p of path.slice(0, -1)) at = at[p as string] as Obj;
   at[path[path.length - 1] as string] = to;
+}
+
+/** Removes, in place, the value at `path` of a JSON value (the path's parents must exist). */
+export function deleteAt(root: unknown, path: JsonPath): void {
+  let at = root as Obj;
+  for (const p of path.slice(0, -1)) at = at[p as string] as Obj;
+  delete at[path[path.length - 1] as string];
 }

@@ -1,0 +1,183 @@
+// The matcher: which of a node's offered replies a typed text means. Each reply's say and
+// examples are its documents; the typed text's words are compared with theirs stem by stem, by
+// a shared beginning (an inflection the stemmer missed) or by character trigrams (a typo).
+// Words are weighted by how well they tell the node's replies apart (BM25's inverse document
+// frequency, over the node's replies); a text is scored against each document by how much of
+// the text it explains and how much of itself the text says. A reply scores its best document.
+// The index of a node is built the first time it is asked about and kept per scenario object.
+import type { DialogueNode, Scenario } from '../format/model.js';
+import { matchLanguage, tokenize, type MatchLanguage, type Token } from './language.js';
+
+/** A reply is taken as meant when it scores at least this … */
+export const CONFIDENT_SCORE = 0.5;
+/** … and at least this much more than the next offered reply. */
+export const CONFIDENT_MARGIN = 0.12;
+/** Below a confident match, replies scoring at least this are offered as "Did you mean…". */
+export const UNSURE_SCORE = 0.3;
+/** Two words count as the same word from this similarity on (evidence, weights). */
+const SAME_WORD = 0.5;
+/** How much of the score is the share of the typed text explained (the rest: of the document said). */
+const TEXT_SHARE = 0.6;
+/** A typed word found in no reply of the node weighs this much of a word found in one reply. */
+const UNKNOWN_WEIGHT = 0.7;
+
+interface Doc {
+  /** Distinct content stems of the document, by index into the node's vocabulary. */
+  readonly words: readonly number[];
+}
+
+interface Word {
+  readonly norm: string;
+  readonly stem: string;
+  readonly grams: ReadonlySet<string>;
+  /** How well the word tells the node's replies apart (BM25's idf). */
+  readonly weight: number;
+}
+
+interface NodeIndex {
+  readonly lang: MatchLanguage;
+  readonly vocabulary: readonly Word[];
+  /** By reply index. */
+  readonly docs: readonly (readonly Doc[])[];
+}
+
+const indexes = new WeakMap<Scenario, Map<string, NodeIndex>>();
+
+const idf = (replies: number, df: number) => Math.log(1 + (replies - df + 0.5) / (df + 0.5));
+
+function trigrams(norm: string): Set<string> {
+  const w = `#${norm}#`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3));
+  return out;
+}
+
+/** The texts a reply is matched by: its say, then its examples. */
+export const textsOfReply = (r: { readonly say: string; readonly examples: readonly string[] }): readonly string[] => [r.say, ...r.examples];
+
+function buildIndex(lang: MatchLanguage, replies: readonly (readonly string[])[]): NodeIndex {
+  const byStem = new Map<string, { norm: string; replies: Set<number> }>();
+  const tokenized = replies.map((texts, r) =>
+    texts.map((text) => {
+      const stems = new Set<string>();
+      for (const t of tokenize(lang, text)) {
+        if (t.stop) continue;
+        stems.add(t.stem);
+        let w = byStem.get(t.stem);
+        if (!w) byStem.set(t.stem, (w = { norm: t.norm, replies: new Set() }));
+        w.replies.add(r);
+      }
+      return stems;
+    }),
+  );
+  const stems = [...byStem.keys()];
+  const at = new Map(stems.map((s, i) => [s, i]));
+  const vocabulary = stems.map((stem) => {
+    const w = byStem.get(stem)!;
+    return { norm: w.norm, stem, grams: trigrams(w.norm), weight: idf(replies.length, w.replies.size) };
+  });
+  const docs = tokenized.map((texts) => texts.map((set) => ({ words: [...set].map((s) => at.get(s)!) })));
+  return { lang, vocabulary, docs };
+}
+
+function nodeIndex(scenario: Scenario, node: DialogueNode): NodeIndex {
+  let byNode = indexes.get(scenario);
+  if (!byNode) indexes.set(scenario, (byNode = new Map()));
+  let index = byNode.get(node.id);
+  if (!index) byNode.set(node.id, (index = buildIndex(matchLanguage(scenario.locale), node.replies.map(textsOfReply))));
+  return index;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How alike a typed word is to a word of the replies, 0..1. */
+function similarity(t: Token, tGrams: ReadonlySet<string>, w: Word): number {
+  if (t.stem === w.stem || t.norm === w.norm) return 1;
+  const shorter = Math.min(t.norm.length, w.norm.length);
+  const prefix = commonPrefix(t.norm, w.norm);
+  // The same word inflected past what the stemmer knows ("sprawdzę" and "sprawdzić").
+  if (prefix >= 4 && prefix >= 0.7 * shorter) return 0.85;
+  if (shorter < 4) return 0;
+  // A typo: most character trigrams shared (Dice).
+  let shared = 0;
+  for (const g of tGrams) if (w.grams.has(g)) shared++;
+  const dice = (2 * shared) / (tGrams.size + w.grams.size);
+  return dice >= 0.55 ? dice * 0.9 : 0;
+}
+
+export interface Scored {
+  readonly reply: number;
+  readonly score: number;
+  /** Typed words (token indices) that matched the reply's best document. */
+  readonly matched: readonly number[];
+}
+
+export interface Scoring {
+  readonly tokens: readonly Token[];
+  /** Offered replies, best first (ties: the node's order). */
+  readonly scored: readonly Scored[];
+}
+
+/** Scores each offered reply (by index in the node) for the typed text. */
+export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: readonly number[], text: string): Scoring {
+  const index = nodeIndex(scenario, node);
+  const tokens = tokenize(index.lang, text);
+  const content = tokens.flatMap((t, i) => (t.stop ? [] : [i]));
+  const voc = index.vocabulary;
+  // sims[q][v]: typed content word q against vocabulary word v (sparse: only the alike ones).
+  const sims = content.map((qi) => {
+    const t = tokens[qi]!;
+    const grams = trigrams(t.norm);
+    const row = new Map<number, number>();
+    for (let v = 0; v < voc.length; v++) {
+      const s = similarity(t, grams, voc[v]!);
+      if (s > 0) row.set(v, s);
+    }
+    return row;
+  });
+  const unknown = UNKNOWN_WEIGHT * idf(Math.max(1, index.docs.length), 1);
+  // A typed word weighs what the reply word it is most like weighs, or an unknown word's weight.
+  const qWeights = sims.map((row) => {
+    let best = 0;
+    let weight = unknown;
+    for (const [v, s] of row) if (s > best && s >= SAME_WORD) [best, weight] = [s, voc[v]!.weight];
+    return weight;
+  });
+  const qTotal = qWeights.reduce((a, b) => a + b, 0);
+  const scored: Scored[] = offered.map((reply) => {
+    let best: Scored = { reply, score: 0, matched: [] };
+    if (qTotal === 0) return best;
+    for (const doc of index.docs[reply] ?? []) {
+      if (doc.words.length === 0) continue;
+      let explained = 0;
+      const matched: number[] = [];
+      const docHit = new Map<number, number>();
+      sims.forEach((row, q) => {
+        let m = 0;
+        for (const v of doc.words) {
+          const s = row.get(v) ?? 0;
+          if (s > m) m = s;
+          if (s > (docHit.get(v) ?? 0)) docHit.set(v, s);
+        }
+        explained += qWeights[q]! * m;
+        if (m >= SAME_WORD) matched.push(content[q]!);
+      });
+      let said = 0;
+      let docTotal = 0;
+      for (const v of doc.words) {
+        docTotal += voc[v]!.weight;
+        said += voc[v]!.weight * (docHit.get(v) ?? 0);
+      }
+      const score = docTotal === 0 ? 0 : Math.pow(explained / qTotal, TEXT_SHARE) * Math.pow(said / docTotal, 1 - TEXT_SHARE);
+      if (score > best.score) best = { reply, score, matched };
+    }
+    return best;
+  });
+  scored.sort((a, b) => b.score - a.score || a.reply - b.reply);
+  return { tokens, scored };
+}
