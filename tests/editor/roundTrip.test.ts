@@ -9,22 +9,12 @@ import { loadScenario, loadScenarioFiles, sourceHash, textsOf } from '../../src/
 import { addNode, addReply, deleteNode, deleteReply, duplicateNode, duplicateReply, nodesOf, repliesOf, setField, setTranslation } from '../../src/editor/operations.js';
 import { applyFileEdit, applyFileEdits, formattingOf, parseText, type EditPath } from '../../src/editor/roundTrip.js';
 import { SHIPPED_DIR, shippedNames } from '../support/shipped.js';
+import { changedLines } from './support.js';
 
 const names = shippedNames();
 const originals = names.filter((n) => !/\.[a-z]{2}\.json$/.test(n));
 const tables = names.filter((n) => /\.[a-z]{2}\.json$/.test(n));
 const read = (n: string) => readFileSync(join(SHIPPED_DIR, n), 'utf8');
-
-/** The lines that differ once the common first and last lines are set aside. */
-export function changedLines(a: string, b: string): { removed: string[]; added: string[] } {
-  const x = a.split('\n');
-  const y = b.split('\n');
-  let head = 0;
-  while (head < x.length && head < y.length && x[head] === y[head]) head++;
-  let tail = 0;
-  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
-  return { removed: x.slice(head, x.length - tail), added: y.slice(head, y.length - tail) };
-}
 
 /** Every leaf (string, number, boolean, null) of a value, with its path. */
 function leaves(v: unknown, path: (string | number)[] = []): [EditPath, unknown][] {

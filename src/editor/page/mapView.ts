@@ -158,6 +158,7 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
         'button',
         { type: 'button', class: 'htl-ed-node', 'data-node': id, tabindex: -1, ...(node.end ? { 'data-end': node.end } : {}) },
         h('b', {}, node.start ? `▶ ${id}` : outcome ? `${id} · ${outcome}` : id),
+        h('i', { class: 'htl-visually-hidden', 'data-notes': '' }),
         h('span', {}, node.say),
       );
       b.style.left = `${p.x}px`;
@@ -202,8 +203,9 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
       if (ds.length > 0) b.setAttribute('data-problems', String(ds.length));
       b.toggleAttribute('data-errors', errors > 0);
       const node = map?.nodes.find((n) => n.id === id);
-      const parts = [id, node?.end ? t(`outcome.${node.end}`) : null, node?.start ? t('map.start') : null, onIdeal.has(id) ? t('map.onIdeal') : null, ds.length > 0 ? t('map.problems', { count: ds.length }) : null, node?.say ?? ''];
-      b.setAttribute('aria-label', parts.filter(Boolean).join(', '));
+      const notes = [node?.start ? t('map.start') : null, onIdeal.has(id) ? t('map.onIdeal') : null, ds.length > 0 ? t('map.problems', { count: ds.length }) : null].filter(Boolean).join(', ');
+      const slot = b.querySelector<HTMLElement>('[data-notes]');
+      if (slot) slot.textContent = notes ? ` (${notes}) ` : ' ';
     }
     for (const el of edgesSvg.querySelectorAll<SVGPolylineElement>('polyline')) {
       const id = el.dataset.edge ?? '';

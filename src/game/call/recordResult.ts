@@ -5,10 +5,13 @@
 import type { CallResult } from '../../engine/index.js';
 import type { Selection } from '../flow/flowMachine.js';
 import { recordCall } from '../history/recordCall.js';
+import { isEditorTest } from '../library/editorTestFlag.js';
 import type { Services } from '../services.js';
 
 /** `ticket`: the server's ticket the exam was started with, sent with it (null: played offline). */
 export function recordResult(services: Services, selection: Selection, result: CallResult, ticket: string | null = null): void {
+  // The call editor's "Test from here": a trainer trying a line, never a result of anyone's.
+  if (isEditorTest()) return;
   const { score } = result;
   services.bests.record(selection.id, selection.locale, { overall: score.overall, grade: score.grade, mode: selection.mode });
   const branch = services.flow.getSnapshot().context.branch;

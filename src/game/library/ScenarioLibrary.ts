@@ -10,7 +10,9 @@ import {
   formatDiagnostic,
   loadScenarioFiles,
   replay,
+  scenarioFrom,
   Session,
+  startStateProblems,
   spokenLines,
   transcriptSchema,
   tryAnotherReply,
@@ -19,6 +21,7 @@ import {
   type Mode,
   type RunComparison,
   type Scenario,
+  type StartState,
   type Transcript,
 } from '../../engine/index.js';
 import type { CallRef } from '../flow/flowMachine.js';
@@ -84,8 +87,37 @@ export class ScenarioLibrary {
   }
 
   get(ref: CallRef): Scenario | null {
-    for (const s of this.byFile.values()) if (s.id === ref.id && s.locale === ref.locale) return s;
+    for (const s of this.byFile.values()) if (s.id === ref.id && s.locale === ref.locale) return this.tested(s);
     return null;
+  }
+
+  /** "Test from here" (the call editor): for this visit, call `id` starts from `start` (engine's scenarioFrom). */
+  private testing: { readonly id: string; readonly start: StartState; readonly made: WeakMap<Scenario, Scenario> } | null = null;
+
+  /** Starts call `id` from `start` for this visit; what is wrong with the start, in words (then nothing changes). */
+  testFrom(id: string, start: StartState): string[] {
+    const call = this.calls().find((c) => c.id === id);
+    if (!call) return [`there is no call "${id}"`];
+    const problems = startStateProblems([...call.versions.values()][0]!, start);
+    if (problems.length === 0) this.testing = { id, start, made: new WeakMap() };
+    return problems;
+  }
+
+  /** The call as it is played: started where a test asks (the same object each time, so a reload sees no change). */
+  private tested(s: Scenario): Scenario {
+    const t = this.testing;
+    if (!t || t.id !== s.id || startStateProblems(s, t.start).length > 0) return s;
+    let made = t.made.get(s);
+    if (!made) t.made.set(s, (made = scenarioFrom(s, t.start)));
+    return made;
+  }
+
+  /** Loads `text` in place of the file named `name` (its last part) in every folder: an editor's unsaved version, for this visit. */
+  replaceFile(name: string, text: string): boolean {
+    const file = [...this.texts.keys()].find((f) => f === name || f.endsWith(`/${name}`));
+    if (!file) return false;
+    this.update(file, text);
+    return true;
   }
 
   problems(): Problem[] {

@@ -5,6 +5,11 @@ import type { ScenarioLibrary } from './ScenarioLibrary.js';
 let library: Promise<ScenarioLibrary> | null = null;
 
 export function loadLibrary(): Promise<ScenarioLibrary> {
-  library ??= import('./ScenarioLibrary.js').then((m) => m.createLibrary());
+  library ??= Promise.all([import('./ScenarioLibrary.js'), import('./editorTest.js')]).then(([m, test]) => {
+    const lib = m.createLibrary();
+    // The call editor's "Test from here" (`&test=editor`): its texts and its start, for this visit.
+    test.applyEditorTest(lib);
+    return lib;
+  });
   return library;
 }

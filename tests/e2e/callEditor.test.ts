@@ -1,0 +1,209 @@
+// The call editor in Chromium against the real `npm run dev` on a copy of the shipped calls in a
+// temporary folder: opening update-warning and saving with no change leaves it byte-identical;
+// changing one reply's words and a deduction changes only those lines, lint stays clean and the
+// call plays with the new words; Test from here plays from a middle line with the chosen facts
+// and comes back to the editor where it was; undo survives a reload; a file changed on disk is
+// never overwritten unasked; the time from an edit to updated checks on 100- and 1,000-node calls.
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { lintScenarios } from '../../src/tools/lint/lintScenarios.js';
+import { generateScenario } from '../../src/tools/generate/generateScenario.js';
+import { devWithFolder } from '../game/support/dev.js';
+import { gamePage, nextTurn } from '../game/support/game.js';
+import { replyButton, SEED } from '../game/support/replies.js';
+import { ROOT } from '../game/support/scenarios.js';
+import { changedLines } from '../editor/support.js';
+
+const CALL_FILES = ['update-warning.json', 'update-warning.ru.json', 'update-warning.pl.json', 'update-warning.uk.json', 'first-call.json', 'scenario.schema.json', 'strings.schema.json'];
+const rig = devWithFolder('htl-editor-', 'calls', (folder) => {
+  for (const f of CALL_FILES) copyFileSync(join(ROOT, 'scenarios', f), join(folder, f));
+  writeFileSync(join(folder, 'generated-100.json'), generateScenario(100, 3).replace(/"id": "[^"]+"/, '"id": "generated-100"'));
+  writeFileSync(join(folder, 'generated-1000.json'), generateScenario(1000, 3).replace(/"id": "[^"]+"/, '"id": "generated-1000"'));
+});
+const file = (name = 'update-warning.json') => join(rig.folder, name);
+const original = readFileSync(join(ROOT, 'scenarios/update-warning.json'), 'utf8');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function openEditor(page: Page, id = 'update-warning'): Promise<void> {
+  await page.goto(`${rig.dev().url}/?view=editor&scenario=${id}&lang=en`);
+  await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
+}
+
+/** Commits a field (its change event) and waits for the checks that follow it. */
+async function commit(page: Page): Promise<number> {
+  const before = Number(await page.locator('.htl-editor').getAttribute('data-checks'));
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((n) => Number(document.querySelector('.htl-editor')?.getAttribute('data-checks')) > n, before);
+  return Number(await page.locator('.htl-editor').getAttribute('data-check-ms'));
+}
+
+const replyBox = (page: Page, id: string) => page.locator(`fieldset[data-reply="${id}"]`);
+
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('.htl-ed-status', { hasText: 'all saved' }).waitFor();
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const v = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((x: any) => ({ id: x.id, impact: x.impact, targets: x.nodes.map((n: any) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return v.filter((x: any) => x.impact === 'serious' || x.impact === 'critical').map((x: any) => `${x.id} at ${x.targets.join(', ')}`);
+}
+
+describe('the call editor (npm run dev)', () => {
+  it('opens update-warning as a map, passes axe, and saving with no change leaves the file byte-identical', async () => {
+    const { page, errors } = await gamePage(rig.browser(), 'editor-open');
+    const before = statSync(file()).mtimeMs;
+    await openEditor(page);
+    expect(await page.locator('.htl-ed-node').count()).toBe(27);
+    expect(await page.locator('.htl-ed-node[data-end="hung-up"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.htl-ed-edge.htl-ed-ideal').count()).toBeGreaterThan(3);
+    expect(await page.locator('.htl-ed-edge.htl-ed-action').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(rig.temp, 'editor-map.png') });
+    expect(await axe(page)).toEqual([]);
+    // The list view: the same lines.
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    expect(await page.locator('[data-list-node]').count()).toBe(27);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await save(page);
+    expect(readFileSync(file(), 'utf8')).toBe(original);
+    expect(statSync(file()).mtimeMs).toBe(before);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('moves between lines with the arrow keys', async () => {
+    const { page } = await gamePage(rig.browser(), 'editor-keys');
+    await openEditor(page);
+    await page.locator('.htl-ed-node[data-node="opening"]').focus();
+    await page.keyboard.press('ArrowRight');
+    const moved = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.node);
+    expect(moved).toBeTruthy();
+    expect(moved).not.toBe('opening');
+    await page.locator('.htl-ed-panel h2', { hasText: `“${moved}”` }).waitFor();
+  }, 60_000);
+
+  it('changes one reply’s words and a deduction: only those lines differ, lint is clean, and the call plays with the new words', async () => {
+    const { page, errors } = await gamePage(rig.browser(), 'editor-edit');
+    await openEditor(page);
+    await page.locator('.htl-ed-node[data-node="opening"]').click();
+    const words = 'I am sorry about those pop-ups. Let me find your order first, so I know exactly what you have.';
+    await replyBox(page, 'find-order').getByLabel('The trainee says').fill(words);
+    const ms = await commit(page);
+    await replyBox(page, 'find-order').getByLabel('Politeness').fill('-5');
+    await commit(page);
+    expect(ms).toBeLessThan(1000);
+    await save(page);
+    const saved = readFileSync(file(), 'utf8');
+    const diff = changedLines(original, saved);
+    expect(diff.removed.map((l) => l.trim())).toEqual([original.split('\n').find((l) => l.includes('"say": "I\'m sorry it keeps interrupting you.'))!.trim()]);
+    expect(diff.added.map((l) => l.trim())).toEqual([`"say": "${words}",`, '"polite": -5,']);
+    const lint = lintScenarios([{ file: file(), text: saved }], { fileExists: () => true });
+    expect(lint.filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual([]);
+    // The game plays the saved call (the dev server's hot reload has it).
+    const game = await gamePage(rig.browser(), 'editor-play');
+    await game.page.goto(`${rig.dev().url}/?scenario=update-warning&mode=practice&seed=${SEED}`);
+    await game.page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
+    expect(await nextTurn(game.page)).toBe(true);
+    expect(await replyButton(game.page, 'find-order').textContent()).toContain(words);
+    expect([...errors, ...game.errors]).toEqual([]);
+  }, 120_000);
+
+  it('tests from a middle line with chosen facts and patience, never recorded, and comes back where it was', async () => {
+    const { page, errors } = await gamePage(rig.browser(), 'editor-test-from');
+    await openEditor(page);
+    await page.locator('.htl-ed-node[data-node="order-open"]').click();
+    const panel = page.locator('.htl-ed-panel');
+    await panel.getByRole('checkbox', { name: 'licence-checked' }).last().check();
+    await panel.getByLabel('Patience at the start (1–100)').fill('60');
+    await panel.getByLabel('Patience at the start (1–100)').press('Tab');
+    await page.locator('[data-test-from="order-open"]').click();
+    await page.waitForURL(/test=editor/);
+    await page.getByRole('button', { name: 'Answer', exact: true }).click({ timeout: 60_000 });
+    expect(await nextTurn(page)).toBe(true);
+    // The line of order-open, without the reply that would only find the licence again.
+    await replyButton(page, 'blame-computer').waitFor();
+    expect(await replyButton(page, 'check-licence').count()).toBe(0);
+    await page.screenshot({ path: join(rig.temp, 'editor-test-from.png') });
+    expect(await page.evaluate(() => localStorage.getItem('holdtheline.history'))).toBeNull();
+    await page.getByRole('link', { name: 'Back to the editor' }).click();
+    await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
+    await page.locator('.htl-ed-node[data-node="order-open"][aria-current="true"]').waitFor();
+    expect(await page.locator('.htl-ed-panel h2').textContent()).toContain('order-open');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('undoes after a reload, and redoes', async () => {
+    const { page } = await gamePage(rig.browser(), 'editor-undo');
+    await openEditor(page);
+    await page.locator('.htl-ed-node[data-node="defended"]').click();
+    const line = page.locator('.htl-ed-panel').getByLabel('The customer says');
+    const was = await line.inputValue();
+    await line.fill('I do not care how it is rated.');
+    await commit(page);
+    await page.reload();
+    await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.htl-ed-panel').getByLabel('The customer says').inputValue()).toBe('I do not care how it is rated.');
+    expect(await page.locator('.htl-editor').getAttribute('data-dirty')).toBe('true');
+    await page.locator('.htl-ed-node[data-node="defended"]').focus();
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((v) => (document.querySelector('.htl-ed-panel textarea') as HTMLTextAreaElement | null)?.value === v, was);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => (document.querySelector('.htl-ed-panel textarea') as HTMLTextAreaElement | null)?.value === 'I do not care how it is rated.');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('.htl-editor')?.getAttribute('data-dirty') === 'false');
+  }, 120_000);
+
+  it('says when the file changed on disk, and keeps both versions', async () => {
+    const { page } = await gamePage(rig.browser(), 'editor-conflict');
+    await openEditor(page);
+    const disk = readFileSync(file(), 'utf8');
+    writeFileSync(file(), disk.replace('"Gordon Pike"', '"Gordon Peake"'));
+    await page.locator('.htl-ed-node[data-node="told-to-ignore"]').click();
+    await page.locator('.htl-ed-panel').getByLabel('Hint (practice)').fill('He heard "ignore it": win back his trust first.');
+    await commit(page);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'was changed on disk' }).waitFor();
+    expect(readFileSync(file(), 'utf8')).toContain('"Gordon Peake"');
+    await page.getByRole('button', { name: 'Reload from disk and keep my edits' }).click();
+    await save(page);
+    const both = readFileSync(file(), 'utf8');
+    expect(both).toContain('"Gordon Peake"');
+    expect(both).toContain('win back his trust first.');
+  }, 120_000);
+
+  it('refuses to save a call that would not load, with the message', async () => {
+    const { page } = await gamePage(rig.browser(), 'editor-refused');
+    await openEditor(page);
+    const before = readFileSync(file(), 'utf8');
+    await page.locator('.htl-ed-node[data-node="opening"]').click();
+    await replyBox(page, 'find-order').getByLabel('Offered only if').fill('no-such-fact');
+    await commit(page);
+    expect(await page.locator('.htl-ed-node[data-node="opening"]').getAttribute('data-errors')).not.toBeNull();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'was not saved' }).waitFor();
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    await page.keyboard.press('Control+z');
+  }, 60_000);
+
+  it.each([100, 1000])('updates the checks within the budget after an edit of a %i-node call', async (nodes) => {
+    const { page } = await gamePage(rig.browser(), `editor-speed-${nodes}`);
+    await openEditor(page, `generated-${nodes}`);
+    expect(await page.locator('.htl-ed-node').count()).toBe(nodes);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.htl-ed-panel').getByLabel('Hint (practice)').fill(`A hint, take ${i}.`);
+      times.push(await commit(page));
+    }
+    const best = Math.min(...times);
+    console.log(`edit to updated checks, ${nodes} nodes: ${times.join(', ')} ms`);
+    await page.screenshot({ path: join(rig.temp, `editor-${nodes}.png`) });
+    expect(best).toBeLessThan(nodes === 100 ? 200 : 2000);
+  }, 120_000);
+});
