@@ -12,6 +12,7 @@ import { injectStyles } from './styles.js';
 import { teamCard } from './trainerTeam.js';
 import { TEAM_CHANGED } from './trainerTools.js';
 import { injectTrainerStyles } from './trainerStyles.js';
+import { listCalls } from '../editor/page/editorApi.js';
 
 const TOKEN_KEY = 'holdtheline.trainerToken';
 
@@ -124,6 +125,22 @@ export function mountTrainer(container: HTMLElement, opts: Pick<LeaderboardOptio
     slot.scrollIntoView?.();
   }
 
+  /** The calls of the scenario folder, each with a link to the call editor (issue 18). */
+  const callsPanel = h('section', { class: 'htl-panel', 'aria-labelledby': 'htl-trainer-calls' });
+  async function renderCalls(): Promise<void> {
+    try {
+      const calls = await listCalls();
+      if (!calls) return void callsPanel.remove();
+      fill(
+        callsPanel,
+        h('h2', { id: 'htl-trainer-calls' }, t('trainer.calls')),
+        h('ul', {}, ...calls.map((c) => h('li', {}, h('a', { href: `/?view=editor&scenario=${encodeURIComponent(c.id)}`, 'data-edit': c.id }, t('trainer.editCall', { title: c.title })), ` (${c.id})`))),
+      );
+    } catch (e) {
+      fill(callsPanel, h('p', { class: 'htl-muted' }, t('trainer.failed', { message: e instanceof Error ? e.message : String(e) })));
+    }
+  }
+
   /** The list again from the server (after any change, here or in the board's tools). */
   async function reload(): Promise<void> {
     try {
@@ -140,8 +157,9 @@ export function mountTrainer(container: HTMLElement, opts: Pick<LeaderboardOptio
       teams = await opts.client.trainer.listTeams(token);
       globalThis.sessionStorage?.setItem(TOKEN_KEY, token);
       status.textContent = '';
-      fill(body, createForm(), list, boardSlot);
+      fill(body, createForm(), list, callsPanel, boardSlot);
       renderTeams();
+      void renderCalls();
     } catch (e) {
       globalThis.sessionStorage?.removeItem(TOKEN_KEY);
       status.textContent = t('trainer.wrongToken', { message: problem(e, t) });

@@ -37,6 +37,13 @@ describe('the call editor’s files (npm start, with the trainer token)', () => 
     expect(r.status).toBe(401);
   });
 
+  it('lists the calls it can open (originals, not their tables)', async () => {
+    const r = await call(server.url, 'GET', '/api/editor/calls', undefined, trainer);
+    expect(r.body.calls.map((c: { id: string }) => c.id)).toEqual(['first-call', 'update-warning']);
+    expect(r.body.calls[1].title).toBe('The update warning');
+    expect((await call(server.url, 'GET', '/api/editor/calls')).status).toBe(401);
+  });
+
   it('reads the original and its string tables, each with a hash; a call in a subfolder too', async () => {
     const body = await open();
     expect(body.files.map((f: any) => [f.name, f.kind])).toEqual([['update-warning.json', 'original'], ['update-warning.ru.json', 'table']]);

@@ -50,3 +50,12 @@ export async function saveFile(id: string, name: string, text: string, base: str
   if (res.status === 422) return { kind: 'refused', message: body.error?.message ?? '', problems: body.diagnostics ?? [] };
   return { kind: 'failed', status: res.status, message: body.error?.message ?? `the server answered ${res.status}` };
 }
+
+/** The calls in the scenario folder the editor can open; null when this server has no editor. */
+export async function listCalls(): Promise<{ id: string; title: string }[] | null> {
+  const res = await fetch('/api/editor/calls', { headers: headers() });
+  if (res.status === 404) return null;
+  const body = (await res.json().catch(() => ({}))) as { calls?: { id: string; title: string }[]; error?: { code: string; message: string } };
+  if (!res.ok || !body.calls) throw new EditorApiError(res.status, body.error?.code ?? 'failed', body.error?.message ?? `the server answered ${res.status}`);
+  return body.calls;
+}

@@ -54,7 +54,8 @@ const CSS = `
 
 function showStrip(test: EditorTest, problems: readonly string[]): void {
   adoptStyles(document, 'htl-editor-test', CSS);
-  const { t } = editorTranslator(new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang);
-  const text = problems.length > 0 ? t('test.problem', { problems: problems.join('; ') }) : t('test.note', { node: test.start.node });
-  document.body.append(h('nav', { class: 'htl-editor-test', 'aria-label': t('test.title'), ...(problems.length > 0 ? { role: 'alert' } : {}) }, text, h('a', { href: test.back }, t('test.back'))));
+  // The editor's own strings (src/i18n/locales/<lang>/editor.json), not the game's.
+  const { t: say } = editorTranslator(new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang);
+  const text = problems.length > 0 ? say('test.problem', { problems: problems.join('; ') }) : say('test.note', { node: test.start.node });
+  document.body.append(h('nav', { class: 'htl-editor-test', 'aria-label': say('test.title'), ...(problems.length > 0 ? { role: 'alert' } : {}) }, text, h('a', { href: test.back }, say('test.back'))));
 }

@@ -54,6 +54,8 @@ export function callCard(opts: CardOptions): CallCard {
         { class: 'htl-card-foot' },
         h('span', { class: `htl-difficulty htl-${s.difficulty}` }, t(`difficulty.${s.difficulty}`)),
         languages,
+        // Under npm run dev: the call editor for this call (issue 18).
+        import.meta.env.DEV ? h('a', { class: 'htl-btn', href: `/?view=editor&scenario=${encodeURIComponent(call.id)}`, 'aria-describedby': titleId, 'data-edit': call.id }, t('picker.edit')) : null,
         button(t('picker.play'), () => opts.onPlay(locale), { class: 'htl-btn htl-btn-primary', 'aria-describedby': titleId, 'data-play': call.id }),
       ),
     );

@@ -13,7 +13,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formatDiagnostic, loadScenarioFiles, type Diagnostic } from '../../engine/index.js';
 import { ID_PATTERN } from '../../engine/format/schema.js';
 import { baseName } from '../../engine/load/fileKinds.js';
-import { filesOfCall } from '../../tools/folder/scenarioFolder.js';
+import { filesOfCall, scenarioFilesIn } from '../../tools/folder/scenarioFolder.js';
 import { HttpError } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import { requireTrainer } from './auth.js';
@@ -60,6 +60,24 @@ export const editorRoutes: FastifyPluginAsync<EditorRouteOptions> = async (app, 
   const allow = (req: FastifyRequest) => {
     if (!o.open) requireTrainer(req, o.trainerToken);
   };
+
+  // The calls the editor can open: each original in the folder (not its string tables), by id.
+  app.get('/editor/calls', async (req) => {
+    allow(req);
+    const calls: { id: string; title: string }[] = [];
+    for (const path of scenarioFilesIn(o.dir)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(await readFile(path, 'utf8'));
+      } catch {
+        continue;
+      }
+      const v = value as { id?: unknown; title?: unknown; translates?: unknown } | null;
+      if (!v || typeof v.id !== 'string' || v.translates !== undefined || baseName(path) !== `${v.id}.json`) continue;
+      calls.push({ id: v.id, title: typeof v.title === 'string' ? v.title : v.id });
+    }
+    return { calls: calls.sort((a, b) => a.id.localeCompare(b.id)) };
+  });
 
   app.get<{ Params: { id: string } }>('/editor/calls/:id', async (req) => {
     allow(req);
