@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { isBranch, replay, RULES_VERSION, transcriptSchema, TranscriptError, type ScoreCard, type Scenario, type Transcript } from '../engine/index.js';
 import type { ClaimedScores } from '../client/types.js';
 import type { ScenarioLibrary } from './scenarios.js';
+import { checkTypedChoices } from '../engine/match/index.js';
 
 export type RefusalCode =
   | 'malformed'
@@ -18,7 +19,8 @@ export type RefusalCode =
   | 'too-many-ticks'
   | 'practice-mode'
   | 'branch'
-  | 'scores-differ';
+  | 'scores-differ'
+  | 'typed-mismatch';
 
 export class Refusal extends Error {
   constructor(
@@ -89,6 +91,9 @@ export async function verifySubmission(library: ScenarioLibrary, input: unknown,
     if (e instanceof TranscriptError) throw new Refusal(e.code, `the transcript does not replay: ${e.message}`);
     throw e;
   }
+  // A typed reply must be what the matcher takes its text as (or among its suggestions).
+  const typed = checkTypedChoices(scenario, t);
+  if (typed) throw new Refusal(typed.code, `a typed reply does not match the reply recorded for it: ${typed.message}`);
   if (claimed) {
     const differ = CLAIMED.filter((k) => claimed[k] !== score[k]);
     if (differ.length > 0) {

@@ -6,6 +6,7 @@ import { branchTurn, isBranch, replay, RULES_VERSION, transcriptSchema, Transcri
 import type { ClaimedScores } from '../client/types.js';
 import { HttpError } from './httpError.js';
 import type { ScenarioLibrary } from './scenarios.js';
+import { checkTypedChoices } from '../engine/match/index.js';
 
 export interface VerifiedRun {
   readonly transcript: Transcript;
@@ -46,6 +47,8 @@ export async function verifyPractice(library: ScenarioLibrary, input: unknown, c
     if (e instanceof TranscriptError) throw refuse(e.code, `the transcript does not replay: ${e.message}`);
     throw e;
   }
+  const typed = checkTypedChoices(scenario, t);
+  if (typed) throw refuse(typed.code, `a typed reply does not match the reply recorded for it: ${typed.message}`);
   if (claimed) {
     const differ = CLAIMED.filter((k) => claimed[k] !== score[k]);
     if (differ.length > 0) throw refuse('scores-differ', `the claimed scores differ from the replay: ${differ.map((k) => `${k} ${claimed[k]} ≠ ${score[k]}`).join(', ')}`);
