@@ -7,6 +7,7 @@ import { lintCommand } from './commands/lint.js';
 import { listCommand } from './commands/list.js';
 import { migrateCommand } from './commands/migrate.js';
 import { newCommand } from './commands/new.js';
+import { packageCommand } from './commands/package.js';
 import { pinCommand } from './commands/pin.js';
 import { simulateCommand } from './commands/simulate.js';
 import { EXIT, UsageError } from './usage.js';
@@ -52,6 +53,12 @@ commands:
   migrate [<files, folders or call ids>] [--dry-run]
       rewrite files of format version 1 for version 2: a call's file changes only its
       "schemaVersion" (comments kept); a whole-file translation becomes a string table
+  package <scorm12|scorm2004|cmi5> <file, call id or assignment file> --out <file.zip>
+          [--pass 80] [--seed n] [--title "<title>"]
+      an LMS package: the game's call screen, the call(s), their voices and sounds, and
+      the manifest; it reports completion, pass or fail (the overall mark --pass, default
+      80, and an assignment file's skill gates), the scores and each skill as an objective,
+      and resumes an interrupted call (README: Packages for an LMS)
 
 the scenario folder is SCENARIO_DIR (default scenarios/, subfolders included); a call
 id (e.g. update-warning, or update-warning.ru) names its <id>.json / <id>.<locale>.json there
@@ -81,6 +88,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return migrateCommand(rest);
       case 'pin':
         return pinCommand(rest);
+      case 'package':
+        return await packageCommand(rest);
       case 'help':
       case '--help':
       case '-h':

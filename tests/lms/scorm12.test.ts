@@ -1,0 +1,132 @@
+// A SCORM 1.2 package against scorm-again's LMS-side runtime, in Chromium: a call played to its
+// end (passed, and failed), and an interrupted call resumed from suspend_data.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { loadFile } from '../engine/support.js';
+import { playedByIds } from '../server/playByIds.js';
+import { buildTestPackage, cmiOf, packageFrame, playReplies, ROOT, scormHost, screenshot, SEED, staticServer, toResults, type BuiltPackage, type StaticServer } from './support.js';
+import { join } from 'node:path';
+
+const PASS = ['opening.1', 'order-shipped.1', 'delay-known.1'];
+const FAIL = ['opening.1', 'order-shipped.2'];
+const call = loadFile(join(ROOT, 'scenarios/first-call.json'), 'scenarios/first-call.json');
+
+let pkg: BuiltPackage;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [pkg, browser] = await Promise.all([buildTestPackage(['scorm12', join(ROOT, 'scenarios/first-call.json'), '--pass', '80', '--seed', String(SEED)]), launchBrowser()]);
+  server = await staticServer(pkg.dir);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  pkg?.dispose();
+});
+
+async function host(name: string, initial: Record<string, unknown> | null): Promise<{ page: Page; errors: string[] }> {
+  server.pages.set(`/${name}.html`, scormHost('1.2', initial));
+  // Reduced motion: captions show whole at once, so the test does not wait for them to type.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${server.url}/${name}.html`);
+  return { page, errors };
+}
+
+describe('SCORM 1.2 package', () => {
+  it('holds the manifest, the launch page, the call\'s voices and the game\'s sounds — no server code', () => {
+    const names = Object.keys(pkg.files);
+    expect(names).toContain('imsmanifest.xml');
+    expect(names).toContain('index.html');
+    const manifest = new TextDecoder().decode(pkg.files['imsmanifest.xml']);
+    expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+    expect(manifest).toContain('adlcp:scormtype="sco" href="index.html"');
+    for (const f of names.filter((n) => n !== 'imsmanifest.xml')) expect(manifest).toContain(`<file href="${f}"/>`);
+    expect(names.some((n) => /thanks-.*\.webm$/.test(n))).toBe(true);
+    expect(names.some((n) => /ring-.*\.(webm|mp3)$/.test(n))).toBe(true);
+    const code = names.filter((n) => n.endsWith('.js')).map((n) => new TextDecoder().decode(pkg.files[n])).join('\n');
+    expect(code).not.toContain('/api/results');
+    expect(code).not.toContain('phaser');
+  });
+
+  it('plays a call to its end: passed, the score, each skill an objective; never "completed" before the end', { timeout: 60_000 }, async () => {
+    const { page, errors } = await host('pass', null);
+    const frame = packageFrame(page);
+    await frame.locator('.htl-answer').waitFor();
+    await screenshot(page, 'scorm12-ringing');
+    expect((await cmiOf(page, '1.2')).core.lesson_status).toBe('incomplete');
+    await playReplies(frame, PASS.slice(0, 2));
+    expect((await cmiOf(page, '1.2')).core.lesson_status).toBe('incomplete');
+    await screenshot(page, 'scorm12-call');
+    await playReplies(frame, PASS.slice(2), false);
+    expect(await toResults(frame)).toBe('passed');
+    await screenshot(page, 'scorm12-passed');
+    const expected = playedByIds(call, PASS, { seed: SEED }).score;
+    const cmi = await cmiOf(page, '1.2');
+    expect(cmi.core.lesson_status).toBe('passed');
+    expect(cmi.core.score).toMatchObject({ raw: String(expected.overall), min: '0', max: '100' });
+    const objectives = Object.values(cmi.objectives.childArray ?? cmi.objectives) as any[];
+    expect(objectives.map((o) => [o.id, o.score.raw, o.status])).toEqual([
+      ['politeness', String(expected.politeness), 'completed'],
+      ['accuracy', String(expected.accuracy), 'completed'],
+      ['judgment', String(expected.judgment), 'completed'],
+    ]);
+    // The state left: one try, this call's scores, no call under way.
+    expect(cmi.suspend_data).toBe(`h1;1;0;-;${expected.overall}.${expected.politeness}.${expected.accuracy}.${expected.judgment}`);
+    const calls = await page.evaluate(() => (window as any).lmsCalls as string[]);
+    // Incomplete from the launch, passed once the call ended: nothing in between, never "completed".
+    expect(calls.filter((c) => c.startsWith('cmi.core.lesson_status='))).toEqual(['cmi.core.lesson_status=incomplete', 'cmi.core.lesson_status=passed']);
+    expect(calls.some((c) => c === 'cmi.core.lesson_status=completed')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fails a call below the pass mark: "failed", not "incomplete" or "completed"', { timeout: 60_000 }, async () => {
+    const { page, errors } = await host('fail', null);
+    const frame = packageFrame(page);
+    await playReplies(frame, FAIL);
+    expect(await toResults(frame)).toBe('failed');
+    await screenshot(page, 'scorm12-failed');
+    const expected = playedByIds(call, FAIL, { seed: SEED }).score;
+    const cmi = await cmiOf(page, '1.2');
+    expect(cmi.core.lesson_status).toBe('failed');
+    expect(cmi.core.score.raw).toBe(String(expected.overall));
+    expect(expected.overall).toBeLessThan(80);
+    await expect(frame.getByRole('button', { name: 'Try again' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('resumes an interrupted call from suspend_data (the seed and the moves), and finishes it', { timeout: 90_000 }, async () => {
+    const first = await host('interrupted', null);
+    await playReplies(packageFrame(first.page), PASS.slice(0, 2));
+    // The learner closes the package: the LMS takes its frame away.
+    await first.page.evaluate(() => void ((document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'));
+    await expect.poll(() => first.page.evaluate(() => (window as any).lmsCalls.includes('LMSFinish'))).toBe(true);
+    const left = await cmiOf(first.page, '1.2');
+    expect(left.core.lesson_status).toBe('incomplete');
+    expect(left.core.exit).toBe('suspend');
+    // Only the seed and the moves of the call under way: the first and second replies written under their nodes.
+    expect(left.suspend_data).toBe(`h1;1;0;r1.${SEED.toString(36)}.e.11;-`);
+    expect(left.suspend_data.length).toBeLessThan(4096);
+    await first.page.context().close();
+
+    const again = await host('resumed', { core: { entry: 'resume', lesson_status: 'incomplete' }, suspend_data: left.suspend_data });
+    const frame = packageFrame(again.page);
+    await frame.locator('.htl-lms-note').waitFor();
+    await screenshot(again.page, 'scorm12-resumed');
+    await playReplies(frame, PASS.slice(2), false);
+    expect(await toResults(frame)).toBe('passed');
+    const cmi = await cmiOf(again.page, '1.2');
+    expect(cmi.core.lesson_status).toBe('passed');
+    expect(cmi.core.score.raw).toBe(String(playedByIds(call, PASS, { seed: SEED }).score.overall));
+    expect(again.errors).toEqual([]);
+    await again.page.context().close();
+  });
+});
