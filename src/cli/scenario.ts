@@ -5,6 +5,7 @@ import { graphCommand } from './commands/graph.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
 import { listCommand } from './commands/list.js';
+import { matchCommand } from './commands/match.js';
 import { migrateCommand } from './commands/migrate.js';
 import { newCommand } from './commands/new.js';
 import { packageCommand } from './commands/package.js';
@@ -50,6 +51,10 @@ commands:
   import <file.po> [--out <table>] [--original <file>]
       a translated PO file into the call's string table (<id>.<code>.json beside the
       original), with each text's source hash; fuzzy and empty entries are not imported
+  match <file or call id> --node <id> --text "<text>" [--locale <code>] [--json]
+      what the game's matcher takes a typed reply as at that node, all its replies on
+      offer (--locale: the call's translation beside it; --json: {"reply", "confidence",
+      "evidence"}, reply null unless the match is confident)
   migrate [<files, folders or call ids>] [--dry-run]
       rewrite files of format version 1 for version 2: a call's file changes only its
       "schemaVersion" (comments kept); a whole-file translation becomes a string table
@@ -86,6 +91,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return importCommand(rest);
       case 'migrate':
         return migrateCommand(rest);
+      case 'match':
+        return matchCommand(rest);
       case 'pin':
         return pinCommand(rest);
       case 'package':
