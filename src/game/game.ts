@@ -18,7 +18,7 @@ import { TitleScene } from './scenes/TitleScene.js';
 import type { Services } from './services.js';
 import { SettingsStore } from './settings/SettingsStore.js';
 import { COLOURS } from './ui/palette.js';
-import { pickRenderer } from './ui/renderer.js';
+import type { RendererKind } from './ui/renderer.js';
 import { UiLayer } from './ui/UiLayer.js';
 import { Viewport } from './ui/viewport.js';
 
@@ -34,7 +34,7 @@ function afterFirstScreen(services: Pick<Services, 'flow'>, fn: () => void): voi
   });
 }
 
-export function startGame(location: Location): Phaser.Game {
+export function startGame(location: Location, renderer: RendererKind): Phaser.Game {
   const launch = parseLaunch(location.search);
   const settings = new SettingsStore(browserLanguage());
   if (launch.lang) settings.update({ language: launch.lang });
@@ -83,7 +83,7 @@ export function startGame(location: Location): Phaser.Game {
 
   const { width, height } = viewport.canvasSize;
   return new Phaser.Game({
-    type: pickRenderer(location.search),
+    type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent: 'stage',
     width,
     height,

@@ -2,6 +2,7 @@
 // leaderboard's pages without Phaser, `?view=editor&scenario=<id>` the call editor; any other
 // address starts the game.
 import { config } from 'zod/mini';
+import { pickRenderer } from './ui/renderer.js';
 import './ui/styles.css';
 
 // The page's Content-Security-Policy allows no eval (src/server/securityHeaders.ts): zod checks
@@ -28,8 +29,11 @@ async function start(): Promise<void> {
     location.replace(location.pathname);
     return;
   }
-  const { startGame } = await import('./game.js');
-  startGame(location);
+  // Asked while the game's code downloads, when the main thread has nothing else to do.
+  const game = import('./game.js');
+  const renderer = pickRenderer(location.search);
+  const { startGame } = await game;
+  startGame(location, renderer);
 }
 
 void start();
