@@ -62,7 +62,7 @@ export class Scorm2004 implements LmsAdapter {
     this.set('cmi.score.min', '0');
     this.set('cmi.score.max', '100');
     this.set('cmi.score.raw', String(o.scores.overall));
-    this.set('cmi.score.scaled', (o.scores.overall / 100).toFixed(2));
+    this.set('cmi.score.scaled', String(o.scores.overall / 100));
     DIMENSIONS.forEach((skill, n) => {
       const objective = o.objectives.find((x) => x.skill === skill)!;
       const at = `cmi.objectives.${n}`;
@@ -70,7 +70,7 @@ export class Scorm2004 implements LmsAdapter {
       this.set(`${at}.score.min`, '0');
       this.set(`${at}.score.max`, '100');
       this.set(`${at}.score.raw`, String(objective.score));
-      this.set(`${at}.score.scaled`, (objective.score / 100).toFixed(2));
+      this.set(`${at}.score.scaled`, String(objective.score / 100));
       this.set(`${at}.completion_status`, o.complete ? 'completed' : 'incomplete');
       this.set(`${at}.success_status`, !o.complete || objective.passed === null ? 'unknown' : objective.passed ? 'passed' : 'failed');
     });
