@@ -75,10 +75,17 @@ export class EditorDocument {
     return this.current().get(name) ?? '';
   }
 
-  /** A file's parsed value now. */
+  /** A file's parsed value now (parsed once per text). */
   value(name: string): unknown {
-    return parseText(this.text(name)).value;
+    const text = this.text(name);
+    const had = this.parsed.get(name);
+    if (had && had.text === text) return had.value;
+    const value = parseText(text).value;
+    this.parsed.set(name, { text, value });
+    return value;
   }
+
+  private readonly parsed = new Map<string, { text: string; value: unknown }>();
 
   /** Whether the file differs from its base (what Save would write). */
   dirty(name: string): boolean {

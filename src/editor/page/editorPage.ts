@@ -250,9 +250,9 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
         root.dataset.laidOut = String(map.nodes.length);
       });
     } else if (layout) {
-      mapV.draw(map, layout);
+      mapV.update(map);
       mapV.mark(checks?.byNode ?? new Map(), ideal);
-      mapV.select(current);
+      if (current) mapV.select(current);
     }
     renderSide();
     if (memory.mode === 'list') renderListView();

@@ -18,6 +18,8 @@ export interface MapViewState {
 export interface MapView {
   readonly root: HTMLElement;
   draw(map: CallMap, layout: MapLayout): void;
+  /** The same shape with other words: the nodes' texts, in place. */
+  update(map: CallMap): void;
   mark(byNode: ReadonlyMap<string, readonly Diagnostic[]>, ideal: readonly IdealStep[]): void;
   select(id: string | null, focus?: boolean): void;
   view(): MapViewState;
@@ -192,6 +194,23 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
     apply();
   }
 
+  function update(m: CallMap): void {
+    map = m;
+    for (const n of m.nodes) {
+      const b = buttons.get(n.id);
+      const say = b?.querySelector('span');
+      if (say && say.textContent !== n.say) say.textContent = n.say;
+      const head = b?.querySelector('b');
+      const outcome = n.end ? t(`outcome.${n.end}`) : null;
+      const text = n.start ? `▶ ${n.id}` : outcome ? `${n.id} · ${outcome}` : n.id;
+      if (head && head.textContent !== text) head.textContent = text;
+      if (b) {
+        if (n.end) b.setAttribute('data-end', n.end);
+        else b.removeAttribute('data-end');
+      }
+    }
+  }
+
   function mark(byNode: ReadonlyMap<string, readonly Diagnostic[]>, ideal: readonly IdealStep[]): void {
     const onIdeal = new Set(ideal.map((s) => s.node));
     const idealEdges = new Set(ideal.map((s) => `${s.node}#${s.reply}#`));
@@ -233,5 +252,5 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
   }
 
   apply();
-  return { root, draw, mark, select, view: () => ({ ...state }), setView: (v) => ((state = { ...v }), apply()), fit };
+  return { root, draw, update, mark, select, view: () => ({ ...state }), setView: (v) => ((state = { ...v }), apply()), fit };
 }

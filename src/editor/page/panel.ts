@@ -232,16 +232,26 @@ function testFromHere(c: PanelContext, node: string): HTMLElement[] {
   const { t } = c;
   const s = c.scenario!;
   const start = c.startFor(node);
-  const range = c.range(start);
-  const table = range
-    ? h(
-        'table',
-        { class: 'htl-ed-bounds' },
-        h('caption', { class: 'htl-visually-hidden' }, t('bounds.caption')),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('bounds.skill')), h('th', { scope: 'col' }, t('bounds.best')), h('th', { scope: 'col' }, t('bounds.worst')))),
-        h('tbody', {}, ...DIMENSIONS.map((d) => h('tr', { 'data-skill': d }, h('th', { scope: 'row' }, t(`skill.${d}`)), h('td', {}, String(range[d].best)), h('td', {}, String(range[d].worst))))),
-      )
-    : h('p', { class: 'htl-ed-source' }, t('bounds.none'));
+  // Each skill's bounds fill in just after the checks are shown: the analysis from a line of a
+  // large call takes longer than the checks themselves.
+  const table = h('div', { 'data-bounds': node, 'aria-busy': 'true' }, h('p', { class: 'htl-ed-source' }, '…'));
+  setTimeout(() => {
+    if (!table.isConnected) return;
+    const range = c.range(start);
+    table.removeAttribute('aria-busy');
+    fill(
+      table,
+      range
+        ? h(
+            'table',
+            { class: 'htl-ed-bounds' },
+            h('caption', { class: 'htl-visually-hidden' }, t('bounds.caption')),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('bounds.skill')), h('th', { scope: 'col' }, t('bounds.best')), h('th', { scope: 'col' }, t('bounds.worst')))),
+            h('tbody', {}, ...DIMENSIONS.map((d) => h('tr', { 'data-skill': d }, h('th', { scope: 'row' }, t(`skill.${d}`)), h('td', {}, String(range[d].best)), h('td', {}, String(range[d].worst))))),
+          )
+        : h('p', { class: 'htl-ed-source' }, t('bounds.none')),
+    );
+  }, 0);
   const update = (patch: Partial<StartState>) => c.setStart({ ...start, ...patch, node });
   return [
     h('h3', {}, t('bounds.title')),
