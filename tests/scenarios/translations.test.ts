@@ -15,6 +15,8 @@ const WORDS = new Set(['title', 'brief', 'name', 'persona', 'text', 'why', 'say'
 /** The file with its words blanked out: what a translation must not change. */
 function structure(value: unknown, key = ''): unknown {
   if (WORDS.has(key) && typeof value === 'string') return '…';
+  // A reply's other phrasings (typed replies) are words, as many as each language needs.
+  if (key === 'examples' && Array.isArray(value)) return '…';
   // A fact may be a bare string: it is words too.
   if (key.startsWith('fact:') && typeof value === 'string') return '…';
   // A list of words (a timeout's silence lines, "say") is words throughout.
@@ -42,6 +44,7 @@ function lines(doc: Record<string, any>): [string, string][] {
     silence(node.timeout, `${id}.timeout`);
     (node.replies ?? []).forEach((r: any, i: number) => {
       for (const k of ['say', 'feedback', 'doing']) if (r[k]) out.push([`${r.id ?? defaultReplyId(id, i)}.${k}`, r[k]]);
+      if (Array.isArray(r.examples)) out.push([`${r.id ?? defaultReplyId(id, i)}.examples`, r.examples.join('\n')]);
     });
   }
   return out;

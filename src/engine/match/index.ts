@@ -82,7 +82,9 @@ export function matchReply(scenario: Scenario, nodeId: string, offered: readonly
   const candidate = (s: Scored): MatchCandidate => ({ reply: node.replies[s.reply]!.id, confidence: round(s.score), evidence: evidenceOf(trimmed, tokens, s.matched) });
   // The closest: the best, and those near enough to it to be meant instead.
   const candidates = scored.filter((s, i) => i === 0 || (i < 2 && s.score > 0) || (i < MAX_CANDIDATES && s.score >= UNSURE_SCORE * 0.5)).map(candidate);
-  const confident = best.score >= CONFIDENT_SCORE && best.score - second >= CONFIDENT_MARGIN;
+  // One word among others is not enough to be sure of: "my cat is called Whiskers" is no "call your provider".
+  const words = tokens.filter((t) => !t.stop).length;
+  const confident = best.score >= CONFIDENT_SCORE && best.score - second >= CONFIDENT_MARGIN && best.matched.length >= Math.min(2, words);
   const top = candidates[0]!;
   return { verdict: confident ? 'confident' : 'unsure', reply: confident ? top.reply : null, confidence: top.confidence, evidence: top.evidence, candidates };
 }

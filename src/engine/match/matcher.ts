@@ -9,9 +9,9 @@ import type { DialogueNode, Scenario } from '../format/model.js';
 import { matchLanguage, tokenize, type MatchLanguage, type Token } from './language.js';
 
 /** A reply is taken as meant when it scores at least this … */
-export const CONFIDENT_SCORE = 0.5;
+export const CONFIDENT_SCORE = 0.42;
 /** … and at least this much more than the next offered reply. */
-export const CONFIDENT_MARGIN = 0.12;
+export const CONFIDENT_MARGIN = 0.15;
 /** Below a confident match, replies scoring at least this are offered as "Did you mean…". */
 export const UNSURE_SCORE = 0.3;
 /** Two words count as the same word from this similarity on (evidence, weights). */
@@ -19,7 +19,7 @@ const SAME_WORD = 0.5;
 /** How much of the score is the share of the typed text explained (the rest: of the document said). */
 const TEXT_SHARE = 0.6;
 /** A typed word found in no reply of the node weighs this much of a word found in one reply. */
-const UNKNOWN_WEIGHT = 0.7;
+const UNKNOWN_WEIGHT = 0.5;
 
 interface Doc {
   /** Distinct content stems of the document, by index into the node's vocabulary. */
