@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+/** A page, or a frame of one (the package in a host's iframe). */
+export type Surface = { locator(selector: string): Locator };
 import { expect } from 'vitest';
 import { packageCommand } from '../../src/cli/commands/package.js';
 
@@ -114,7 +117,7 @@ export const packageFrame = (page: Page): FrameLocator => page.frameLocator('#sc
 export const frameOf = (page: Page): Frame => page.frames().find((f) => f.url().includes('/pkg/'))!;
 
 /** Answers the phone, then plays the replies `ids` by id (never by place), waiting for each to be offered. */
-export async function playReplies(frame: FrameLocator, ids: readonly string[], answer = true): Promise<void> {
+export async function playReplies(frame: Surface, ids: readonly string[], answer = true): Promise<void> {
   if (answer) await frame.locator('.htl-answer').click();
   for (const id of ids) {
     const button = frame.locator(`.htl-replies button[data-reply="${id}"]`);
@@ -125,7 +128,7 @@ export async function playReplies(frame: FrameLocator, ids: readonly string[], a
 }
 
 /** Waits for the end of the call, goes on to the package's results, and reads its verdict. */
-export async function toResults(frame: FrameLocator): Promise<string> {
+export async function toResults(frame: Surface): Promise<string> {
   const end = frame.locator('.htl-ended:not([hidden]) button');
   await end.waitFor({ timeout: 30_000 });
   await end.click();
