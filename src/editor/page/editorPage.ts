@@ -158,9 +158,10 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   }
   mapB.addEventListener('click', () => ((memory.mode = 'map'), showMode(), remember(), refresh()));
   listB.addEventListener('click', () => ((memory.mode = 'list'), showMode(), remember(), refresh()));
-  langSelect.addEventListener('change', () => ((memory.lang = langSelect.value || null), remember(), refresh()));
+  langSelect.addEventListener('change', () => ((memory.lang = langSelect.value || null), (panel.scrollTop = 0), remember(), refresh()));
 
   function select(node: string): void {
+    if (node !== current) panel.scrollTop = 0;
     current = node;
     memory.node = node;
     remember();

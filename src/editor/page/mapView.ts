@@ -69,6 +69,15 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
     },
     { passive: false },
   );
+  // Focusing a node (a click, Tab) would scroll the map's box to it, moving the legend and the
+  // buttons with it: the box never scrolls, the plane pans instead (reveal).
+  root.addEventListener('scroll', () => {
+    if (root.scrollLeft === 0 && root.scrollTop === 0) return;
+    state = { ...state, x: state.x - root.scrollLeft, y: state.y - root.scrollTop };
+    root.scrollLeft = 0;
+    root.scrollTop = 0;
+    apply();
+  });
   // Dragging the background pans.
   let drag: { x: number; y: number; sx: number; sy: number } | null = null;
   root.addEventListener('pointerdown', (e) => {

@@ -100,9 +100,9 @@ function textField(label: string, value: string, onChange: (v: string) => void, 
   return h('div', {}, h('label', { for: id }, label), area);
 }
 
-function numberField(label: string, value: number | undefined, onChange: (v: number) => void, min = -100, max = 100): HTMLElement {
+function numberField(label: string, value: number | undefined, onChange: (v: number) => void, min = -100, max = 100, placeholder?: number): HTMLElement {
   const id = fieldId();
-  const input = h('input', { id, type: 'number', min, max, step: 1 });
+  const input = h('input', { id, type: 'number', min, max, step: 1, ...(placeholder !== undefined ? { placeholder } : {}) });
   input.value = value === undefined ? '' : String(value);
   input.dataset.committed = input.value;
   input.addEventListener('change', () => {
@@ -167,7 +167,7 @@ function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Re
     ? (next as Obj[]).map((b, k) =>
         h(
           'div',
-          { class: 'htl-ed-row' },
+          { class: 'htl-ed-row htl-ed-row2' },
           leadsTo([...base, 'next', k, 'to'], String(b.to ?? ''), t('field.branchTo', { n: k + 1 })),
           typeof b.if === 'string' || b.if === undefined ? inputField(t('field.branchIf', { n: k + 1 }), typeof b.if === 'string' ? b.if : '', (v) => c.apply({ label: t('change.reply', { id: name, field: t('field.if') }), edits: [{ file: c.original, edits: setField([...base, 'next', k, 'if'], v) }] })) : h('p', { class: 'htl-ed-source' }, JSON.stringify(b.if)),
         ),
@@ -259,7 +259,7 @@ function testFromHere(c: PanelContext, node: string): HTMLElement[] {
     table,
     h('h3', {}, t('test.title')),
     factBoxes(t('test.facts'), [...s.facts.keys()], start.facts ?? [], (v) => update({ facts: v })),
-    h('div', { class: 'htl-ed-row' }, numberField(t('test.mood'), start.mood, (v) => update({ mood: v }), 0, 100), numberField(t('test.patience'), start.patience, (v) => update({ patience: v }), 1, 100)),
+    h('div', { class: 'htl-ed-row' }, numberField(t('test.mood'), start.mood, (v) => update({ mood: v }), 0, 100, s.customer.mood), numberField(t('test.patience'), start.patience, (v) => update({ patience: v }), 1, 100, s.customer.patience)),
     h('div', { class: 'htl-ed-actions' }, h('button', { type: 'button', 'data-test-from': node, onclick: () => c.testFrom({ ...start, node }) }, t('test.button'))),
   ];
 }

@@ -57,6 +57,7 @@ const CSS = `
 .htl-editor .htl-ed-panel input:not([type="checkbox"]), .htl-editor .htl-ed-panel select { width: 100%; padding: 3px 6px; }
 .htl-editor .htl-ed-row { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; }
 .htl-editor .htl-ed-row label { margin-top: 2px; }
+.htl-editor .htl-ed-row.htl-ed-row2 { grid-template-columns: 1fr 1fr; }
 .htl-editor .htl-ed-reply { border: 1px solid var(--line); border-radius: 8px; padding: 6px 8px; margin: 8px 0; }
 .htl-editor .htl-ed-reply legend { padding: 0 4px; font-weight: 650; }
 .htl-editor .htl-ed-actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; }
