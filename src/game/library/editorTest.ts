@@ -46,8 +46,8 @@ export function applyEditorTest(library: ScenarioLibrary, search: string = locat
 }
 
 const CSS = `
-.htl-editor-test { position: fixed; left: 8px; bottom: 8px; z-index: 1000; max-width: min(640px, calc(100vw - 16px)); padding: 6px 10px; border-radius: 8px;
-  background: #1b2736; color: #eef2f7; border: 2px solid #ffb347; font: 14px/1.4 system-ui, sans-serif; }
+.htl-editor-test { position: fixed; left: 50%; top: 2px; transform: translateX(-50%); z-index: 1000; max-width: min(620px, calc(100vw - 16px));
+  padding: 2px 10px; border-radius: 6px; background: #1b2736; color: #eef2f7; border: 2px solid #ffb347; font: 13px/1.35 system-ui, sans-serif; }
 .htl-editor-test a { color: #8cc4ff; font-weight: 650; margin-left: 8px; }
 .htl-editor-test a:focus-visible { outline: 3px solid #ffb347; outline-offset: 2px; }
 `;
