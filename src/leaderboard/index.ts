@@ -2,6 +2,7 @@
 // DOM overlay), the meeting view for a projector, and the outbox status strip.
 import type { ApiClient, Outbox } from '../client/index.js';
 import { mountBoard } from './boardPage.js';
+import { mountCertificate } from './certificatePage.js';
 import { mountCompare } from './compareView.js';
 import { isMeetingPeriod, mountMeeting, type MeetingPeriod } from './meetingPage.js';
 import { mountOutbox } from './outboxStatus.js';
@@ -82,7 +83,7 @@ export function mountTrainerPage(container: HTMLElement, opts: { client: ApiClie
 
 /**
  * For the game's entry: mounts the page a URL asks for instead of the game — `?view=meeting&team=<code>`
- * (the projector page), `?view=trainer` or `?view=compare&team=<code>&a=<id>&b=<id>` — and returns it; null for any other URL (start the game).
+ * (the projector page), `?view=trainer`, `?view=certificate&code=<code>` or `?view=compare&team=<code>&a=<id>&b=<id>` — and returns it; null for any other URL (start the game).
  */
 export function mountViewForUrl(container: HTMLElement, url: string | URL, opts: { client: ApiClient; lang?: string; t?: Translate }): MountedView | null {
   const q = new URL(url, 'http://localhost').searchParams;
@@ -106,6 +107,9 @@ export function mountViewForUrl(container: HTMLElement, url: string | URL, opts:
     }
     case 'trainer':
       return mountTrainer(container, base);
+    case 'certificate':
+      // A certificate, public: ?view=certificate&code=<its verification code>.
+      return mountCertificate(container, { ...base, code: q.get('code') ?? '' });
     case 'compare': {
       // Two results of the team side by side: ?view=compare&team=<code>&a=<id>&b=<id>.
       const id = (k: string) => (/^[1-9]\d{0,15}$/.test(q.get(k) ?? '') ? Number(q.get(k)) : null);

@@ -8,6 +8,10 @@ import { fill, h, playerName, withName } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import { localeOf, translator } from './i18n.js';
 import type { MountedView, Translate } from './index.js';
+import { assignmentsApi } from '../client/assignmentsApi.js';
+import type { AssignmentBoard } from '../client/assignmentTypes.js';
+import { assignmentsPanel } from './assignmentPanel.js';
+import { injectAssignmentStyles } from './assignmentStyles.js';
 import { insightsPanel } from './insightsPanel.js';
 import { progressChart } from './progressChart.js';
 import { relativeTime } from './relativeTime.js';
@@ -38,6 +42,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function mountTeam(container: HTMLElement, opts: TeamPageOptions): MountedView {
   injectStyles();
   injectTeamStyles();
+  injectAssignmentStyles();
   const t = translator(opts);
   const locale = localeOf(opts);
   const { client, code } = opts;
@@ -194,10 +199,11 @@ export function mountTeam(container: HTMLElement, opts: TeamPageOptions): Mounte
     void more(null);
   }
 
-  function render(page: MembersPage, insights: Insights): void {
+  function render(page: MembersPage, insights: Insights, assignments: AssignmentBoard | null): void {
     const still = open && page.members.find((m) => m.player.id === open!.member.player.id);
     fill(
       content,
+      assignmentsPanel(assignments, t, locale),
       h('div', { class: 'htl-panel htl-members-panel' }, h('h3', {}, t('team.members')), membersTable(page), detail),
       insightsPanel(insights, { t, locale, onReplay: replay }),
     );
@@ -214,10 +220,11 @@ export function mountTeam(container: HTMLElement, opts: TeamPageOptions): Mounte
       return;
     }
     try {
-      const [page, insights] = await Promise.all([client.members(code, { period }), client.insights(code, { period, lang: locale })]);
+      // Assignments are a part of their own: an older server without them leaves the rest of the page as it was.
+      const [page, insights, assignments] = await Promise.all([client.members(code, { period }), client.insights(code, { period, lang: locale }), assignmentsApi(client).board(code).catch(() => null)]);
       if (id !== loadId) return;
       header(page);
-      render(page, insights);
+      render(page, insights, assignments);
     } catch (e) {
       if (id !== loadId) return;
       header(null);

@@ -13,6 +13,7 @@ import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
 import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
+import { assignmentVerdict } from '../picker/assignments.js';
 
 const COUNT_MS = 900;
 
@@ -66,7 +67,7 @@ export class DebriefScene extends BaseScene {
           ),
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
-        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && this.outbox()),
+        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && !finished.branchOf && assignmentVerdict(finished.result.transcript, m.scenario.id, m.score, t), finished.selection.mode === 'exam' && this.outbox()),
         timeline(m, t, gender, tries, this.comparison(lib, finished, played, gender)),
       ),
     );

@@ -3,6 +3,7 @@ import type { Mode } from '../../engine/index.js';
 import { SCENES, STORAGE } from '../config.js';
 import { callRefs } from '../library/calls.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
+import { assignmentSection, loadAssignments } from '../picker/assignments.js';
 import { callCard, type CallCard } from '../picker/callCard.js';
 import { modeChoice } from '../picker/modeChoice.js';
 import type { Services } from '../services.js';
@@ -80,6 +81,33 @@ export class PickerScene extends BaseScene {
     fill(grid, ...cards.map((c) => c.el));
     cards[0]?.el.querySelector<HTMLButtonElement>('[data-play]')?.focus();
     void this.teamBests(lib, cards);
+    void this.assignments(lib, grid, language);
+  }
+
+  /** The player's assignments, first: each call's exam starts from there (picker/assignments.ts). */
+  private async assignments(lib: ScenarioLibrary, grid: HTMLElement, language: string): Promise<void> {
+    const mine = await loadAssignments(this.services.client, this.services.identity.get());
+    if (!this.scene.isActive()) return;
+    grid.querySelector('.htl-assign-list')?.remove();
+    const byId = new Map(lib.calls().map((c) => [c.id, c]));
+    const section = assignmentSection(mine, {
+      t: this.t,
+      locale: language,
+      titleOf: (id) => {
+        const call = byId.get(id);
+        return call ? call.versions.get(lib.refFor(call, language).locale)!.title : id;
+      },
+      has: (id) => byId.has(id),
+      onExam: (id) => {
+        this.services.audio.play('click');
+        this.send({ type: 'PICK', selection: { id, locale: lib.refFor(byId.get(id)!, language).locale, mode: 'exam' } });
+      },
+    });
+    if (!section) return;
+    // Focus moves to the first assignment's exam only if it still rests where the picker put it.
+    const resting = document.activeElement === grid.querySelector('[data-play]');
+    grid.prepend(section);
+    if (resting) section.querySelector<HTMLButtonElement>('[data-exam]')?.focus();
   }
 
   /** The team's best on each call, when signed in and the server answers; nothing otherwise. */

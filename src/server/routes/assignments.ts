@@ -26,7 +26,8 @@ const TITLE_MAX = 100;
 
 const gate = { type: 'integer', minimum: 0, maximum: 100 } as const;
 const assignmentProperties = {
-  title: { type: 'string', minLength: 1, maxLength: TITLE_MAX },
+  // No control characters (a NUL byte is not text to PostgreSQL), and not blank.
+  title: { type: 'string', minLength: 1, maxLength: TITLE_MAX, pattern: '^[^\\x00-\\x1f\\x7f]*\\S[^\\x00-\\x1f\\x7f]*$' },
   calls: { type: 'array', minItems: 1, maxItems: MAX_CALLS, uniqueItems: true, items: scenarioIdSchema },
   members: { anyOf: [{ type: 'null' }, { type: 'array', minItems: 1, maxItems: 500, uniqueItems: true, items: idSchema }] },
   dueAt: { type: 'string', format: 'date-time' },
@@ -79,7 +80,7 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
   }
 
   const columns = (b: Partial<AssignmentRequest>) => ({
-    ...(b.title !== undefined ? { title: b.title.trim() || b.title } : {}),
+    ...(b.title !== undefined ? { title: b.title.trim() } : {}),
     ...(b.calls !== undefined ? { calls: JSON.stringify(b.calls) } : {}),
     ...(b.members !== undefined ? { members: b.members === null ? null : JSON.stringify(b.members) } : {}),
     ...(b.dueAt !== undefined ? { due_at: Date.parse(b.dueAt) } : {}),
