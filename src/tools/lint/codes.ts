@@ -33,6 +33,7 @@ export const LINT_CODES = {
   'translation-mismatch': 'error',
   'duplicate-scenario': 'error',
   'too-many-states': 'warning',
+  'replies-alike': 'warning',
   'lint-internal': 'error',
 } as const satisfies Record<string, Severity>;
 

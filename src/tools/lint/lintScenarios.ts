@@ -17,7 +17,8 @@ import { checkMemory } from './checks/memory.js';
 import { checkOffers } from './checks/offers.js';
 import { checkPlans, isPlansFile } from './checks/plans.js';
 import { checkTableFiles, originalsToRead } from './checks/strings.js';
-import { fileContext, type FileContext, type LintEnv } from './context.js';
+import { checkTypedReplies } from './checks/typedReplies.js';
+import { fileContext, replyPath, type FileContext, type LintEnv } from './context.js';
 
 export type { LintEnv } from './context.js';
 
@@ -82,6 +83,12 @@ export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, opti
     // A table's structure is its original's, checked there; its own files are checked here.
     if (result.kind === 'table') {
       guarded(out, src.file, 'the checks of a string table', () => checkTableFiles(result, env, out));
+      // Its own words must keep replies apart for typed replies, as the original's must.
+      guarded(out, src.file, 'the typed replies check', () =>
+        checkTypedReplies(result.scenario, { text: (node, i, example) => ['strings', `reply.${result.scenario.nodes.get(node)!.replies[i]!.id}${example < 0 ? '' : '.examples'}`] }, (path, message, hint) =>
+          out.push(result.doc.diagnostic(path, LINT_CODES['replies-alike'], 'replies-alike', message, hint)),
+        ),
+      );
       continue;
     }
     const ctx = fileContext(src.file, result.doc, result.scenario, env, out);
@@ -92,6 +99,9 @@ export function lintScenarios(sources: readonly SourceFile[], env: LintEnv, opti
       checkVoices(ctx);
     });
     guarded(out, src.file, 'the play checks', () => checkPlay(ctx, options));
+    guarded(out, src.file, 'the typed replies check', () =>
+      checkTypedReplies(result.scenario, { text: (node, i, example) => replyPath(node, i, ...(example < 0 ? ['say'] : ['examples', example])) }, (path, message, hint) => ctx.report('replies-alike', path, message, hint)),
+    );
   }
   guarded(out, sources[0]?.file ?? '(no file)', 'the checks across files', () => checkAcrossFiles(loaded, out));
   guarded(out, sources[0]?.file ?? '(no file)', 'the golden plans', () =>
