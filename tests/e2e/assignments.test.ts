@@ -1,0 +1,83 @@
+// A member's assignment in the real game (Chromium, the production build, the real server): it
+// comes first on the picker with its status, due date, gates and exams left; its exam is played
+// through the real flow (the server's ticket, replies by id) and the debrief says which gate it
+// missed; back on the picker the status and exams left follow; with no exams left the debrief says
+// the exam counts for the leaderboard only. Screenshots at 1280×720 in test-results/assignments/.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_TRAINER_TOKEN } from '../support/server.js';
+import { axeAudit, gamePage, gameRig, type GameRig } from '../game/support/game.js';
+import { playReplies } from '../game/support/replies.js';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/assignments');
+/** Overall 72, judgment 70: misses judgment ≥ 80. */
+const SHORT_ON_JUDGMENT = ['opening.2', 'promise-doubt.1', 'order-shipped.1', 'delay-known.2'];
+
+let rig: GameRig;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  rig = await gameRig();
+}, 240_000);
+afterAll(async () => rig?.close());
+
+it('shows the assignment first on the picker, and the debrief says which gate the exam missed', async () => {
+  const trainer = { 'content-type': 'application/json', authorization: `Bearer ${TEST_TRAINER_TOKEN}` };
+  const team = (await (await fetch(`${rig.server.url}/api/teams`, { method: 'POST', headers: trainer, body: JSON.stringify({ name: 'Day desk' }) })).json()) as { code: string };
+  const due = new Date(Date.now() + 7 * 86_400_000);
+  const made = await fetch(`${rig.server.url}/api/teams/${team.code}/assignments`, {
+    method: 'POST',
+    headers: trainer,
+    body: JSON.stringify({ title: 'Late orders, week 1', calls: ['first-call'], dueAt: due.toISOString(), attemptCap: 1, gates: { overall: 70, skills: { judgment: 80 } } }),
+  });
+  expect(made.status).toBe(201);
+  const { page, errors } = await gamePage(rig.browser, 'assignments');
+  await page.goto(`${rig.server.url}/?timeScale=8`);
+  await page.getByRole('button', { name: 'Sign in to a team' }).click();
+  await page.getByLabel('Your name').fill('Ann');
+  await page.getByLabel('Team code').fill(team.code);
+  await page.getByRole('button', { name: 'Join team' }).click();
+  await page.getByRole('button', { name: 'I have noted it — continue' }).click();
+
+  const card = page.locator('.htl-assign[data-assignment]');
+  await card.waitFor();
+  // First on the picker, before the calls' cards.
+  expect(await page.locator('.htl-cards > *').first().getAttribute('class')).toBe('htl-assign-list');
+  expect(await card.locator('h3').textContent()).toBe('Late orders, week 1');
+  expect(await card.locator('.htl-assign-status').textContent()).toBe('Not started');
+  const meta = await card.locator('.htl-assign-head + .htl-assign-meta').textContent();
+  expect(meta).toContain(`Due ${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(due)}`);
+  expect(meta).toContain('to pass: Overall ≥ 70, Judgment ≥ 80');
+  expect(await card.locator('li[data-call="first-call"]').textContent()).toContain('1 of 1 exams left');
+  expect(await axeAudit(page, 'picker with an assignment')).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'picker.png') });
+
+  // The assignment's button starts the exam, whatever mode the picker was on.
+  await card.locator('[data-exam="first-call"]').click();
+  await page.getByRole('button', { name: 'Answer', exact: true }).click();
+  await playReplies(page, SHORT_ON_JUDGMENT, 'click');
+  await page.getByRole('button', { name: 'See the debrief' }).click();
+  const verdict = page.locator('.htl-assign-verdict');
+  await verdict.waitFor();
+  expect(await verdict.getAttribute('data-verdict')).toBe('missed');
+  expect(await verdict.textContent()).toBe('This exam missed the gates of “Late orders, week 1”: Judgment 70, needs 80.');
+  await page.locator('[data-settled="true"]').waitFor();
+  await page.screenshot({ path: join(SHOTS, 'debrief.png') });
+  const results = async () => ((await (await fetch(`${rig.server.url}/api/teams/${team.code}/results`)).json()) as { results: unknown[] }).results.length;
+  await expect.poll(results, { timeout: 15_000 }).toBe(1);
+
+  // The one exam is used up: failed, none left; another exam counts for the board only.
+  await page.getByRole('button', { name: 'Choose a call' }).click();
+  await expect.poll(() => card.locator('.htl-assign-status').textContent(), { timeout: 10_000 }).toBe('Failed');
+  expect(await card.locator('li[data-call="first-call"]').textContent()).toContain('No exams left: another exam counts for the leaderboard only');
+  expect(await card.locator('[data-exam]').count()).toBe(1);
+  await card.locator('[data-exam="first-call"]').click();
+  await page.getByRole('button', { name: 'Answer', exact: true }).click();
+  await playReplies(page, SHORT_ON_JUDGMENT, 'click');
+  await page.getByRole('button', { name: 'See the debrief' }).click();
+  await verdict.waitFor();
+  expect(await verdict.getAttribute('data-verdict')).toBe('uncounted');
+  expect(await verdict.textContent()).toContain('this one counts for the leaderboard only, not for the assignment');
+  await expect.poll(results, { timeout: 15_000 }).toBe(2);
+  expect(errors).toEqual([]);
+}, 180_000);
