@@ -78,6 +78,22 @@ describe('the call editor (npm run dev)', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('is linked from the picker (under npm run dev) and from the trainer page', async () => {
+    const { page, errors } = await gamePage(rig.browser(), 'editor-links');
+    await page.goto(`${rig.dev().url}/?seed=${SEED}`);
+    await page.getByRole('button', { name: 'Play', exact: true }).click({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Play offline' }).click();
+    await page.locator('a[data-edit="update-warning"]').click();
+    await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
+    await page.goto(`${rig.dev().url}/?view=trainer&lang=en`);
+    await page.getByLabel('Trainer token').fill('dev-test-token-0123456789');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.locator('a[data-edit="generated-100"]').waitFor();
+    await page.locator('a[data-edit="update-warning"]').click();
+    await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('moves between lines with the arrow keys', async () => {
     const { page } = await gamePage(rig.browser(), 'editor-keys');
     await openEditor(page);
@@ -115,6 +131,28 @@ describe('the call editor (npm run dev)', () => {
     expect([...errors, ...game.errors]).toEqual([]);
   }, 120_000);
 
+  it('edits a translation beside its original: the stale one marked, then fresh, and only its line saved', async () => {
+    const { page, errors } = await gamePage(rig.browser(), 'editor-translate');
+    await openEditor(page);
+    await page.locator('.htl-ed-node[data-node="opening"]').click();
+    await page.selectOption('#htl-ed-lang', 'update-warning.uk.json');
+    // The English words changed in the test before: the Ukrainian one is stale.
+    const entry = page.locator('.htl-ed-panel [data-key="reply.find-order"]');
+    await entry.locator('.htl-ed-stale').waitFor();
+    expect(await entry.getAttribute('data-stale')).not.toBeNull();
+    const before = readFileSync(file('update-warning.uk.json'), 'utf8');
+    await entry.getByRole('textbox').fill('Перепрошую за ці вікна. Спершу знайду ваше замовлення, щоб точно знати, що у вас.');
+    await commit(page);
+    expect(await page.locator('.htl-ed-panel [data-key="reply.find-order"]').getAttribute('data-stale')).toBeNull();
+    expect(await axe(page)).toEqual([]);
+    await save(page);
+    const diff = changedLines(before, readFileSync(file('update-warning.uk.json'), 'utf8'));
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.added).toHaveLength(1);
+    expect(diff.added[0]).toContain('"reply.find-order": { "source": ');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('tests from a middle line with chosen facts and patience, never recorded, and comes back where it was', async () => {
     const { page, errors } = await gamePage(rig.browser(), 'editor-test-from');
     await openEditor(page);
@@ -131,7 +169,11 @@ describe('the call editor (npm run dev)', () => {
     await replyButton(page, 'blame-computer').waitFor();
     expect(await replyButton(page, 'check-licence').count()).toBe(0);
     await page.screenshot({ path: join(rig.temp, 'editor-test-from.png') });
-    expect(await page.evaluate(() => localStorage.getItem('holdtheline.history'))).toBeNull();
+    // Played to an ending: nothing of it is kept (no best, no history, nothing to send).
+    await replyButton(page, 'transfer-tech').click();
+    await page.getByRole('button', { name: 'See the debrief' }).waitFor({ timeout: 60_000 });
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^holdtheline\.(bests|history|outbox)/.test(k) && localStorage.getItem(k) !== '{}' && localStorage.getItem(k) !== '[]'));
+    expect(kept).toEqual([]);
     await page.getByRole('link', { name: 'Back to the editor' }).click();
     await page.locator('.htl-editor[data-laid-out]').waitFor({ timeout: 60_000 });
     await page.locator('.htl-ed-node[data-node="order-open"][aria-current="true"]').waitFor();
