@@ -1,11 +1,13 @@
 // Typed replies in the engine (issue 13): the transcript's typed text and how it was taken,
 // replayed to the same scores; the server's check of every typed turn; the debrief's
 // explanation; and the matcher's plain verdicts on a shipped call.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replay, Session, transcriptSchema, TYPED_MAX_CHARS, walkTranscript } from '../../src/engine/index.js';
+import { loadScenarioFiles, replay, Session, transcriptSchema, TYPED_MAX_CHARS, walkTranscript } from '../../src/engine/index.js';
 import { checkTypedChoices, explainTyped, matchReply } from '../../src/engine/match/index.js';
 import { finished } from '../server/playCall.js';
-import { shippedCall } from '../support/shipped.js';
+import { SHIPPED_DIR, shippedCall } from '../support/shipped.js';
 import { typedTranscript } from './typedSupport.js';
 
 const firstCall = shippedCall('first-call.json');
@@ -99,5 +101,29 @@ describe('matchReply on a shipped call', () => {
     expect(matchReply(firstCall, 'opening', offered, 'spam folder?')).toEqual(matchReply(firstCall, 'opening', offered, 'spam folder?'));
     // A reply not on offer is never taken.
     expect(matchReply(firstCall, 'opening', offered.filter((id) => id !== 'opening.3'), 'Did you check your spam folder for the shipping e-mail?').reply).not.toBe('opening.3');
+  });
+});
+
+describe('examples in string tables', () => {
+  const original = readFileSync(join(SHIPPED_DIR, 'first-call.json'), 'utf8');
+  const table = readFileSync(join(SHIPPED_DIR, 'first-call.ru.json'), 'utf8');
+  const compose = (text: string) => {
+    const [r] = loadScenarioFiles([{ file: 'scenarios/first-call.ru.json', text }, { file: 'scenarios/first-call.json', text: original }]);
+    if (!r?.ok) throw new Error('does not load');
+    return r;
+  };
+
+  it('composes a table\'s own examples, one per line; without them the reply has its translated say alone, with a warning', () => {
+    const ru = compose(table);
+    expect(ru.scenario.nodes.get('opening')!.replies[0]!.examples).toEqual(['Извините, что так вышло. Давайте я проверю, где ваш заказ.', 'Простите за ожидание, сейчас найду заказ.']);
+    const without = table.replace(/^\s*"reply\.opening\.1\.examples".*\n/m, '');
+    expect(without).not.toBe(table);
+    const bare = compose(without);
+    expect(bare.scenario.nodes.get('opening')!.replies[0]!.examples).toEqual([]);
+    expect(bare.diagnostics.find((d) => d.code === 'missing-string' && d.message.includes('reply.opening.1.examples'))?.message).toContain('translated text alone');
+    // A stale one is still used, and reported.
+    const stale = compose(table.replace(/("reply\.opening\.1\.examples": \{ "source": ")[0-9a-f]{8}/, '$100000000'));
+    expect(stale.scenario.nodes.get('opening')!.replies[0]!.examples).toHaveLength(2);
+    expect(stale.diagnostics.some((d) => d.code === 'stale-string' && d.message.includes('reply.opening.1.examples'))).toBe(true);
   });
 });

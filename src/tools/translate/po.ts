@@ -87,6 +87,11 @@ function notesFor(e: TextEntry, file: ScenarioFile): string[] {
       return [`Where: the debrief, the trainer's comment on the trainee's reply ${replySay ?? ''}.`.replace(' .', '.')];
     case 'doing':
       return [`Where: a caption while the action ${replySay ?? ''} runs, e.g. "Looking up the order…".`.replace('action  runs', 'action runs')];
+    case 'examples':
+      return [
+        `Speaker: the trainee. Other ways a trainee might type the reply ${replySay ?? ''}, one per line, for typed replies; never shown.`.replace('reply  ,', 'reply,'),
+        "Write your language's own phrasings, as many as it needs (not a line-by-line translation); each must fit only this reply.",
+      ];
   }
 }
 
