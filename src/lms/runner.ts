@@ -10,6 +10,7 @@ import {
   resumeCode,
   resumeTranscript,
   Session,
+  type GatedScores,
   type PackageOutcome,
   type PassGates,
   type Scenario,
@@ -33,6 +34,8 @@ export class PackageRunner {
   private state: PackageState;
   private readonly startedAt: number;
   private clear: () => void = () => {};
+  /** The scores of the call that ended last in this session. */
+  private last: GatedScores | null = null;
   private gates: PassGates;
 
   constructor(
@@ -126,7 +129,8 @@ export class PackageRunner {
   private ended(index: number, scenario: Scenario, session: Session): void {
     const result = callResult(scenario, session.transcript());
     const { politeness, accuracy, judgment, overall } = result.score;
-    const done = this.state.done.map((d, i) => (i === index ? { politeness, accuracy, judgment, overall } : d));
+    this.last = { politeness, accuracy, judgment, overall };
+    const done = this.state.done.map((d, i) => (i === index ? this.last : d));
     const next = done.findIndex((d, i) => d === null && i !== index);
     this.state = { ...this.state, done, code: null, current: next >= 0 ? next : index };
     const turns: TurnReport[] = result.review.turns.map((t) => {
@@ -141,7 +145,7 @@ export class PackageRunner {
     this.clear();
     const next = this.state.done.findIndex((d) => d === null);
     const failed = o.missed.findIndex((m) => m !== null && m.length > 0);
-    this.clear = showResults(this.root, this.t, o, this.gates, this.state.tries, {
+    this.clear = showResults(this.root, this.t, o, this.last, this.gates, this.state.tries, {
       next: next >= 0 ? () => this.play(next) : null,
       retry: failed >= 0 ? () => this.play(failed) : null,
     });

@@ -55,6 +55,16 @@ describe('SCORM 1.2 package', () => {
     expect(code).not.toContain('phaser');
   });
 
+  it('opened outside an LMS, says so to the learner and plays nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/pkg/index.html`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/opened outside a learning platform \(LMS\).*as a SCORM 1\.2 package/);
+    expect(await page.locator('.htl-answer').count()).toBe(0);
+    await context.close();
+  });
+
   it('plays a call to its end: passed, the score, each skill an objective; never "completed" before the end', { timeout: 60_000 }, async () => {
     const { page, errors } = await host('pass', null);
     const frame = packageFrame(page);

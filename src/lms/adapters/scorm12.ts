@@ -54,16 +54,21 @@ export class Scorm12 implements LmsAdapter {
     if (!this.api) return;
     const o = r.outcome;
     this.set('cmi.suspend_data', suspend);
-    this.set('cmi.core.score.min', '0');
-    this.set('cmi.core.score.max', '100');
-    this.set('cmi.core.score.raw', String(o.scores.overall));
+    // The score once every call has ended (until then a mean would count the calls to come as 0).
+    if (o.complete) {
+      this.set('cmi.core.score.min', '0');
+      this.set('cmi.core.score.max', '100');
+      this.set('cmi.core.score.raw', String(o.scores.overall));
+    }
     DIMENSIONS.forEach((skill, n) => {
       const objective = o.objectives.find((x) => x.skill === skill)!;
       const at = `cmi.objectives.${n}`;
       this.set(`${at}.id`, skill);
-      this.set(`${at}.score.min`, '0');
-      this.set(`${at}.score.max`, '100');
-      this.set(`${at}.score.raw`, String(objective.score));
+      if (o.complete) {
+        this.set(`${at}.score.min`, '0');
+        this.set(`${at}.score.max`, '100');
+        this.set(`${at}.score.raw`, String(objective.score));
+      }
       this.set(`${at}.status`, !o.complete ? 'incomplete' : objective.passed === null ? 'completed' : objective.passed ? 'passed' : 'failed');
     });
     // Passed or failed once every call has ended; until then, still incomplete.

@@ -59,18 +59,23 @@ export class Scorm2004 implements LmsAdapter {
     const done = o.missed.filter((m) => m !== null).length;
     this.set('cmi.suspend_data', suspend);
     this.set('cmi.progress_measure', (done / Math.max(1, o.missed.length)).toFixed(4));
-    this.set('cmi.score.min', '0');
-    this.set('cmi.score.max', '100');
-    this.set('cmi.score.raw', String(o.scores.overall));
-    this.set('cmi.score.scaled', String(o.scores.overall / 100));
+    // The score once every call has ended (until then a mean would count the calls to come as 0).
+    if (o.complete) {
+      this.set('cmi.score.min', '0');
+      this.set('cmi.score.max', '100');
+      this.set('cmi.score.raw', String(o.scores.overall));
+      this.set('cmi.score.scaled', String(o.scores.overall / 100));
+    }
     DIMENSIONS.forEach((skill, n) => {
       const objective = o.objectives.find((x) => x.skill === skill)!;
       const at = `cmi.objectives.${n}`;
       this.set(`${at}.id`, skill);
-      this.set(`${at}.score.min`, '0');
-      this.set(`${at}.score.max`, '100');
-      this.set(`${at}.score.raw`, String(objective.score));
-      this.set(`${at}.score.scaled`, String(objective.score / 100));
+      if (o.complete) {
+        this.set(`${at}.score.min`, '0');
+        this.set(`${at}.score.max`, '100');
+        this.set(`${at}.score.raw`, String(objective.score));
+        this.set(`${at}.score.scaled`, String(objective.score / 100));
+      }
       this.set(`${at}.completion_status`, o.complete ? 'completed' : 'incomplete');
       this.set(`${at}.success_status`, !o.complete || objective.passed === null ? 'unknown' : objective.passed ? 'passed' : 'failed');
     });
