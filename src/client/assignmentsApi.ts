@@ -13,6 +13,8 @@ export interface AssignmentsApi {
   certificate(code: string): Promise<CertificateView>;
   create(trainerToken: string, code: string, request: AssignmentRequest): Promise<Assignment>;
   change(trainerToken: string, code: string, id: number, change: Partial<AssignmentRequest> & { archived?: boolean }): Promise<Assignment>;
+  /** Every call the server can assign (the trainer's form). */
+  calls(trainerToken: string): Promise<{ calls: { id: string; title: string }[] }>;
   /** The CSV: one line per member, assignment and call. */
   exportCsv(trainerToken: string, code: string): Promise<string>;
 }
@@ -60,6 +62,7 @@ export function assignmentsApi(client: Pick<ApiClient, 'baseUrl'>, doFetch: type
     certificate: (code) => json('GET', `/certificates/${enc(code)}`),
     create: (token, code, request) => json('POST', `/teams/${enc(code)}/assignments`, request, bearer(token)),
     change: (token, code, id, change) => json('PATCH', `/teams/${enc(code)}/assignments/${id}`, change, bearer(token)),
+    calls: (token) => json('GET', '/assignment-calls', undefined, bearer(token)),
     exportCsv: async (token, code) => (await send('GET', `/teams/${enc(code)}/assignments.csv`, undefined, bearer(token))).text(),
   };
 }

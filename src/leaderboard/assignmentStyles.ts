@@ -23,6 +23,20 @@ const CSS = `
 .htl-assignments a { color: var(--accent); }
 .htl-assignments .htl-table-scroll { overflow-x: auto; }
 
+.htl-assign-trainer .htl-assign-form { display: flex; flex-direction: column; gap: 10px; max-width: 760px; margin-top: 12px; }
+.htl-assign-trainer .htl-assign-form h4 { margin: 0; }
+.htl-assign-trainer fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; display: flex; flex-wrap: wrap; gap: 6px 18px; }
+.htl-assign-trainer fieldset > p { flex-basis: 100%; margin: 0; }
+.htl-assign-trainer .htl-field { display: flex; flex-direction: column; gap: 2px; max-width: 24em; }
+.htl-assign-trainer .htl-assign-form > button { align-self: flex-start; }
+.htl-assign-trainer .htl-assign-grid { display: flex; flex-wrap: wrap; gap: 8px 18px; }
+.htl-assign-trainer input[type="text"] { min-width: 24em; }
+.htl-assign-trainer input[type="number"] { width: 8em; }
+.htl-assign-trainer input { font: inherit; color: var(--text); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 3px 6px; }
+.htl-assign-trainer input[type="checkbox"] { accent-color: var(--accent); width: 1.1em; height: 1.1em; }
+.htl-assign-trainer ul { margin: 4px 0 8px; padding-left: 20px; }
+.htl-assign-trainer li { margin: 4px 0; }
+
 .htl-certificate { --ink: #1d2633; --gold: #9a6b12; --paper: #fffdf7; min-height: 100vh; margin: 0; padding: 24px; box-sizing: border-box;
   background: #e9e5da; color: var(--ink); font: 16px/1.5 Georgia, "Times New Roman", "Noto Serif", serif; }
 .htl-certificate *, .htl-certificate *::before, .htl-certificate *::after { box-sizing: inherit; }

@@ -2,11 +2,13 @@
 // new one: the old one stops working), its read-only board code for meeting displays (copy, the
 // meeting view's address with it, make or replace it), the minimum of attempts to be ranked,
 // whether its exams take typed replies only (the reply buttons hidden), its board and meeting
-// view, its players, and its results to check (trainerFlagged.ts).
+// view, its players, its assignments (trainerAssignments.ts) and its results to check (trainerFlagged.ts).
 import type { ApiClient, TrainerTeamInfo } from '../client/index.js';
 import { confirmAction, problem } from './confirmUndo.js';
 import { h, playerName } from './dom.js';
 import type { Translate } from './index.js';
+import { injectAssignmentStyles } from './assignmentStyles.js';
+import { mountTrainerAssignments } from './trainerAssignments.js';
 import { mountFlagged } from './trainerFlagged.js';
 import { mountRoster, renameForm } from './trainerRoster.js';
 
@@ -164,6 +166,13 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
   const check = h('details', { class: 'htl-check' }, checkSummary, checkSlot);
   void mountFlagged(checkSlot, { client, token, code: team.code, t, locale: o.locale, undoHost: o.undoHost, counted: (n) => (checkSummary.textContent = n > 0 ? t('check.titleCount', { count: n }) : t('check.title')) }).load();
 
+  // Assignments: loaded when opened.
+  injectAssignmentStyles();
+  const assignSlot = h('div');
+  const assignments = h('details', { class: 'htl-assign-trainer' }, h('summary', {}, t('assignments.heading')), assignSlot);
+  const assigned = mountTrainerAssignments(assignSlot, { client, token, code: team.code, teamName: team.name, t, locale: o.locale });
+  assignments.addEventListener('toggle', () => void (assignments.open && assigned.load()));
+
   return h(
     'section',
     { class: 'htl-team', 'aria-labelledby': id, 'data-team': team.code },
@@ -182,6 +191,7 @@ export function teamCard(team: TrainerTeamInfo, o: TeamCardOptions): HTMLElement
     ),
     codes,
     details,
+    assignments,
     check,
     status,
   );

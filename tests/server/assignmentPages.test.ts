@@ -119,6 +119,33 @@ describe('assignment pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it("lets the trainer create an assignment for chosen members with gates, and archive it", async () => {
+    await clear();
+    await show('/?view=trainer');
+    await page.getByLabel('Trainer token').fill(TRAINER);
+    await page.getByRole('button', { name: 'Open' }).click();
+    const team = page.locator('section.htl-team[data-team]');
+    await team.locator('.htl-assign-trainer summary').click();
+    const form = team.locator('form.htl-assign-form');
+    await form.waitFor();
+    expect(await team.locator('.htl-assign-open li').first().textContent()).toContain('Late orders, week 1');
+    await form.getByLabel('Title', { exact: true }).fill('Refunds drill');
+    await form.getByLabel('Where is my order?', { exact: true }).check();
+    await form.getByLabel('Cat', { exact: true }).check();
+    await form.getByLabel('Exams per call').fill('1');
+    await form.getByLabel('Overall', { exact: true }).fill('80');
+    await form.getByLabel('Accuracy', { exact: true }).fill('75');
+    await page.screenshot({ path: join(SHOTS, 'trainer-form.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Create the assignment' }).click();
+    await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toContain('“Refunds drill” is assigned; to pass: Overall ≥ 80, Accuracy ≥ 75.');
+    const made = (await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments.find((a: { title: string }) => a.title === 'Refunds drill');
+    expect(made).toMatchObject({ calls: ['first-call'], attemptCap: 1, gates: { overall: 80, skills: { accuracy: 75 } }, certificateDays: null });
+    expect(made.progress.map((m: { player: { name: string } }) => m.player.name)).toEqual(['Cat']);
+    await team.getByRole('button', { name: 'Archive “Refunds drill”' }).click();
+    await expect.poll(async () => (await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments.length).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('says a forged code is not a valid certificate, and an expired one that it expired', async () => {
     await clear();
     const forged = certificate.slice(0, -1) + (certificate.endsWith('0') ? '1' : '0');

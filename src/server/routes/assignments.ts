@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MyAssignments } from '../../client/assignmentTypes.js';
 import { passGatesSchema } from '../../engine/assignment/passGates.js';
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
-import { parseAssignment, statusCounts, teamStates, type ParsedAssignment } from '../assignments.js';
+import { callTitles, parseAssignment, statusCounts, teamStates, type ParsedAssignment } from '../assignments.js';
 import { HttpError } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import { activeMembers, assignment, certificateByCode, insertAssignment, updateAssignment, type AssignmentRow } from '../store/assignmentQueries.js';
@@ -87,6 +87,13 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
     ...(b.attemptCap !== undefined ? { attempt_cap: b.attemptCap } : {}),
     ...(b.gates !== undefined ? { gates: JSON.stringify(passGatesSchema.parse(b.gates)) } : {}),
     ...(b.certificateDays !== undefined ? { certificate_days: b.certificateDays } : {}),
+  });
+
+  // The calls a trainer can assign: every call this server knows, by title.
+  app.get('/assignment-calls', async (req): Promise<{ calls: { id: string; title: string }[] }> => {
+    requireTrainer(req, trainerToken);
+    const titles = await callTitles(store);
+    return { calls: [...library.callIds].map((id) => ({ id, title: titles.get(id) ?? id })).sort((a, b) => a.title.localeCompare(b.title, 'en')) };
   });
 
   app.post<{ Params: { code: string }; Body: AssignmentRequest }>('/teams/:code/assignments', { schema: { params: codeParams, body: createBody } }, async (req, reply) => {
