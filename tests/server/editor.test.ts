@@ -30,7 +30,8 @@ describe('the call editor’s files (npm start, with the trainer token)', () => 
 
   const open = async (id = 'update-warning') => (await call(server.url, 'GET', `/api/editor/calls/${id}`, undefined, trainer)).body;
 
-  it('needs the trainer token', async () => {
+  it('needs the trainer token, and says so before asking', async () => {
+    expect((await call(server.url, 'GET', '/api/editor/access')).body).toEqual({ open: false });
     expect((await call(server.url, 'GET', '/api/editor/calls/update-warning')).status).toBe(401);
     expect((await call(server.url, 'GET', '/api/editor/calls/update-warning', undefined, { authorization: 'Bearer wrong' })).status).toBe(403);
     const r = await call(server.url, 'PUT', '/api/editor/calls/update-warning/files/update-warning.json', { text: original(), base: '0'.repeat(32) });

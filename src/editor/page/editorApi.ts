@@ -32,6 +32,11 @@ function headers(): Record<string, string> {
 }
 
 export async function openCall(id: string): Promise<BaseFile[]> {
+  // Under npm start the token is needed: asked for first, rather than after a refusal.
+  if (!globalThis.sessionStorage?.getItem(TOKEN_KEY)) {
+    const access = (await (await fetch('/api/editor/access')).json().catch(() => ({}))) as { open?: boolean };
+    if (access.open === false) throw new EditorApiError(401, 'trainer-token-required', 'this needs the trainer token');
+  }
   const res = await fetch(`/api/editor/calls/${encodeURIComponent(id)}`, { headers: headers() });
   const body = (await res.json().catch(() => ({}))) as { files?: BaseFile[]; error?: { code: string; message: string } };
   if (!res.ok || !body.files) throw new EditorApiError(res.status, body.error?.code ?? 'failed', body.error?.message ?? `the server answered ${res.status}`);

@@ -61,6 +61,9 @@ export const editorRoutes: FastifyPluginAsync<EditorRouteOptions> = async (app, 
     if (!o.open) requireTrainer(req, o.trainerToken);
   };
 
+  // Whether the editor needs the trainer token here (so the page asks for it before any request is refused).
+  app.get('/editor/access', async () => ({ open: o.open }));
+
   // The calls the editor can open: each original in the folder (not its string tables), by id.
   app.get('/editor/calls', async (req) => {
     allow(req);
