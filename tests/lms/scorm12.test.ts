@@ -87,6 +87,9 @@ describe('SCORM 1.2 package', () => {
       ['accuracy', String(expected.accuracy), 'completed'],
       ['judgment', String(expected.judgment), 'completed'],
     ]);
+    // Each turn an interaction: the reply chosen, correct where it lost nothing; named by the try.
+    const interactions = Object.values(cmi.interactions.childArray ?? cmi.interactions) as any[];
+    expect(interactions.map((i) => [i.id, i.student_response, i.result])).toEqual(PASS.map((id, n) => [`first-call-try1-turn${n + 1}`, id, 'correct']));
     // The state left: one try, this call's scores, no call under way.
     expect(cmi.suspend_data).toBe(`h1;1;0;-;${expected.overall}.${expected.politeness}.${expected.accuracy}.${expected.judgment}`);
     const calls = await page.evaluate(() => (window as any).lmsCalls as string[]);

@@ -91,6 +91,13 @@ describe('SCORM 2004 package of an assignment', () => {
     const cmi = await cmiOf(page, '2004');
     expect([cmi.completion_status, cmi.success_status]).toEqual(['completed', 'failed']);
     expect(cmi.score.raw).toBe(String(s.overall));
+    const interactions = Object.values(cmi.interactions.childArray ?? cmi.interactions) as any[];
+    expect(interactions.map((i) => [i.id, i.type, i.learner_response, i.result])).toEqual([
+      ['first-call-try1-turn1', 'other', 'opening.1', 'correct'],
+      ['first-call-try1-turn2', 'other', 'order-shipped.1', 'correct'],
+      ['first-call-try1-turn3', 'other', 'delay-known.2', 'incorrect'],
+    ]);
+    expect(interactions[2].description).toMatch(/\S/);
     expect(objectivesOf(cmi)[2]).toEqual(['judgment', String(s.judgment), String(s.judgment / 100), 'completed', 'failed']);
     await expect(frame.getByText('Short of: Judgment').isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);

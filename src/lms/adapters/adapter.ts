@@ -45,3 +45,8 @@ export class LmsError extends Error {
     super(message);
   }
 }
+
+/** A turn's interaction id in SCORM: the call, the try (counted over the package) and the turn. */
+export const interactionId = (t: TurnReport, tries: number): string => `${t.call}-try${tries}-turn${t.turn}`;
+
+export const lostNothing = (t: TurnReport): boolean => t.lost.politeness === 0 && t.lost.accuracy === 0 && t.lost.judgment === 0;

@@ -3,7 +3,7 @@
 // overall; each skill is one of cmi.objectives; suspend_data keeps the state to resume from.
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
 import { findApi } from './findApi.js';
-import { LmsError, type LmsAdapter, type Report } from './adapter.js';
+import { interactionId, lostNothing, LmsError, type LmsAdapter, type Report } from './adapter.js';
 
 interface Api12 {
   LMSInitialize(a: ''): string;
@@ -54,6 +54,16 @@ export class Scorm12 implements LmsAdapter {
     if (!this.api) return;
     const o = r.outcome;
     this.set('cmi.suspend_data', suspend);
+    // Each turn an interaction, named by the call, the try and the turn: the reply chosen, and
+    // "correct" where it lost no points.
+    const first = Number(this.api.LMSGetValue('cmi.interactions._count')) || 0;
+    r.turns.forEach((turn, i) => {
+      const at = `cmi.interactions.${first + i}`;
+      this.set(`${at}.id`, interactionId(turn, r.tries));
+      this.set(`${at}.type`, 'fill-in');
+      this.set(`${at}.student_response`, turn.reply ?? turn.kind);
+      this.set(`${at}.result`, lostNothing(turn) ? 'correct' : 'wrong');
+    });
     // The score once every call has ended (until then a mean would count the calls to come as 0).
     if (o.complete) {
       this.set('cmi.core.score.min', '0');

@@ -4,7 +4,7 @@
 // success; suspend_data keeps the state to resume from.
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
 import { findApi } from './findApi.js';
-import { LmsError, type LmsAdapter, type Report } from './adapter.js';
+import { interactionId, lostNothing, LmsError, type LmsAdapter, type Report } from './adapter.js';
 
 interface Api2004 {
   Initialize(a: ''): string;
@@ -58,6 +58,17 @@ export class Scorm2004 implements LmsAdapter {
     const o = r.outcome;
     const done = o.missed.filter((m) => m !== null).length;
     this.set('cmi.suspend_data', suspend);
+    // Each turn an interaction, named by the call, the try and the turn: the reply chosen, its
+    // words, and "correct" where it lost no points.
+    const first = Number(this.api.GetValue('cmi.interactions._count')) || 0;
+    r.turns.forEach((turn, i) => {
+      const at = `cmi.interactions.${first + i}`;
+      this.set(`${at}.id`, interactionId(turn, r.tries));
+      this.set(`${at}.type`, 'other');
+      if (turn.say) this.set(`${at}.description`, turn.say.slice(0, 250));
+      this.set(`${at}.learner_response`, turn.reply ?? turn.kind);
+      this.set(`${at}.result`, lostNothing(turn) ? 'correct' : 'incorrect');
+    });
     this.set('cmi.progress_measure', (done / Math.max(1, o.missed.length)).toFixed(4));
     // The score once every call has ended (until then a mean would count the calls to come as 0).
     if (o.complete) {
