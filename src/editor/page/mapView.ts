@@ -103,7 +103,8 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
     const w = root.clientWidth || 800;
     const hgt = root.clientHeight || 600;
     const z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((w - 40) / Math.max(1, layout.width), (hgt - 60) / Math.max(1, layout.height))));
-    state = { zoom: z, x: 20, y: 20 };
+    // Centred in the box.
+    state = { zoom: z, x: Math.max(20, (w - layout.width * z) / 2), y: Math.max(20, (hgt - layout.height * z) / 2) };
     apply();
   }
 

@@ -34,6 +34,8 @@ const fieldId = () => `htl-ed-f${++uid}`;
 
 export function renderPanel(root: HTMLElement, node: string | null, c: PanelContext): void {
   const { t } = c;
+  // The same fields get the same ids each time, so the field that had focus gets it back.
+  uid = 0;
   const nodes = nodesOf(c.value);
   if (!node || !nodes[node]) {
     fill(root, h('h2', {}, t('panel.none')), h('p', {}, t('panel.noneHelp')), nodeButtons(c, null));
@@ -46,7 +48,7 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
   const ds = c.checks?.byNode.get(node) ?? [];
   const parts: (HTMLElement | null)[] = [
     h('h2', {}, raw.end ? t('panel.ending', { id: node }) : t('panel.line', { id: node })),
-    messages(t, ds),
+    messages(t, ds, c.original),
   ];
   if (c.table) parts.push(...translationFields(c, node));
   else {
@@ -78,13 +80,13 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
   fill(root, ...parts);
 }
 
-function messages(t: Translate, ds: readonly Diagnostic[]): HTMLElement | null {
+function messages(t: Translate, ds: readonly Diagnostic[], original: string): HTMLElement | null {
   if (ds.length === 0) return null;
   return h(
     'div',
     {},
     h('h3', {}, t('panel.messages', { count: ds.length })),
-    h('ul', { class: 'htl-ed-msgs' }, ...ds.map((d) => h('li', { 'data-severity': d.severity }, `${d.line}:${d.col} ${d.message}`, d.hint ? h('br') : null, d.hint ? h('span', { class: 'htl-ed-source' }, d.hint) : null))),
+    h('ul', { class: 'htl-ed-msgs' }, ...ds.map((d) => h('li', { 'data-severity': d.severity }, `${d.file === original ? '' : `${d.file}:`}${d.line}:${d.col} ${d.message}`, d.hint ? h('br') : null, d.hint ? h('span', { class: 'htl-ed-source' }, d.hint) : null))),
   );
 }
 

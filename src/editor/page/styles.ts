@@ -46,7 +46,7 @@ const CSS = `
 .htl-editor .htl-ed-node[data-problems]::after { content: attr(data-problems); position: absolute; right: 2px; top: 2px; min-width: 18px; padding: 0 4px; border-radius: 9px; background: var(--warm); color: #1a1000; font-weight: 700; text-align: center; }
 .htl-editor .htl-ed-node[data-errors]::after { background: var(--bad); }
 .htl-editor .htl-ed-zoom { position: absolute; right: 8px; bottom: 8px; display: flex; gap: 4px; }
-.htl-editor .htl-ed-legend { position: absolute; left: 8px; top: 4px; margin: 0; max-width: calc(100% - 16px); font-size: 12px; color: var(--muted); background: rgba(14,20,28,0.85); padding: 4px 8px; border-radius: 6px; }
+.htl-editor .htl-ed-legend { position: absolute; left: 8px; bottom: 8px; margin: 0; max-width: calc(100% - 190px); font-size: 12px; color: var(--muted); background: rgba(14,20,28,0.85); padding: 4px 8px; border-radius: 6px; }
 .htl-editor .htl-ed-list { overflow: auto; padding: 8px 12px; }
 .htl-editor .htl-ed-list ol { margin: 0; padding-left: 1.4em; }
 .htl-editor .htl-ed-list li { margin: 4px 0; }
