@@ -100,6 +100,11 @@ export class EditorDocument {
     this.persist();
   }
 
+  /** The changes in effect, oldest first (to make again on another base). */
+  changesInEffect(): Change[] {
+    return this.changes.slice(0, this.done);
+  }
+
   get canUndo(): boolean {
     return this.done > 0;
   }

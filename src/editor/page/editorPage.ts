@@ -317,11 +317,11 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
 
   /** The disk's version becomes the base, and the edits made here are made again on it: neither is lost. */
   function reapplyOn(name: string, disk: { text: string; hash: string }): void {
-    const changes = (JSON.parse(sessionStorage.getItem(doc.storageKey) ?? 'null') as { changes: Change[]; done: number } | null) ?? { changes: [], done: 0 };
+    const changes = doc.changesInEffect();
     const files = doc.files().map((f) => (f.name === name ? { ...f, text: disk.text, hash: disk.hash } : f));
     sessionStorage.removeItem(doc.storageKey);
     doc = new EditorDocument(id, files, sessionStorage);
-    for (const c of changes.changes.slice(0, changes.done)) doc.apply(c);
+    for (const c of changes) doc.apply(c);
     showAlert(h('p', {}, t('conflict.reapplied', { name })));
     checkedText = '';
     shape = '';
