@@ -186,23 +186,8 @@ export async function afterExam(store: Store, o: { teamId: number; player: { id:
     if (!m || !call) continue;
     const counted = call.counted.some((e) => e.id === o.resultId);
     let certificate: string | null = null;
-    let status = m.progress.status;
-    if (status === 'passed' && !m.round.certificate && counted) {
-      const scores = m.calls.map((c) => ({ title: c.progress.title, ...c.progress.best! }));
-      const days = a.row.certificate_days;
-      const issued = await insertCertificate(store.db, {
-        assignment_id: a.row.id,
-        player_id: o.player.id,
-        round_start: m.round.start,
-        issued_at: o.now,
-        expires_at: days === null ? null : o.now + days * DAY_MS,
-        player_name: o.player.name,
-        title: a.row.title,
-        scores: JSON.stringify(scores),
-      });
-      certificate = issued?.code ?? null;
-      status = 'passed';
-    }
+    const status = m.progress.status;
+    if (status === 'passed' && !m.round.certificate && counted) certificate = (await issueCertificate(store, a, m, o.player, o.now))?.code ?? null;
     out.push({
       id: a.row.id,
       title: a.row.title,
@@ -215,6 +200,37 @@ export async function afterExam(store: Store, o: { teamId: number; player: { id:
     });
   }
   return out;
+}
+
+/** The round's certificate for a member who passed every call in it; null when it has one already. */
+async function issueCertificate(store: Store, a: ParsedAssignment, m: MemberState, player: { id: number; name: string }, now: number): Promise<CertificateRow | null> {
+  const days = a.row.certificate_days;
+  return insertCertificate(store.db, {
+    assignment_id: a.row.id,
+    player_id: player.id,
+    round_start: m.round.start,
+    issued_at: now,
+    expires_at: days === null ? null : now + days * DAY_MS,
+    player_name: player.name,
+    title: a.row.title,
+    scores: JSON.stringify(m.calls.map((c) => ({ title: c.progress.title, ...c.progress.best! }))),
+  });
+}
+
+/**
+ * After a trainer's edit (a higher cap, lower gates): a certificate for each member who now passes
+ * every call of their round and has none. Returns how many were issued.
+ */
+export async function issueAfterEdit(store: Store, teamId: number, assignmentId: number, now: number): Promise<number> {
+  let issued = 0;
+  for (const s of await teamStates(store, teamId, now)) {
+    if (s.assignment.row.id !== assignmentId) continue;
+    for (const m of s.members) {
+      if (m.round.certificate || !m.calls.every((c) => c.progress.passed)) continue;
+      if (await issueCertificate(store, s.assignment, m, m.progress.player, now)) issued++;
+    }
+  }
+  return issued;
 }
 
 export const statusCounts = (members: readonly MemberState[]): Record<AssignmentStatus, number> => {

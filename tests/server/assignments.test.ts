@@ -185,8 +185,10 @@ describe.each(serverBackends())('assignments on $name', ({ setup }) => {
   it('is edited and archived by the trainer; an archived one leaves the lists and counts no more', async () => {
     const edited = await call(base, 'PATCH', `/api/teams/${code}/assignments/${assignmentId}`, { title: 'Week 1 (late orders)', attemptCap: 3 }, trainer);
     expect(edited.body).toMatchObject({ title: 'Week 1 (late orders)', attemptCap: 3 });
-    // A third attempt allowed: Ben's PERFECT exam (his third) now counts, and he passes.
-    expect((await member('Ben')).status).toBe('passed');
+    // A third attempt allowed: Ben's PERFECT exam (his third) now counts, he passes, and his certificate is issued with the edit.
+    const ben = await member('Ben');
+    expect(ben).toMatchObject({ status: 'passed', certificate: { issuedAt: new Date(clock).toISOString() } });
+    expect((await call(base, 'GET', `/api/certificates/${ben.certificate!.code}`)).body).toMatchObject({ name: 'Ben', assignment: 'Week 1 (late orders)', scores: [{ overall: 100 }] });
     const archived = await call(base, 'PATCH', `/api/teams/${code}/assignments/${assignmentId}`, { archived: true }, trainer);
     expect(archived.body.archivedAt).toBe(new Date(clock).toISOString());
     expect((await board()).assignments).toEqual([]);

@@ -134,6 +134,16 @@ function validFor(name: string, f: Fixture, url: string): fc.Arbitrary<unknown> 
       return fc.constantFrom('ABCDE-FGHJK', 'abcde fghjk', 'short');
     case 'minAttempts':
       return fc.integer({ min: 1, max: 50 });
+    case 'archived':
+      return fc.boolean();
+    case 'attemptCap':
+      return fc.integer({ min: 1, max: 20 });
+    case 'calls':
+      return fc.constant(['first-call']);
+    case 'dueAt':
+      return fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+    case 'gates':
+      return fc.record({ overall: fc.integer({ min: 0, max: 100 }), skills: fc.constant({ judgment: 70 }) });
     case 'idempotencyKey':
       return fc.stringMatching(/^[A-Za-z0-9_-]{16,40}$/);
     case 'ticket':

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MyAssignments } from '../../client/assignmentTypes.js';
 import { passGatesSchema } from '../../engine/assignment/passGates.js';
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
-import { callTitles, parseAssignment, statusCounts, teamStates, type ParsedAssignment } from '../assignments.js';
+import { callTitles, issueAfterEdit, parseAssignment, statusCounts, teamStates, type ParsedAssignment } from '../assignments.js';
 import { HttpError } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
 import { activeMembers, assignment, certificateByCode, insertAssignment, updateAssignment, type AssignmentRow } from '../store/assignmentQueries.js';
@@ -121,6 +121,8 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
         ...(archived !== undefined ? { archived_at: archived ? (before.archived_at ?? at) : null } : {}),
         updated_at: at,
       })) as AssignmentRow;
+      // A higher cap or lower gates can complete a member's round: their certificate is issued now.
+      if (row.archived_at === null) await issueAfterEdit(store, team.id, row.id, at);
       return assignmentInfo(parseAssignment(row));
     },
   );
