@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const ENGINE = join(import.meta.dirname, '../../src/engine');
 const ALLOWED_PACKAGES = ['xstate', 'zod', 'jsonc-parser', 'pure-rand', '@noble/hashes', 'fastest-levenshtein', 'tinyqueue'];
+/** nlp.js's stemmers (pure functions of a word), for typed replies: only engine/match may import them, one module each. */
+const MATCH_PACKAGES = ['@nlpjs/lang-en-min', '@nlpjs/lang-ru', '@nlpjs/lang-pl', '@nlpjs/lang-uk'];
 const FORBIDDEN = [
   /\bMath\.random\b/,
   /\bDate\.now\b/,
@@ -41,6 +43,8 @@ function impurities(source: string, file: string): string[] {
       continue;
     }
     const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+    const inMatch = insideEngine(file) && relative(join(ENGINE, 'match'), file).split(/[\\/]/)[0] !== '..';
+    if (inMatch && MATCH_PACKAGES.includes(pkg) && /^@nlpjs\/lang-[a-z-]+\/src\/stemmer-[a-z]+\.js$/.test(spec)) continue;
     if (!ALLOWED_PACKAGES.includes(pkg)) found.push(`${spec} imported`);
   }
   for (const pattern of FORBIDDEN) if (pattern.test(src)) found.push(`${pattern} used`);
@@ -71,6 +75,13 @@ describe('the purity check', () => {
     // A sibling folder whose name only starts like the engine's is outside; out and straight back in is not.
     expect(impurities("import { x } from '../../engine-tools/x.js';", inSession)).toEqual(['../../engine-tools/x.js imported from outside src/engine']);
     expect(impurities("import { x } from '../engine/x.js';", join(ENGINE, 'index.ts'))).toEqual([]);
+  });
+
+  it("allows nlp.js's stemmer modules in engine/match only, and nothing else of those packages", () => {
+    const stemmer = "import StemmerPl from '@nlpjs/lang-pl/src/stemmer-pl.js';";
+    expect(impurities(stemmer, join(ENGINE, 'match/language.ts'))).toEqual([]);
+    expect(impurities(stemmer, inSession)).toEqual(['@nlpjs/lang-pl/src/stemmer-pl.js imported']);
+    expect(impurities("import { LangPl } from '@nlpjs/lang-pl';", join(ENGINE, 'match/language.ts'))).toEqual(['@nlpjs/lang-pl imported']);
   });
 
   it('still refuses other packages and banned globals', () => {
