@@ -208,10 +208,12 @@ export default defineConfig({
   },
   // The dev server may serve voice files from the trainer's folder too (it may be outside the project).
   server: { port: 5173, fs: { allow: [root, scenarios] } },
-  // Pre-bundled when the dev server starts, so a module loaded later (the engine after the title)
-  // never makes vite reload the page to optimise a dependency it had not seen yet.
+  // Pre-bundled when the dev server starts, so a module loaded later (the engine after the title,
+  // the matcher when the text box is first used) never makes vite reload the page to optimise a
+  // dependency it had not seen yet.
   optimizeDeps: {
-    include: ['phaser', 'xstate', 'howler', 'i18next', 'zod', 'jsonc-parser', 'fastest-levenshtein', 'pure-rand/generator/xoroshiro128plus', 'pure-rand/distribution/uniformInt', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@statelyai/inspect'],
+    include: ['phaser', 'xstate', 'howler', 'i18next', 'zod', 'jsonc-parser', 'fastest-levenshtein', 'pure-rand/generator/xoroshiro128plus', 'pure-rand/distribution/uniformInt', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@statelyai/inspect',
+      '@nlpjs/lang-en-min/src/stemmer-en.js', '@nlpjs/lang-pl/src/stemmer-pl.js', '@nlpjs/lang-ru/src/stemmer-ru.js', '@nlpjs/lang-uk/src/stemmer-uk.js'],
   },
   test: {
     include: ['tests/**/*.test.ts'],

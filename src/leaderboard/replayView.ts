@@ -2,8 +2,10 @@
 // the points it cost with the trainer's feedback, the better reply, and what was judged at the
 // end — all the engine's review (engine/review), rendered. The scores shown are the ones stored
 // with the result; a result scored under older rules says so and shows no points of today's.
+// A typed reply shows what was typed, whether it was picked from "Did you mean…", and the words
+// that matched (the engine's matcher, loaded only for a call that has typed replies).
 import type { ApiClient, ResultDetail } from '../client/index.js';
-import { loadScenario, reviewCall, rulesCompatible, TranscriptError, transcriptSchema, type CallReview, type LedgerEntry, type TurnReview } from '../engine/index.js';
+import { loadScenario, reviewCall, rulesCompatible, TranscriptError, transcriptSchema, type CallReview, type LedgerEntry, type Scenario, type Transcript, type TurnReview } from '../engine/index.js';
 import { fill, h, openModal, withName } from './dom.js';
 import { formatDate, formatNumber, SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
@@ -34,8 +36,13 @@ export interface TurnActions {
 /** The turn actions for one result (null: none for this one). */
 export type TurnActionsFor = (detail: ResultDetail) => TurnActions | null;
 
+/** One typed turn as the engine's matcher explains it. */
+type TypedTurn = ReturnType<typeof import('../engine/match/index.js').explainTyped>[number];
+
 interface Replayed {
   readonly detail: ResultDetail;
+  /** The typed turns, explained (none when the call has none, or the matcher cannot load). */
+  readonly typed: readonly TypedTurn[];
   /** The engine's review of the call; null when its turns can't be replayed at all. */
   readonly review: CallReview | null;
   /** Scored under rules this engine no longer reproduces: its stored numbers stand, the review shows no points. */
@@ -51,14 +58,15 @@ export async function replayResult(client: ApiClient, code: string, id: number):
   const parsed = transcriptSchema.safeParse(detail.transcript);
   if (!parsed.success) throw new Error('the stored transcript cannot be read');
   const t = parsed.data;
+  const typed = await explainTyped(loaded.scenario, t);
   if (rulesCompatible(t.rules)) {
     try {
-      return { detail, review: reviewCall(loaded.scenario, t), oldRules: null };
+      return { detail, typed, review: reviewCall(loaded.scenario, t), oldRules: null };
     } catch (e) {
       // A compatible version can still hold a call today's rules score otherwise (a ring past
       // 30 s under rules 2): show it as scored under its own rules, never as an error.
       if (!(e instanceof TranscriptError && e.code === 'old-rules')) throw e;
-      return { detail, review: null, oldRules: t.rules };
+      return { detail, typed, review: null, oldRules: t.rules };
     }
   }
   // Older rules: what was said can still be shown, but not today's points beside yesterday's scores.
@@ -68,7 +76,28 @@ export async function replayResult(client: ApiClient, code: string, id: number):
   } catch {
     review = null;
   }
-  return { detail, review, oldRules: t.rules };
+  return { detail, typed, review, oldRules: t.rules };
+}
+
+async function explainTyped(scenario: Scenario, t: Transcript): Promise<readonly TypedTurn[]> {
+  if (!t.events.some((e) => e.type === 'CHOOSE' && e.typed !== undefined)) return [];
+  try {
+    return (await import('../engine/match/index.js')).explainTyped(scenario, t);
+  } catch {
+    return [];
+  }
+}
+
+/** "Typed: “…” (picked from “Did you mean…”) — matched: refund order". */
+function typedLine(x: TypedTurn, locale: string, t: Translate): HTMLElement {
+  return h(
+    'p',
+    { class: 'htl-typed', 'data-typed-turn': x.turn },
+    h('span', { class: 'htl-muted' }, `${t('typed.typed')}: `),
+    h('q', { lang: locale }, x.text),
+    x.took === 'suggestion' ? h('span', { class: 'htl-muted' }, ` (${t('typed.tookSuggestion')})`) : null,
+    ...(x.evidence.length > 0 ? [h('span', { class: 'htl-muted' }, ` — ${t('typed.why')}: `), ...x.evidence.flatMap((w, i) => [i > 0 ? ' ' : '', h('mark', { lang: locale }, w)])] : []),
+  );
 }
 
 /** The trainer's note for a lost point, or what the engine's ledger says caused it. */
@@ -114,6 +143,7 @@ function turnView(r: Replayed, review: CallReview, turn: TurnReview, t: Translat
     h('h3', {}, t('replay.turn', { n: turn.turn })),
     h('p', {}, h('span', { class: 'htl-muted' }, `${t('replay.customer')}: `), h('span', { class: 'htl-say', lang: review.scenario.locale }, turn.line)),
     h('ol', { class: 'htl-replies', lang: review.scenario.locale }, ...turn.shown.map((x) => h('li', { class: x.id === turn.choice.reply ? 'htl-chosen' : null }, x.say))),
+    ...r.typed.filter((x) => x.turn === turn.turn).map((x) => typedLine(x, review.scenario.locale, t)),
     // What happened instead of a reply; marked as a loss only where today's points are shown.
     turn.choice.kind === 'timeout' && h('p', { class: points ? 'htl-loss' : 'htl-muted' }, t('replay.timeout')),
     turn.choice.kind === 'hang-up' && h('p', { class: points ? 'htl-loss' : 'htl-muted' }, t('replay.hangUp')),

@@ -91,6 +91,7 @@ dialog.htl-replay::backdrop { background: rgba(0, 0, 0, 0.6); }
 .htl-replay .htl-replies li.htl-chosen { font-weight: 650; }
 .htl-replay .htl-replies li.htl-chosen::marker { content: "▶ "; color: var(--warm); }
 .htl-replay .htl-loss { color: var(--warm); }
+.htl-replay .htl-typed mark { background: var(--accent); color: #04111f; border-radius: 3px; padding: 0 2px; }
 .htl-replay .htl-better { background: none; border-radius: 0; border-left: 3px solid var(--accent); padding: 0 0 0 8px; margin-top: 4px; }
 .htl-replay .htl-scores { display: flex; flex-wrap: wrap; gap: 16px; font-size: 1.1em; }
 .htl-replay .htl-scores b { font-size: 1.4em; }

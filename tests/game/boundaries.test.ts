@@ -42,4 +42,19 @@ describe('bundle boundaries', () => {
       for (const scene of later) expect(text, relative(ROOT, p)).not.toMatch(new RegExp(`^import\\s+(?!type\\b)[^;]*from\\s+'[./]+(scenes/)?${scene}\\.js'`, 'm'));
     }
   });
+
+  it('loads the typed replies’ matcher only from call/typedMatcher.ts, by import(), and nothing else brings it in', () => {
+    const matcher = /from\s+'[./]+(engine\/)?match\/index\.js'|import\(\s*'[./]+(engine\/)?match\/index\.js'\s*\)/;
+    const runtime = /^import\s+(?!type\b)[^;]*from\s+'[./]+(engine\/)?match\/[^']*'/m;
+    for (const p of [...sources(join(ROOT, 'src/game')), ...sources(join(ROOT, 'src/leaderboard')), ...sources(join(ROOT, 'src/client'))].filter((f) => !f.includes('/dev/'))) {
+      const text = readFileSync(p, 'utf8');
+      expect(text, relative(ROOT, p)).not.toMatch(runtime);
+      if (!p.endsWith('call/typedMatcher.ts') && !p.endsWith('leaderboard/replayView.ts')) expect(text.replace(/^import\s+type\b[^;]*;/gm, ''), relative(ROOT, p)).not.toMatch(matcher);
+    }
+    expect(readFileSync(join(ROOT, 'src/game/call/typedMatcher.ts'), 'utf8')).toContain("import('../../engine/match/index.js')");
+    // Nor does the rest of the engine (which the library loads after the title) at run time.
+    for (const p of sources(join(ROOT, 'src/engine')).filter((f) => !f.includes('/engine/match/'))) {
+      expect(readFileSync(p, 'utf8'), relative(ROOT, p)).not.toMatch(/^(import|export)\s+(?!type\b)[^;]*from\s+'[./]+(match\/)[^']*'/m);
+    }
+  });
 });

@@ -144,6 +144,8 @@ function validFor(name: string, f: Fixture, url: string): fc.Arbitrary<unknown> 
       return fc.date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
     case 'gates':
       return fc.record({ overall: fc.integer({ min: 0, max: 100 }), skills: fc.constant({ judgment: 70 }) });
+    case 'typedOnly':
+      return fc.boolean();
     case 'idempotencyKey':
       return fc.stringMatching(/^[A-Za-z0-9_-]{16,40}$/);
     case 'ticket':

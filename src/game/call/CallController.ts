@@ -72,8 +72,9 @@ export class CallController {
     return this.session.deliver();
   }
 
-  choose(n: number): boolean {
-    return this.session.choose(n);
+  /** Reply n, by its button or number key, or typed (the text and how it was taken go with it). */
+  choose(n: number, typed?: { readonly typed: string; readonly took: 'match' | 'suggestion' }): boolean {
+    return this.session.send(typed ? { type: 'CHOOSE', n, typed: typed.typed, took: typed.took } : { type: 'CHOOSE', n });
   }
 
   /** Practice: the action under way finishes now, as if waited (the engine decides whether it can). */

@@ -1,10 +1,13 @@
 // The right side of the debrief: every turn — what the customer said, what the trainee did, what
 // it cost, the trainer's feedback, and the better reply where there was one — then what was judged
 // at the end of the call. All of it is the engine's review, rendered; nothing is computed here.
+// A typed reply shows what was typed, how it was taken and the words that matched (the engine's
+// explainTyped), the matched words marked in the text.
 import type { TFunction } from 'i18next';
 import type { CallReview, Gender, LedgerEntry, TurnReview } from '../../engine/index.js';
+import type { TypedTurn } from '../call/typedMatcher.js';
 import { aboutCustomer } from '../../i18n/index.js';
-import { h } from '../ui/dom.js';
+import { h, type Child } from '../ui/dom.js';
 import type { TryControls } from './tryAnother.js';
 
 /** What an end-of-call entry of the ledger means, in words; the ending is named by its own label where it has one. */
@@ -40,7 +43,29 @@ const points = (p: number) => `−${Math.abs(p)}`;
 const lostChips = (lost: readonly { dimension: string; points: number }[], t: TFunction) =>
   lost.length > 0 && h('p', { class: 'htl-lost' }, ...lost.map((l) => h('span', { class: `htl-chip htl-lost-${l.dimension}` }, `${points(l.points)} ${t(`skill.${l.dimension}`)}`)));
 
-function turnItem(r: TurnReview, m: CallReview, t: TFunction, tries: TryControls | null): HTMLElement {
+/** The typed text with each matched word marked where a word starts with it (case aside). */
+function marked(text: string, evidence: readonly string[]): Child[] {
+  const words = [...new Set(evidence.map((w) => w.trim()).filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return [text];
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = text.split(new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})`, 'iu'));
+  return parts.map((p, i) => (i % 2 === 1 ? h('mark', {}, p) : p)).filter((p) => p !== '');
+}
+
+/** What was typed for this turn, which reply it was taken as and how, and why. */
+function typedNote(x: TypedTurn, locale: string, t: TFunction): HTMLElement {
+  return h(
+    'div',
+    { class: 'htl-typed-turn', 'data-typed-turn': x.turn, 'data-took': x.took },
+    h('p', {}, h('span', { class: 'htl-who' }, t('typed.debrief.typed')), h('q', { lang: locale, class: 'htl-typed-text' }, ...marked(x.text, x.evidence))),
+    h('p', { class: 'htl-muted' }, x.took === 'match' ? t('typed.debrief.tookMatch') : t('typed.debrief.tookSuggestion')),
+    x.evidence.length > 0
+      ? h('p', { class: 'htl-typed-why' }, `${t('typed.debrief.why')}: `, ...x.evidence.flatMap((w, i) => [i > 0 ? ' ' : '', h('mark', { lang: locale }, w)]))
+      : h('p', { class: 'htl-muted' }, t('typed.debrief.noWords')),
+  );
+}
+
+function turnItem(r: TurnReview, m: CallReview, t: TFunction, tries: TryControls | null, typed: TypedTurn | undefined): HTMLElement {
   const { locale, customer } = m.scenario;
   const choice =
     r.choice.kind === 'reply' ? r.choice.say : r.choice.kind === 'timeout' ? t('transcript.silence') : t('transcript.hungUp');
@@ -53,6 +78,7 @@ function turnItem(r: TurnReview, m: CallReview, t: TFunction, tries: TryControls
     // The line's own change of mood (format 2's "enter"), beside the line that made it.
     r.line && h('p', { class: 'htl-said' }, h('span', { class: 'htl-who' }, customer), h('span', {}, h('q', { lang: locale }, r.line), ' ', moodTag(r.lineMood, t))),
     h('p', { class: 'htl-said htl-you' }, h('span', { class: 'htl-who' }, t('transcript.you')), r.choice.kind === 'reply' ? h('q', { lang: locale }, choice ?? '') : h('span', { class: 'htl-note' }, choice ?? '')),
+    typed && typedNote(typed, locale, t),
     r.found.length > 0 && h('p', { class: 'htl-found', lang: locale }, ...r.found.map((f) => `✓ ${f.text} `)),
     lostChips(r.ledger, t),
     r.feedback && h('p', { class: 'htl-feedback', lang: locale }, r.feedback),
@@ -70,9 +96,10 @@ function turnItem(r: TurnReview, m: CallReview, t: TFunction, tries: TryControls
 
 /**
  * `tries`: each turn's "Try another reply" (tryAnother.ts). `lead`: shown first, above the
- * turns (a branch's comparison with the run it was tried from).
+ * turns (a branch's comparison with the run it was tried from). `typed`: the typed turns, as the
+ * engine explains them (engine/match explainTyped).
  */
-export function timeline(m: CallReview, t: TFunction, gender: Gender | null = null, tries: TryControls | null = null, lead: HTMLElement | null = null): HTMLElement {
+export function timeline(m: CallReview, t: TFunction, gender: Gender | null = null, tries: TryControls | null = null, lead: HTMLElement | null = null, typed: readonly TypedTurn[] = []): HTMLElement {
   const { locale, customer } = m.scenario;
   return h(
     'section',
@@ -82,7 +109,7 @@ export function timeline(m: CallReview, t: TFunction, gender: Gender | null = nu
     h(
       'ol',
       {},
-      ...m.turns.map((r) => turnItem(r, m, t, tries)),
+      ...m.turns.map((r) => turnItem(r, m, t, tries, typed.find((x) => x.turn === r.turn))),
       h(
         'li',
         { class: 'htl-turn htl-turn-end' },

@@ -20,6 +20,7 @@ import { RingPresenter } from '../call/RingPresenter.js';
 import { StatusPresenter } from '../call/StatusPresenter.js';
 import { TopBarPresenter } from '../call/TopBarPresenter.js';
 import { TranscriptPresenter } from '../call/TranscriptPresenter.js';
+import { TypedReplyPresenter, type TypedChoice } from '../call/TypedReplyPresenter.js';
 import { CallGuidePresenter } from '../guide/CallGuidePresenter.js';
 import { guideSelection } from '../guide/guideCall.js';
 import { rememberGuide } from '../guide/guideStore.js';
@@ -47,6 +48,8 @@ export class CallScene extends BaseScene {
   private guided = false;
   /** The server's ticket this exam was started with (call/examTicket.ts); null when played offline. */
   private ticket: string | null = null;
+  /** A "typed replies only" exam (the team's setting, from the ticket or as last known): no reply buttons. */
+  private typedOnly = false;
 
   constructor(services: Services) {
     super(SCENES.call, services);
@@ -85,7 +88,10 @@ export class CallScene extends BaseScene {
     const fresh = this.resume || branch ? null : await examStart({ client: this.services.client, identity: this.services.identity.get(), scenario: scenario.id, mode: selection.mode, pinnedSeed: this.services.launch.seed });
     if (run !== this.run || !this.scene.isActive()) return;
     // A call carried on after a save keeps its ticket; a new one has its own (or none).
-    if (!this.resume) this.ticket = fresh?.ticket ?? null;
+    if (!this.resume) {
+      this.ticket = fresh?.ticket ?? null;
+      this.typedOnly = selection.mode === 'exam' && (fresh?.typedOnly ?? false);
+    }
     const session = this.resume ?? (branch ? lib.tryAnotherReply(scenario, branch.of.result.transcript, branch.turn) : lib.newSession(scenario, { seed: fresh!.seed, mode: selection.mode }));
     this.resume = null;
     if (!session) {
@@ -149,10 +155,15 @@ export class CallScene extends BaseScene {
       delivery.voice(done);
     });
     audio.prepare(lib.voicesOf(s));
-    const choose = (n: number) => {
+    const choose = (n: number, typed?: TypedChoice): boolean => {
       if (c.view.phase === 'listening') caption.finish();
-      if (c.choose(n)) services.audio.play('click');
+      const taken = c.choose(n, typed);
+      if (taken) services.audio.play('click');
+      return taken;
     };
+    // A typed-only exam has no buttons to press, by click or by number.
+    const press = (n: number) => void (this.typedOnly || choose(n));
+    const replies = new RepliesPresenter(mid, s.locale, t, press);
     const gender = s.customer.gender;
     const topBar = new TopBarPresenter(panel, s.title, s.locale, selection.mode, t, () => c.hangUp());
     const fastForward = () => {
@@ -167,7 +178,9 @@ export class CallScene extends BaseScene {
       caption,
       delivery,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer, fastForward),
-      new RepliesPresenter(mid, s.locale, t, choose),
+      replies,
+      // In practice and exam, under the buttons (in place of them in a typed-only exam).
+      new TypedReplyPresenter(mid, { scenario: s, node: () => c.session.context.node, t, typedOnly: this.typedOnly, choose, firstReply: () => replies.button(1) }),
       new TranscriptPresenter(mid, s, () => c.session.context, t, motion),
       new EndPresenter(panel, t, gender, () => this.send({ type: 'ENDED', finished: branch ? { selection, result: resultOf(), branchOf: branch } : { selection, result: resultOf() } })),
       audio,
@@ -192,7 +205,7 @@ export class CallScene extends BaseScene {
     this.onCleanup(
       listenToCallKeys({
         answer: () => c.answer(),
-        choose,
+        choose: press,
         debug: () => debug.toggle(),
         ringing: () => c.view.phase === 'ringing',
         fastForward,

@@ -1,6 +1,8 @@
 // The debrief: the engine's scores for the call just ended, the outcome against the ideal, the
-// turn-by-turn timeline with feedback and better replies, and what to do next.
-import type { Gender, Scenario } from '../../engine/index.js';
+// turn-by-turn timeline with feedback and better replies (and, for typed replies, what was typed
+// and why it was taken as it was), and what to do next.
+import type { Gender, Scenario, Transcript } from '../../engine/index.js';
+import { loadMatcher, type TypedTurn } from '../call/typedMatcher.js';
 import type { ScenarioLibrary } from '../library/ScenarioLibrary.js';
 import { branchComparison } from '../debrief/branchComparison.js';
 import { tryControls } from '../debrief/tryAnother.js';
@@ -27,12 +29,29 @@ export class DebriefScene extends BaseScene {
     if (!finished) return this.send({ type: 'PICKER' });
     // The library is loaded by now (a call was just played); it knows the customer's gender,
     // which the outcome's name agrees with.
-    void this.services.library().then((lib) => {
-      if (this.scene.isActive()) this.render(finished, lib);
+    void this.services.library().then(async (lib) => {
+      const typed = await this.typedTurns(finished, lib);
+      if (this.scene.isActive()) this.render(finished, lib, typed);
     });
   }
 
-  private render(finished: FinishedCall, lib: ScenarioLibrary): void {
+  /**
+   * The typed turns explained by the engine's matcher (loaded only for a call that has some; it
+   * was loaded by the call already). None when the call's version is gone or the matcher can't load.
+   */
+  private async typedTurns(finished: FinishedCall, lib: ScenarioLibrary): Promise<readonly TypedTurn[]> {
+    const run: Transcript = finished.result.transcript;
+    if (!run.events.some((e) => e.type === 'CHOOSE' && e.typed !== undefined)) return [];
+    const played = lib.get(finished.selection);
+    if (!played || played.hash !== run.hash) return [];
+    try {
+      return (await loadMatcher()).explainTyped(played, run);
+    } catch {
+      return [];
+    }
+  }
+
+  private render(finished: FinishedCall, lib: ScenarioLibrary, typed: readonly TypedTurn[]): void {
     const t = this.t;
     const m = finished.result.review;
     const current = lib.get(finished.selection);
@@ -68,7 +87,7 @@ export class DebriefScene extends BaseScene {
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
         h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && !finished.branchOf && assignmentVerdict(finished.result.transcript, m.scenario.id, m.score, t), finished.selection.mode === 'exam' && this.outbox()),
-        timeline(m, t, gender, tries, this.comparison(lib, finished, played, gender)),
+        timeline(m, t, gender, tries, this.comparison(lib, finished, played, gender), typed),
       ),
     );
     this.onCleanup(tries.start());
