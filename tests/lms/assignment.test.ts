@@ -42,6 +42,7 @@ describe('an assignment of two calls', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(m.text()));
     await page.goto(`${server.url}/host.html`);
     const frame = packageFrame(page);
     const [en, ru] = ['en', 'ru'].map((l) => shippedCalls().find((s) => s.id === 'first-call' && s.locale === l)!);

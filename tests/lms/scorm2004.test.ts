@@ -42,7 +42,7 @@ async function host(name: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && errors.push(m.text()));
   await page.goto(`${server.url}/${name}.html`);
   return { page, errors };
 }

@@ -39,8 +39,10 @@ export class Scorm12 implements LmsAdapter {
     return resume;
   }
 
+  /** A value the LMS refuses is a fault of the package: said in the console for whoever runs the LMS. */
   private set(key: string, value: string): void {
-    this.api?.LMSSetValue(key, value);
+    const api = this.api;
+    if (api && api.LMSSetValue(key, value) !== 'true') console.warn(`LMS refused ${key}=${value}: ${api.LMSGetErrorString(api.LMSGetLastError())}`);
   }
 
   async save(suspend: string): Promise<void> {

@@ -42,8 +42,10 @@ export class Scorm2004 implements LmsAdapter {
     return resume;
   }
 
+  /** A value the LMS refuses is a fault of the package: said in the console for whoever runs the LMS. */
   private set(key: string, value: string): void {
-    this.api?.SetValue(key, value);
+    const api = this.api;
+    if (api && api.SetValue(key, value) !== 'true') console.warn(`LMS refused ${key}=${value}: ${api.GetErrorString(api.GetLastError())}`);
   }
 
   async save(suspend: string): Promise<void> {
