@@ -20,6 +20,8 @@ const SAME_WORD = 0.5;
 const TEXT_SHARE = 0.6;
 /** A typed word found in no reply of the node weighs this much of a word found in one reply. */
 const UNKNOWN_WEIGHT = 0.5;
+/** Typed words remembered per node. */
+const SEEN_MAX = 2_000;
 
 interface Doc {
   /** Distinct content stems of the document, by index into the node's vocabulary. */
@@ -37,6 +39,10 @@ interface Word {
 interface NodeIndex {
   readonly lang: MatchLanguage;
   readonly vocabulary: readonly Word[];
+  /** Vocabulary words by character trigram: a typed word is compared only with the words it shares one with. */
+  readonly byGram: ReadonlyMap<string, readonly number[]>;
+  /** Typed words already compared at this node (their similarities to the vocabulary), for the next call. */
+  readonly seen: Map<string, ReadonlyMap<number, number>>;
   /** By reply index. */
   readonly docs: readonly (readonly Doc[])[];
 }
@@ -77,7 +83,15 @@ function buildIndex(lang: MatchLanguage, replies: readonly (readonly string[])[]
     return { norm: w.norm, stem, grams: trigrams(w.norm), weight: idf(replies.length, w.replies.size) };
   });
   const docs = tokenized.map((texts) => texts.map((set) => ({ words: [...set].map((s) => at.get(s)!) })));
-  return { lang, vocabulary, docs };
+  const byGram = new Map<string, number[]>();
+  vocabulary.forEach((w, v) => {
+    for (const g of w.grams) {
+      const list = byGram.get(g);
+      if (list) list.push(v);
+      else byGram.set(g, [v]);
+    }
+  });
+  return { lang, vocabulary, byGram, seen: new Map(), docs };
 }
 
 function nodeIndex(scenario: Scenario, node: DialogueNode): NodeIndex {
@@ -132,12 +146,21 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
   // sims[q][v]: typed content word q against vocabulary word v (sparse: only the alike ones).
   const sims = content.map((qi) => {
     const t = tokens[qi]!;
+    const key = `${t.stem}\u0000${t.norm}`;
+    const known = index.seen.get(key);
+    if (known) return known;
     const grams = trigrams(t.norm);
+    // Only words sharing a trigram can be alike (a shared stem or beginning shares the first).
+    const candidates = new Set<number>();
+    for (const g of grams) for (const v of index.byGram.get(g) ?? []) candidates.add(v);
     const row = new Map<number, number>();
-    for (let v = 0; v < voc.length; v++) {
+    for (const v of candidates) {
       const s = similarity(t, grams, voc[v]!);
       if (s > 0) row.set(v, s);
     }
+    for (let v = 0; v < voc.length; v++) if (!candidates.has(v) && voc[v]!.stem === t.stem) row.set(v, 1);
+    if (index.seen.size >= SEEN_MAX) index.seen.clear();
+    index.seen.set(key, row);
     return row;
   });
   const unknown = UNKNOWN_WEIGHT * idf(Math.max(1, index.docs.length), 1);
