@@ -103,6 +103,13 @@ describe('the call editor (npm run dev)', () => {
     expect(moved).toBeTruthy();
     expect(moved).not.toBe('opening');
     await page.locator('.htl-ed-panel h2', { hasText: `“${moved}”` }).waitFor();
+    // A reply chosen by its arrow on the map, or from the list: its words focused in the panel.
+    await page.locator('polyline[data-edge="opening#1#0"]').dispatchEvent('click');
+    await page.waitForFunction(() => document.activeElement?.closest('fieldset')?.getAttribute('data-reply') === 'remind-later');
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.locator('[data-list-reply="defended#2"]').click();
+    await page.waitForFunction(() => document.activeElement?.closest('fieldset')?.getAttribute('data-reply') === 'full-diagnostic');
+    expect(await axe(page)).toEqual([]);
   }, 120_000);
 
   it('changes one reply’s words and a deduction: only those lines differ, lint is clean, and the call plays with the new words', async () => {

@@ -135,7 +135,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   const panel = h('aside', { class: 'htl-ed-panel', 'aria-label': t('panel.label') });
   const list = h('section', { class: 'htl-ed-list', 'aria-label': t('list.title') });
   let current: string | null = memory.node;
-  const mapV = mapView(t, (node) => select(node), memory.map);
+  const mapV = mapView(t, (node) => select(node), memory.map, (node, reply) => selectReply(node, reply));
   const body = h('div', { class: 'htl-ed-body' }, mapV.root, list, panel);
   fill(root, bar, alertBox, body);
 
@@ -168,6 +168,14 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     mapV.select(node);
     renderSide();
     if (memory.mode === 'list') renderListView();
+  }
+
+  /** A reply chosen on the map or in the list: its line in the panel, the reply's words focused. */
+  function selectReply(node: string, reply: number): void {
+    select(node);
+    const box = panel.querySelectorAll<HTMLElement>('fieldset.htl-ed-reply')[reply];
+    box?.scrollIntoView({ block: 'start' });
+    box?.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
   }
 
   function apply(change: Change): void {
@@ -227,7 +235,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   }
 
   function renderListView(): void {
-    renderList(list, map, checks?.byNode ?? new Map(), ideal, current, t, select);
+    renderList(list, map, checks?.byNode ?? new Map(), ideal, current, t, select, selectReply);
   }
 
   function refresh(): void {

@@ -6,7 +6,7 @@ import type { CallMap } from '../callMap.js';
 import type { IdealStep } from '../checks.js';
 import type { Translate } from './i18n.js';
 
-export function renderList(root: HTMLElement, map: CallMap, byNode: ReadonlyMap<string, readonly Diagnostic[]>, ideal: readonly IdealStep[], current: string | null, t: Translate, onSelect: (id: string) => void): void {
+export function renderList(root: HTMLElement, map: CallMap, byNode: ReadonlyMap<string, readonly Diagnostic[]>, ideal: readonly IdealStep[], current: string | null, t: Translate, onSelect: (id: string) => void, onReply: (node: string, reply: number) => void): void {
   const onIdeal = new Set(ideal.map((s) => s.node));
   const idealReply = new Set(ideal.map((s) => `${s.node}#${s.reply}`));
   fill(
@@ -30,7 +30,18 @@ export function renderList(root: HTMLElement, map: CallMap, byNode: ReadonlyMap<
             ? h(
                 'ul',
                 {},
-                ...edges.map((e) => h('li', {}, `${e.say} → ${e.to}`, e.action ? ` (${t('panel.action')})` : '', e.when ? ` [${e.when}]` : '', idealReply.has(`${e.from}#${e.reply}`) ? ` — ${t('map.onIdeal')}` : '')),
+                ...edges.map((e) =>
+                  h(
+                    'li',
+                    {},
+                    // One button per reply (a reply with branches has an arrow for each).
+                    e.id.endsWith('#0') ? h('button', { type: 'button', 'data-list-reply': `${e.from}#${e.reply}`, onclick: () => onReply(e.from, e.reply) }, t('list.editReply', { n: e.reply + 1 })) : null,
+                    ` ${e.say} → ${e.to}`,
+                    e.action ? ` (${t('panel.action')})` : '',
+                    e.when ? ` [${e.when}]` : '',
+                    idealReply.has(`${e.from}#${e.reply}`) ? ` — ${t('map.onIdeal')}` : '',
+                  ),
+                ),
               )
             : null,
         );

@@ -30,7 +30,7 @@ export interface MapView {
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 2.5;
 
-export function mapView(t: Translate, onSelect: (id: string) => void, initial: MapViewState | null): MapView {
+export function mapView(t: Translate, onSelect: (id: string) => void, initial: MapViewState | null, onReply: (node: string, reply: number) => void = onSelect): MapView {
   const plane = h('div', { class: 'htl-ed-plane' });
   const edgesSvg = svg('svg', { 'aria-hidden': 'true', width: 1, height: 1 });
   const nodesLayer = h('div');
@@ -81,7 +81,7 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
   // Dragging the background pans.
   let drag: { x: number; y: number; sx: number; sy: number } | null = null;
   root.addEventListener('pointerdown', (e) => {
-    if ((e.target as Element).closest('button')) return;
+    if ((e.target as Element).closest('button, polyline')) return;
     drag = { x: e.clientX, y: e.clientY, sx: state.x, sy: state.y };
     root.classList.add('htl-ed-dragging');
     root.setPointerCapture(e.pointerId);
@@ -192,7 +192,10 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
         .filter((r) => r.points.length > 1)
         .map((r) => {
           const e = byId.get(r.id);
-          return svg('polyline', { class: `htl-ed-edge${e?.action ? ' htl-ed-action' : ''}`, 'data-edge': r.id, points: r.points.map((p) => `${p.x},${p.y}`).join(' '), 'marker-end': 'url(#htl-ed-arrow)' });
+          const line = svg('polyline', { class: `htl-ed-edge${e?.action ? ' htl-ed-action' : ''}`, 'data-edge': r.id, points: r.points.map((p) => `${p.x},${p.y}`).join(' '), 'marker-end': 'url(#htl-ed-arrow)' });
+          // A click on a reply's arrow opens that reply in the panel (the panel and the list reach it by keyboard).
+          if (e) line.addEventListener('click', () => onReply(e.from, e.reply));
+          return line;
         }),
     );
     edgesSvg.setAttribute('width', String(Math.ceil(l.width)));

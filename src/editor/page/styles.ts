@@ -28,7 +28,8 @@ const CSS = `
 .htl-editor .htl-ed-map.htl-ed-dragging { cursor: grabbing; }
 .htl-editor .htl-ed-plane { position: absolute; left: 0; top: 0; transform-origin: 0 0; }
 .htl-editor .htl-ed-plane svg { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
-.htl-editor .htl-ed-edge { fill: none; stroke: #61748c; stroke-width: 1.5; }
+.htl-editor .htl-ed-edge { fill: none; stroke: #61748c; stroke-width: 1.5; pointer-events: visibleStroke; cursor: pointer; }
+.htl-editor .htl-ed-edge:hover { stroke-width: 4; }
 .htl-editor .htl-ed-edge.htl-ed-action { stroke-dasharray: 6 4; stroke: #c9a86b; }
 .htl-editor .htl-ed-edge.htl-ed-ideal { stroke: var(--accent); stroke-width: 4; }
 .htl-editor .htl-ed-edge.htl-ed-chosen { stroke: var(--warm); stroke-width: 3; }
