@@ -80,4 +80,16 @@ it('shows the assignment first on the picker, and the debrief says which gate th
   expect(await verdict.textContent()).toContain('this one counts for the leaderboard only, not for the assignment');
   await expect.poll(results, { timeout: 15_000 }).toBe(2);
   expect(errors).toEqual([]);
+
+  // The pages on the real build and its Content-Security-Policy: the team page's progress, and a code that is no certificate.
+  await page.goto(`${rig.server.url}/?view=team&team=${team.code}`);
+  const row = page.locator('.htl-assignments tr[data-member]');
+  await row.waitFor();
+  expect(await row.getAttribute('data-status')).toBe('failed');
+  expect(await row.locator('td.num').textContent()).toBe('72 · 1 of 1');
+  await page.goto(`${rig.server.url}/?view=certificate&code=${'0'.repeat(32)}`);
+  await page.locator('.htl-cert-void h1').waitFor();
+  expect(await page.locator('.htl-cert-void h1').textContent()).toBe('Not a valid certificate');
+  // The browser logs the certificate's 404 itself; nothing else.
+  expect(errors).toEqual(['console.error: Failed to load resource: the server responded with a status of 404 (Not Found)']);
 }, 180_000);
