@@ -275,6 +275,16 @@ describe('typed exams on the server', () => {
     const engine = replay(scenario(), t, { requireEnd: true }).score;
     expect({ politeness: r!.politeness, accuracy: r!.accuracy, judgment: r!.judgment, overall: r!.overall, grade: r!.grade }).toEqual({ politeness: engine.politeness, accuracy: engine.accuracy, judgment: engine.judgment, overall: engine.overall, grade: engine.grade });
     expect(shown).toEqual({ politeness: String(engine.politeness), accuracy: String(engine.accuracy), judgment: String(engine.judgment), overall: String(engine.overall), grade: engine.grade });
+    // The leaderboard's replay shows the typed turns too, with the words that matched.
+    await page.getByRole('button', { name: 'Leaderboard' }).click();
+    await page.locator('[data-result]').first().click();
+    const dialog = page.locator('dialog.htl-replay');
+    await dialog.getByRole('button', { name: 'Show every turn' }).click();
+    const typed = dialog.locator('.htl-typed');
+    await expect.poll(() => typed.count()).toBe(2);
+    expect(await typed.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.typedTurn))).toEqual(['1', '3']);
+    expect(await typed.first().locator('q').textContent()).toBe(p.opening);
+    expect(await typed.first().locator('mark').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   }, 120_000);
 

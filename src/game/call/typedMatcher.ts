@@ -1,7 +1,8 @@
 // The matcher of typed replies (engine/match: stemmers for four languages) is the largest part of
 // the engine a call may not need: it loads the first time the text box is focused or typed in,
 // never before (tests/game/boundaries.test.ts), and once. A load that fails (the network dropped)
-// is tried again on the next use.
+// is asked for again on the next use; Chromium remembers a failed module, so the box then says to
+// reload the page.
 import type * as MatchModule from '../../engine/match/index.js';
 
 export type Matcher = typeof MatchModule;
