@@ -78,7 +78,7 @@ describe('SCORM 1.2 package', () => {
     await context.close();
   });
 
-  it('plays a call to its end: passed, the score, each skill an objective; never "completed" before the end', { timeout: 60_000 }, async () => {
+  it('plays a call to its end: passed, the score, each skill an objective; never "completed" before the end', { timeout: 90_000 }, async () => {
     const { page, errors } = await host('pass', null);
     const frame = packageFrame(page);
     await frame.locator('.htl-answer').waitFor();

@@ -121,7 +121,8 @@ export async function playReplies(frame: Surface, ids: readonly string[], answer
   if (answer) await frame.locator('.htl-answer').click();
   for (const id of ids) {
     const button = frame.locator(`.htl-replies button[data-reply="${id}"]`);
-    await button.waitFor({ timeout: 20_000 });
+    // Long enough for an action (the warm-up call's courier check takes 15 s) and the line after it.
+    await button.waitFor({ timeout: 45_000 });
     await button.click();
     await button.waitFor({ state: 'detached', timeout: 20_000 });
   }
