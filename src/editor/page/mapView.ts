@@ -227,14 +227,14 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
   function mark(byNode: ReadonlyMap<string, readonly Diagnostic[]>, ideal: readonly IdealStep[]): void {
     const onIdeal = new Set(ideal.map((s) => s.node));
     const idealEdges = new Set(ideal.map((s) => `${s.node}#${s.reply}#`));
-    // The ideal path's last step arrives at an ending: mark the node it reaches too.
+    const byId = new Map((map?.nodes ?? []).map((n) => [n.id, n]));
     for (const [id, b] of buttons) {
       const ds = byNode.get(id) ?? [];
       const errors = ds.filter((d) => d.severity === 'error').length;
       b.toggleAttribute('data-problems', ds.length > 0);
       if (ds.length > 0) b.setAttribute('data-problems', String(ds.length));
       b.toggleAttribute('data-errors', errors > 0);
-      const node = map?.nodes.find((n) => n.id === id);
+      const node = byId.get(id);
       const notes = [node?.start ? t('map.start') : null, onIdeal.has(id) ? t('map.onIdeal') : null, ds.length > 0 ? t('map.problems', { count: ds.length }) : null].filter(Boolean).join(', ');
       const slot = b.querySelector<HTMLElement>('[data-notes]');
       if (slot) slot.textContent = notes ? ` (${notes}) ` : ' ';
@@ -244,6 +244,7 @@ export function mapView(t: Translate, onSelect: (id: string) => void, initial: M
       const ideal = idealEdges.has(id.slice(0, id.lastIndexOf('#') + 1));
       el.classList.toggle('htl-ed-ideal', ideal);
     }
+    // The ideal path's last step arrives at an ending: mark the node it reaches too.
     const last = ideal.at(-1);
     const reached = last && map ? map.edges.find((e) => e.from === last.node && e.reply === last.reply)?.to : undefined;
     for (const [id, b] of buttons) b.classList.toggle('htl-ed-on-ideal', onIdeal.has(id) || id === reached);
