@@ -20,7 +20,7 @@ function quantile(xs: readonly number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-async function bundle(entry: string, format: 'es' | 'iife', external?: (id: string, importer: string | undefined) => boolean): Promise<Rollup.OutputChunk[]> {
+export async function bundle(entry: string, format: 'es' | 'iife', external?: (id: string, importer: string | undefined) => boolean): Promise<Rollup.OutputChunk[]> {
   const out = await build({
     configFile: false,
     root: ROOT,
@@ -49,11 +49,11 @@ async function matcherGzip(): Promise<{ raw: number; gzip: number }> {
   return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }
 
-function trialsOf(): { trial: Trial; language: string }[] {
+export function trialsOf(): { trial: Trial; language: string }[] {
   return allTrials().map((t) => ({ trial: { call: `${t.scenario.id}.${t.scenario.locale}`, node: t.node, text: t.text }, language: t.language }));
 }
 
-function sourcesOf(): { file: string; text: string }[] {
+export function sourcesOf(): { file: string; text: string }[] {
   const ids = new Set(testSet().nodes.map((n) => n.call));
   return [...setCalls().values()].filter((s) => ids.has(s.id)).map((s) => s.file).map((file) => ({ file, text: readFileSync(join(ROOT, file), 'utf8') }));
 }
@@ -104,6 +104,6 @@ export async function run(): Promise<void> {
     );
   }
   console.log(`\nAims: ≥${AIMS.paraphrasesConfident * 100}% of paraphrases confident, ≥${AIMS.rightAmongConfident * 100}% right among confident, ≤${AIMS.offTopicConfident * 100}% of off-topic texts confident.`);
-  console.log(`First match at a node (builds its index, Node): max ${ms(Math.max(...cold))} ms. Times are the mean of ${REPS} calls per text.`);
+  console.log(`First match at a node (builds its index, Node): max ${ms(Math.max(...cold))} ms. Times: per text, the mean of ${REPS} calls, the best of three rounds.`);
   console.log(`Matcher chunk (engine/match + nlp.js stemmers, minified): ${(size.raw / 1024).toFixed(1)} KiB, ${(size.gzip / 1024).toFixed(1)} KiB gzip.`);
 }

@@ -20,8 +20,6 @@ const SAME_WORD = 0.5;
 const TEXT_SHARE = 0.6;
 /** A typed word found in no reply of the node weighs this much of a word found in one reply. */
 const UNKNOWN_WEIGHT = 0.5;
-/** Typed words remembered per node. */
-const SEEN_MAX = 2_000;
 
 interface Doc {
   /** Distinct content stems of the document, by index into the node's vocabulary. */
@@ -41,8 +39,6 @@ interface NodeIndex {
   readonly vocabulary: readonly Word[];
   /** Vocabulary words by character trigram: a typed word is compared only with the words it shares one with. */
   readonly byGram: ReadonlyMap<string, readonly number[]>;
-  /** Typed words already compared at this node (their similarities to the vocabulary), for the next call. */
-  readonly seen: Map<string, ReadonlyMap<number, number>>;
   /** By reply index. */
   readonly docs: readonly (readonly Doc[])[];
 }
@@ -91,7 +87,7 @@ function buildIndex(lang: MatchLanguage, replies: readonly (readonly string[])[]
       else byGram.set(g, [v]);
     }
   });
-  return { lang, vocabulary, byGram, seen: new Map(), docs };
+  return { lang, vocabulary, byGram, docs };
 }
 
 function nodeIndex(scenario: Scenario, node: DialogueNode): NodeIndex {
@@ -146,9 +142,6 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
   // sims[q][v]: typed content word q against vocabulary word v (sparse: only the alike ones).
   const sims = content.map((qi) => {
     const t = tokens[qi]!;
-    const key = `${t.stem}\u0000${t.norm}`;
-    const known = index.seen.get(key);
-    if (known) return known;
     const grams = trigrams(t.norm);
     // Only words sharing a trigram can be alike (a shared stem or beginning shares the first).
     const candidates = new Set<number>();
@@ -159,8 +152,6 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
       if (s > 0) row.set(v, s);
     }
     for (let v = 0; v < voc.length; v++) if (!candidates.has(v) && voc[v]!.stem === t.stem) row.set(v, 1);
-    if (index.seen.size >= SEEN_MAX) index.seen.clear();
-    index.seen.set(key, row);
     return row;
   });
   const unknown = UNKNOWN_WEIGHT * idf(Math.max(1, index.docs.length), 1);
@@ -196,7 +187,9 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
         docTotal += voc[v]!.weight;
         said += voc[v]!.weight * (docHit.get(v) ?? 0);
       }
-      const score = docTotal === 0 ? 0 : Math.pow(explained / qTotal, TEXT_SHARE) * Math.pow(said / docTotal, 1 - TEXT_SHARE);
+      // Rounded to a millionth: Math.pow and Math.log may differ in the last bit between engines,
+      // and the browser's verdict must be the server's.
+      const score = docTotal === 0 ? 0 : Math.round(Math.pow(explained / qTotal, TEXT_SHARE) * Math.pow(said / docTotal, 1 - TEXT_SHARE) * 1e6) / 1e6;
       if (score > best.score) best = { reply, score, matched };
     }
     return best;
