@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packageCommand } from '../../src/cli/commands/package.js';
+import { UsageError } from '../../src/cli/usage.js';
 import { assignmentFileSchema } from '../../src/tools/lms/assignmentFile.js';
 import { cmi5Xml, identifierOf, scorm12Manifest, scorm2004Manifest } from '../../src/tools/lms/manifests.js';
 import { cli, ROOT } from './support.js';
@@ -15,22 +17,22 @@ const dir = mkdtempSync(join(tmpdir(), 'htl-package-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('scenario -- package', () => {
-  it('refuses a wrong command line, saying what is wrong (exit status 2)', () => {
+  it('refuses a wrong command line, saying what is wrong (exit status 2)', { timeout: 60_000 }, async () => {
     const cases: [string[], RegExp][] = [
-      [['package'], /the standard first: scorm12, scorm2004, cmi5/],
-      [['package', 'scorm3', 'first-call', '--out', 'x.zip'], /not "scorm3"/],
-      [['package', 'scorm12', 'first-call'], /needs --out <file.zip>/],
-      [['package', 'scorm12', 'first-call', '--out', 'x.zip', '--pass', '101'], /--pass is a whole number from 0 to 100, not "101"/],
-      [['package', 'scorm12', 'no-such-call', '--out', 'x.zip'], /no call "no-such-call"/],
+      [[], /the standard first: scorm12, scorm2004, cmi5/],
+      [['scorm12', 'first-call'], /needs --out <file.zip>/],
+      [['scorm12', 'first-call', '--out', 'x.zip', '--pass', '101'], /--pass is a whole number from 0 to 100, not "101"/],
+      [['scorm12', 'no-such-call', '--out', 'x.zip'], /no call "no-such-call"/],
     ];
-    for (const [args, message] of cases) {
-      const r = cli(args);
-      expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(message);
-    }
+    for (const [args, message] of cases) await expect(packageCommand(args), args.join(' ')).rejects.toThrow(message);
+    await expect(packageCommand(['scorm12', 'first-call', '--out', 'x.zip', '--frobnicate'])).rejects.toBeInstanceOf(UsageError);
+    // As a trainer runs it: the message, and exit status 2.
+    const r = cli(['package', 'scorm3', 'first-call', '--out', 'x.zip']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not "scorm3"/);
   });
 
-  it('refuses an assignment file that is not valid, naming the field (exit status 1)', () => {
+  it('refuses an assignment file that is not valid, naming the field (exit status 1)', { timeout: 60_000 }, () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ assignment: 1, title: 'Week 1', calls: [], passGates: { overall: 80, skills: { charm: 50 } } }));
     const r = cli(['package', 'cmi5', file, '--out', join(dir, 'bad.zip')]);
@@ -40,7 +42,7 @@ describe('scenario -- package', () => {
     expect(r.stderr).toMatch(/is not a valid assignment file/);
   });
 
-  it('builds a package from a call id with the default pass mark of 80 and a new seed per try', () => {
+  it('builds a package from a call id with the default pass mark of 80 and a new seed per try', { timeout: 60_000 }, () => {
     const out = join(dir, 'first-call.zip');
     const r = cli(['package', 'scorm12', 'first-call', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
