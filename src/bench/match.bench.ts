@@ -84,10 +84,14 @@ export async function run(): Promise<void> {
   const cold = testSet().nodes.flatMap((n) =>
     MATCH_LANGUAGES.map((l) => {
       const s = [...calls.values()].find((c) => c.id === n.call && c.locale === l)!;
-      const fresh = { ...s, nodes: s.nodes } as typeof s; // a new object: no cached index
-      const t = performance.now();
-      matchReply(fresh, n.node, s.nodes.get(n.node)!.replies.map((r) => r.id), 'warm');
-      return performance.now() - t;
+      let best = Infinity;
+      for (let round = 0; round < 3; round++) {
+        const fresh = { ...s, nodes: s.nodes } as typeof s; // a new object: no cached index
+        const t = performance.now();
+        matchReply(fresh, n.node, s.nodes.get(n.node)!.replies.map((r) => r.id), 'warm');
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
     }),
   );
   const size = await matcherGzip();
@@ -104,6 +108,6 @@ export async function run(): Promise<void> {
     );
   }
   console.log(`\nAims: ≥${AIMS.paraphrasesConfident * 100}% of paraphrases confident, ≥${AIMS.rightAmongConfident * 100}% right among confident, ≤${AIMS.offTopicConfident * 100}% of off-topic texts confident.`);
-  console.log(`First match at a node (builds its index, Node): max ${ms(Math.max(...cold))} ms. Times: per text, the mean of ${REPS} calls, the best of three rounds.`);
+  console.log(`First match at a node (builds its index, Node, best of three): max ${ms(Math.max(...cold))} ms. Times: per text, the mean of ${REPS} calls, the best of three rounds.`);
   console.log(`Matcher chunk (engine/match + nlp.js stemmers, minified): ${(size.raw / 1024).toFixed(1)} KiB, ${(size.gzip / 1024).toFixed(1)} KiB gzip.`);
 }

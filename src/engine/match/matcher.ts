@@ -20,6 +20,8 @@ const SAME_WORD = 0.5;
 const TEXT_SHARE = 0.6;
 /** A typed word found in no reply of the node weighs this much of a word found in one reply. */
 const UNKNOWN_WEIGHT = 0.5;
+/** What the text's words found across all of a reply's phrasings count for, against those found in one. */
+const POOLED = 0.9;
 
 interface Doc {
   /** Distinct content stems of the document, by index into the node's vocabulary. */
@@ -166,7 +168,19 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
   const scored: Scored[] = offered.map((reply) => {
     let best: Scored = { reply, score: 0, matched: [] };
     if (qTotal === 0) return best;
-    for (const doc of index.docs[reply] ?? []) {
+    const docs = index.docs[reply] ?? [];
+    // How much of the text the reply's phrasings explain together: a trainee may say one part as
+    // the say has it and another as an example does.
+    const all = new Set(docs.flatMap((d) => d.words));
+    let pooled = 0;
+    const pooledMatched: number[] = [];
+    sims.forEach((row, q) => {
+      let m = 0;
+      for (const v of all) m = Math.max(m, row.get(v) ?? 0);
+      pooled += qWeights[q]! * m;
+      if (m >= SAME_WORD) pooledMatched.push(content[q]!);
+    });
+    for (const doc of docs) {
       if (doc.words.length === 0) continue;
       let explained = 0;
       const matched: number[] = [];
@@ -189,8 +203,10 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
       }
       // Rounded to a millionth: Math.pow and Math.log may differ in the last bit between engines,
       // and the browser's verdict must be the server's.
-      const score = docTotal === 0 ? 0 : Math.round(Math.pow(explained / qTotal, TEXT_SHARE) * Math.pow(said / docTotal, 1 - TEXT_SHARE) * 1e6) / 1e6;
-      if (score > best.score) best = { reply, score, matched };
+      const together = POOLED * pooled > explained;
+      const text = together ? POOLED * pooled : explained;
+      const score = docTotal === 0 ? 0 : Math.round(Math.pow(text / qTotal, TEXT_SHARE) * Math.pow(said / docTotal, 1 - TEXT_SHARE) * 1e6) / 1e6;
+      if (score > best.score) best = { reply, score, matched: together ? pooledMatched : matched };
     }
     return best;
   });
