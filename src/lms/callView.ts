@@ -66,10 +66,10 @@ export interface CallView {
 }
 
 /**
- * Shows `session` in `root` and runs it: `onTurn` after each turn taken, `onEnded` once when the
- * call has ended, `onDone` when the learner moves on from its end.
+ * Shows `session` in `root` and runs it: `on.ended` once when the call has ended, `on.done` when
+ * the learner moves on from its end.
  */
-export function showCall(root: HTMLElement, session: Session, deps: CallViewDeps, on: { turn: () => void; ended: () => void; done: () => void }): CallView {
+export function showCall(root: HTMLElement, session: Session, deps: CallViewDeps, on: { ended: () => void; done: () => void }): CallView {
   const { t, audio } = deps;
   const s = session.scenario;
   const panel = h('main', { class: 'htl-screen htl-call', 'aria-label': t('call.label') });
@@ -88,7 +88,6 @@ export function showCall(root: HTMLElement, session: Session, deps: CallViewDeps
     if (c.choose(n)) audio.play('click');
   };
   const topBar = new TopBarPresenter(panel, s.title, s.locale, session.options.mode, t, () => c.hangUp());
-  let turns = session.context.history.length;
   let ended = session.ended;
   c.add(
     topBar,
@@ -103,10 +102,6 @@ export function showCall(root: HTMLElement, session: Session, deps: CallViewDeps
     voice,
     {
       show: (view) => {
-        if (view.turn !== turns) {
-          turns = view.turn;
-          on.turn();
-        }
         if (view.phase === 'ended' && !ended) {
           ended = true;
           on.ended();

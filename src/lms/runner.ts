@@ -106,7 +106,6 @@ export class PackageRunner {
     if (note) wrap.append(h('p', { class: 'htl-lms-note', role: 'status' }, this.t(note)));
     let lastCode = this.state.code;
     const view = showCall(wrap, s, { ...this.deps, t: this.t }, {
-      turn: () => {},
       ended: () => this.ended(index, scenario, s),
       done: () => this.results(this.outcome()),
     });

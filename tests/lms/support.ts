@@ -9,11 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** A page, or a frame of one (the package in a host's iframe). */
 export type Surface = { locator(selector: string): Locator };
-import { expect } from 'vitest';
 import { packageCommand } from '../../src/cli/commands/package.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -114,8 +113,6 @@ export async function cmiOf(page: Page, version: '1.2' | '2004'): Promise<Record
 /** The package's frame in the host. */
 export const packageFrame = (page: Page): FrameLocator => page.frameLocator('#sco');
 
-export const frameOf = (page: Page): Frame => page.frames().find((f) => f.url().includes('/pkg/'))!;
-
 /** Answers the phone, then plays the replies `ids` by id (never by place), waiting for each to be offered. */
 export async function playReplies(frame: Surface, ids: readonly string[], answer = true): Promise<void> {
   if (answer) await frame.locator('.htl-answer').click();
@@ -143,5 +140,3 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `lms-${name}.png`) });
 }
-
-export const expectNoErrors = (errors: readonly string[]) => expect(errors).toEqual([]);
