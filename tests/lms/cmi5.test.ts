@@ -114,6 +114,19 @@ describe('cmi5 package', () => {
   });
 });
 
+describe('cmi5 package in Browse mode', () => {
+  it('plays the call but reports no completion, pass or fail', { timeout: 30_000 }, async () => {
+    const lrs = lrsStub({ activityId, masteryScore: 0.8, launchMode: 'Browse' });
+    const { page, errors } = await launch(lrs);
+    await playReplies(page, SHORT);
+    await toResults(page);
+    await close(page, lrs);
+    expect(lrs.problems).toEqual([]);
+    expect(lrs.verbs()).toEqual(['initialized', 'answered', 'answered', 'terminated']);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the LRS stub', () => {
   it('finds what breaks the cmi5 rules: a statement before initialized, a passed without moveOn or mastery score, anything after terminated', async () => {
     const lrs = lrsStub({ activityId: 'urn:test:au', masteryScore: 0.8 });
