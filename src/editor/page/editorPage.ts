@@ -9,10 +9,13 @@ import { callMap, shapeKey, type CallMap } from '../callMap.js';
 import { checkCall, idealSteps, skillRangeFrom, type CallChecks, type IdealStep, type SkillRange } from '../checks.js';
 import { EditorDocument, type BaseFile, type Change } from '../document.js';
 import type { MapLayout } from '../layout.js';
-import { EditorApiError, openCall, saveFile, TOKEN_KEY } from './editorApi.js';
+import { openCall } from './editorApi.js';
+import { saveAll } from './saveFlow.js';
+import { readMemory, viewKey } from './viewMemory.js';
+import { showOpenProblem } from './openProblem.js';
 import { editorTranslator, type Translate } from './i18n.js';
 import { renderList } from './listView.js';
-import { mapView, type MapViewState } from './mapView.js';
+import { mapView } from './mapView.js';
 import { renderPanel } from './panel.js';
 import { injectEditorStyles } from './styles.js';
 import { startLayout } from './layoutRunner.js';
@@ -21,27 +24,8 @@ export interface MountedEditor {
   destroy(): void;
 }
 
-/** What "Test from here" leaves for the call screen (src/game/call/testFromEditor.ts reads it). */
+/** What "Test from here" leaves for the call screen (src/game/library/editorTest.ts reads it). */
 export const TEST_KEY = 'holdtheline.editor.test';
-
-interface ViewMemory {
-  node: string | null;
-  mode: 'map' | 'list';
-  lang: string | null;
-  map: MapViewState | null;
-  starts: Record<string, StartState>;
-}
-
-const viewKey = (id: string) => `holdtheline.editor.view.${id}`;
-
-function readMemory(id: string): ViewMemory {
-  try {
-    const v = JSON.parse(sessionStorage.getItem(viewKey(id)) ?? 'null') as Partial<ViewMemory> | null;
-    return { node: v?.node ?? null, mode: v?.mode === 'list' ? 'list' : 'map', lang: v?.lang ?? null, map: v?.map ?? null, starts: v?.starts ?? {} };
-  } catch {
-    return { node: null, mode: 'map', lang: null, map: null, starts: {} };
-  }
-}
 
 export function mountEditor(container: HTMLElement, opts: { id: string; lang?: string | null }): MountedEditor {
   injectEditorStyles();
@@ -60,35 +44,6 @@ export function mountEditor(container: HTMLElement, opts: { id: string; lang?: s
       root.remove();
     },
   };
-}
-
-function showOpenProblem(main: HTMLElement, id: string, e: unknown, t: Translate, retry: () => void): void {
-  const err = e instanceof EditorApiError ? e : null;
-  if (err && (err.status === 401 || err.status === 403)) {
-    const input = h('input', { type: 'password', id: 'htl-ed-token', autocomplete: 'off' });
-    fill(
-      main,
-      h(
-        'form',
-        {
-          class: 'htl-ed-bar',
-          onsubmit: (ev: Event) => {
-            ev.preventDefault();
-            sessionStorage.setItem(TOKEN_KEY, input.value.trim());
-            retry();
-          },
-        },
-        h('h1', {}, t('title')),
-        h('label', { for: 'htl-ed-token' }, t('token.label')),
-        input,
-        h('button', { type: 'submit' }, t('token.open')),
-        h('p', { role: 'alert' }, err.status === 403 ? t('token.wrong') : t('token.help')),
-      ),
-    );
-    input.focus();
-    return;
-  }
-  fill(main, h('div', { class: 'htl-ed-bar' }, h('h1', {}, t('title')), h('p', { role: 'alert' }, t('openFailed', { id, message: e instanceof Error ? e.message : String(e) }))));
 }
 
 function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): () => void {
@@ -148,6 +103,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   let checkedText = '';
   const ranges = new Map<string, SkillRange | null>();
   let editAt = 0;
+  let lastMs: number | null = null;
   let checksRun = 0;
 
   function showMode(): void {
@@ -269,8 +225,13 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     redoB.disabled = !doc.canRedo;
     undoB.title = doc.undoLabel ? t('undoWhat', { what: doc.undoLabel }) : '';
     redoB.title = doc.redoLabel ? t('redoWhat', { what: doc.redoLabel }) : '';
-    const ms = editAt > 0 ? Math.round(performance.now() - editAt) : null;
-    if (ms !== null) root.dataset.checkMs = String(ms);
+    // From the edit to its checks shown (once per edit: a refresh for another reason reports the last).
+    if (editAt > 0) {
+      lastMs = Math.round(performance.now() - editAt);
+      root.dataset.checkMs = String(lastMs);
+      editAt = 0;
+    }
+    const ms = lastMs;
     root.dataset.checks = String(checksRun);
     const dirty = doc.files().some((f) => doc.dirty(f.name));
     root.dataset.dirty = String(dirty);
@@ -289,51 +250,26 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     alertBox.hidden = children.length === 0;
   }
 
-  async function save(overwrite = false): Promise<void> {
-    const names = doc.files().filter((f) => doc.dirty(f.name)).map((f) => f.name);
-    if (names.length === 0) names.push(original);
+  const saving = {
+    id,
+    t,
+    doc: () => doc,
+    replaceDoc: (next: EditorDocument) => {
+      doc = next;
+      checkedText = '';
+      shape = '';
+      refresh();
+    },
+    showAlert,
+    saved: () => refresh(),
+  };
+  async function save(): Promise<void> {
     saveB.disabled = true;
     try {
-      for (const name of names) {
-        const base = doc.base(name)!;
-        const text = doc.text(name);
-        const answer = await saveFile(id, name, text, base.hash, overwrite);
-        if (answer.kind === 'saved') {
-          doc.rebase([{ ...base, text, hash: answer.hash }]);
-          continue;
-        }
-        if (answer.kind === 'conflict') {
-          const reload = h('button', { type: 'button', onclick: () => reapplyOn(name, answer.disk) }, t('conflict.reload'));
-          showAlert(h('p', {}, t('conflict.text', { name })), h('div', { class: 'htl-ed-actions' }, reload, h('button', { type: 'button', onclick: () => void save(true) }, t('conflict.overwrite'))));
-          reload.focus();
-          return;
-        }
-        if (answer.kind === 'refused') {
-          showAlert(h('p', {}, t('refused', { name })), h('pre', {}, answer.problems.map((p) => p.text).join('\n') || answer.message));
-          return;
-        }
-        showAlert(h('p', {}, t('saveFailed', { name, message: answer.message })));
-        return;
-      }
-      showAlert();
-      status.textContent = t('savedNow');
-      refresh();
+      await saveAll(saving);
     } finally {
       saveB.disabled = false;
     }
-  }
-
-  /** The disk's version becomes the base, and the edits made here are made again on it: neither is lost. */
-  function reapplyOn(name: string, disk: { text: string; hash: string }): void {
-    const changes = doc.changesInEffect();
-    const files = doc.files().map((f) => (f.name === name ? { ...f, text: disk.text, hash: disk.hash } : f));
-    sessionStorage.removeItem(doc.storageKey);
-    doc = new EditorDocument(id, files, sessionStorage);
-    for (const c of changes) doc.apply(c);
-    showAlert(h('p', {}, t('conflict.reapplied', { name })));
-    checkedText = '';
-    shape = '';
-    refresh();
   }
 
   function testFrom(start: StartState): void {
