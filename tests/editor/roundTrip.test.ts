@@ -109,4 +109,12 @@ describe('saving through the editor round-trips the file', () => {
     expect(out).toContain('"polite": -5');
     expect(applyFileEdits(text, [{ path: ['c'], value: 1 }])).toContain('\n    "c": 1');
   });
+
+  it('adds and removes a key as one line, leaving an array written on one line before it as it is', () => {
+    const text = '{\n  "r": {\n    "say": "Hi",\n    "examples": ["one", "two"],\n    "mood": 5,\n    "next": "x"\n  }\n}\n';
+    const added = applyFileEdits(text, [{ path: ['r', 'polite'], value: -5 }]);
+    expect(changedLines(text, added)).toEqual({ removed: [], added: ['    "polite": -5,'] });
+    expect(applyFileEdits(added, [{ path: ['r', 'polite'], value: undefined }])).toBe(text);
+    expect(applyFileEdits(text, [{ path: ['r', 'mood'], value: undefined }])).toBe(text.replace('    "mood": 5,\n', ''));
+  });
 });
