@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Identity } from '../../client/index.js';
 import { assignmentsApi } from '../../client/assignmentsApi.js';
 import type { AssignmentScores, MyAssignments } from '../../client/assignmentTypes.js';
-import { missedGates } from '../../engine/assignment/passGates.js';
+import { missedGates, type MissedGate } from '../../engine/assignment/passGates.js';
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
 import { adoptStyles } from '../../leaderboard/dom.js';
 import type { ApiClient } from '../../client/index.js';
@@ -31,8 +31,10 @@ const CSS = `
 :where(.htl-picker) .htl-assign li { display: flex; align-items: center; gap: 8px 12px; flex-wrap: wrap; font-size: 15px; }
 :where(.htl-picker) .htl-assign li .htl-btn { margin-left: auto; padding: 4px 14px; white-space: nowrap; }
 :where(.htl-picker) .htl-assign a { color: var(--sky); }
+:where(.htl-picker) .htl-assign-failed { margin: 0; font-size: 15px; padding: 4px 10px; border-left: 4px solid var(--orange); }
+:where(.htl-debrief) .htl-assign-verdict a { color: var(--sky); font-weight: 700; }
 :where(.htl-debrief) .htl-assign-verdict { margin: 10px 0 0; padding: 8px 12px; border-left: 4px solid var(--sky); background: var(--panel); border-radius: 6px; font-size: 15px; }
-:where(.htl-debrief) .htl-assign-verdict[data-verdict="missed"], :where(.htl-debrief) .htl-assign-verdict[data-verdict="uncounted"] { border-left-color: var(--orange); }
+:where(.htl-debrief) .htl-assign-verdict[data-verdict="missed"], :where(.htl-debrief) .htl-assign-verdict[data-verdict="failed"], :where(.htl-debrief) .htl-assign-verdict[data-verdict="uncounted"] { border-left-color: var(--orange); }
 :where(.htl-debrief) .htl-assign-verdict p { margin: 0; }
 `;
 
@@ -55,6 +57,17 @@ const longDate = (iso: string, locale: string) => new Intl.DateTimeFormat(locale
 function gatesText(a: Item, t: TFunction): string {
   const skills = DIMENSIONS.flatMap((d) => (a.gates.skills[d] !== undefined ? [t('assignments.gate', { skill: t(`skill.${d}`), value: a.gates.skills[d] })] : []));
   return [t('assignments.gate', { skill: t('debrief.overall'), value: a.gates.overall }), ...skills].join(', ');
+}
+
+const gateName = (g: string, t: TFunction) => (g === 'overall' ? t('debrief.overall') : t(`skill.${g}`));
+const missedText = (missed: readonly MissedGate[], t: TFunction) => missed.map((m) => t('assignments.verdict.gate', { skill: gateName(m.gate, t), scored: m.scored, needed: m.needed })).join('; ');
+
+/** A failed assignment: the call whose exams ran out, the gates its best exam missed, and what to do. */
+function failedLine(a: Item, o: AssignmentSectionOptions, t: TFunction): HTMLElement | null {
+  const call = a.progress.calls.find((c) => !c.passed && c.attemptsLeft === 0);
+  if (!call) return null;
+  const missed = call.best ? missedGates(call.best, a.gates) : [];
+  return h('p', { class: 'htl-assign-failed', role: 'note' }, t('assignments.failedOn', { call: o.titleOf(call.scenario), gates: missedText(missed, t) }));
 }
 
 export interface AssignmentSectionOptions {
@@ -83,6 +96,7 @@ export function assignmentSection(list: MyAssignments | null, o: AssignmentSecti
         { class: 'htl-assign', 'data-assignment': a.id, 'data-status': p.status, 'aria-labelledby': `htl-assign-${a.id}` },
         h('div', { class: 'htl-assign-head' }, h('h3', { id: `htl-assign-${a.id}` }, a.title), h('span', { class: 'htl-assign-status', 'data-status': p.status }, t(`assignments.status.${p.status}`))),
         h('p', { class: 'htl-assign-meta' }, t('assignments.due', { date: longDate(p.dueAt, o.locale) }), ' · ', t('assignments.gates', { gates: gatesText(a, t) })),
+        p.status === 'failed' && failedLine(a, o, t),
         h(
           'ul',
           {},
@@ -92,7 +106,8 @@ export function assignmentSection(list: MyAssignments | null, o: AssignmentSecti
               { 'data-call': c.scenario },
               h('strong', {}, o.titleOf(c.scenario)),
               h('span', { class: 'htl-assign-meta' }, c.passed ? t('assignments.callPassed', { score: c.best?.overall ?? 0 }) : c.attemptsLeft === 0 ? t('assignments.noneLeft') : t('assignments.left', { count: c.attemptsLeft, cap: a.attemptCap })),
-              !c.passed && p.status !== 'passed' && o.has(c.scenario) && button(t('assignments.takeExam'), () => o.onExam(c.scenario), { class: 'htl-btn htl-btn-primary', 'data-exam': c.scenario, 'aria-label': t('assignments.takeExamOf', { title: o.titleOf(c.scenario) }) }),
+              // A failure is final for the round: no exam counts for it until the trainer gives another.
+              !c.passed && p.status !== 'passed' && p.status !== 'failed' && o.has(c.scenario) && button(t('assignments.takeExam'), () => o.onExam(c.scenario), { class: 'htl-btn htl-btn-primary', 'data-exam': c.scenario, 'aria-label': t('assignments.takeExamOf', { title: o.titleOf(c.scenario) }) }),
             ),
           ),
         ),
@@ -118,18 +133,39 @@ export function assignmentVerdict(run: object, scenario: string, scores: Assignm
     adoptStyles(document, 'htl-game-assignments', CSS);
     const counted = call.attemptsLeft > 0;
     const missed = missedGates(scores, a.gates);
-    const verdict = !counted ? 'uncounted' : missed.length === 0 ? 'passed' : 'missed';
-    const name = (g: string) => (g === 'overall' ? t('debrief.overall') : t(`skill.${g}`));
+    const left = call.attemptsLeft - 1;
+    // Passed this call, and every other call of the assignment is passed already: the assignment is.
+    const completes = counted && missed.length === 0 && a.progress.calls.every((c) => c === call || c.passed);
+    const verdict = !counted ? 'uncounted' : missed.length === 0 ? (completes ? 'complete' : 'passed') : left === 0 ? 'failed' : 'missed';
     const text =
       verdict === 'uncounted'
         ? t('assignments.verdict.uncounted', { title: a.title })
-        : verdict === 'passed'
-          ? t('assignments.verdict.passed', { title: a.title })
-          : t('assignments.verdict.missed', { title: a.title, gates: missed.map((m) => t('assignments.verdict.gate', { skill: name(m.gate), scored: m.scored, needed: m.needed })).join('; ') });
-    lines.push(h('div', { class: 'htl-assign-verdict', 'data-verdict': verdict, 'data-assignment': a.id, role: 'status' }, h('p', {}, text)));
+        : verdict === 'complete'
+          ? t('assignments.verdict.complete', { title: a.title })
+          : verdict === 'passed'
+            ? t('assignments.verdict.passed', { title: a.title })
+            : verdict === 'failed'
+              ? t('assignments.verdict.failed', { title: a.title, gates: missedText(missed, t) })
+              : `${t('assignments.verdict.missed', { title: a.title, gates: missedText(missed, t) })} ${t('assignments.verdict.left', { count: left })}`;
+    lines.push(h('div', { class: 'htl-assign-verdict', 'data-verdict': verdict, 'data-assignment': a.id, role: 'status' }, h('p', {}, text), verdict === 'complete' && h('p', { class: 'htl-assign-cert' })));
     // The kept copy as the server now has it, until the picker asks again.
-    if (counted) Object.assign(call, { attempts: call.attempts + 1, attemptsLeft: verdict === 'passed' ? 0 : call.attemptsLeft - 1, passed: verdict === 'passed' });
+    if (counted) Object.assign(call, { attempts: call.attempts + 1, attemptsLeft: missed.length === 0 ? 0 : left, passed: missed.length === 0 });
   }
   told.set(run, lines);
   return lines.length === 0 ? null : h('div', { class: 'htl-assign-verdicts' }, ...lines.map((l) => l.cloneNode(true)));
+}
+
+/**
+ * Once the exam has reached the server: the certificate it issued, linked in each "assignment
+ * passed" line of `verdicts` (the server's word, asked again; nothing shows while offline).
+ */
+export async function linkCertificates(verdicts: HTMLElement, client: ApiClient, identity: Identity | null, t: TFunction): Promise<void> {
+  const slots = [...verdicts.querySelectorAll<HTMLElement>('[data-verdict="complete"]')];
+  if (slots.length === 0) return;
+  const mine = await loadAssignments(client, identity);
+  for (const el of slots) {
+    const code = mine?.assignments.find((a) => String(a.id) === el.dataset.assignment)?.progress.certificate?.code;
+    const slot = el.querySelector('.htl-assign-cert');
+    if (code && slot && !slot.firstChild) slot.append(h('a', { href: `/?view=certificate&code=${code}`, target: '_blank', rel: 'noopener' }, t('assignments.certificate')));
+  }
 }

@@ -15,7 +15,7 @@ import type { Services } from '../services.js';
 import { button, h } from '../ui/dom.js';
 import { BaseScene } from './BaseScene.js';
 import { outboxStrip } from './outboxStrip.js';
-import { assignmentVerdict } from '../picker/assignments.js';
+import { assignmentVerdict, linkCertificates } from '../picker/assignments.js';
 
 const COUNT_MS = 900;
 
@@ -64,6 +64,7 @@ export class DebriefScene extends BaseScene {
     this.onCleanup(scores.destroy);
     const retry = button(t('debrief.retry'), () => this.send({ type: 'RETRY' }), { class: 'htl-btn htl-btn-primary' });
     // Reopened from "My history": the way back there comes first (in place of the next call).
+    const verdicts = finished.selection.mode === 'exam' && !finished.branchOf ? assignmentVerdict(finished.result.transcript, m.scenario.id, m.score, t) : null;
     const back = this.services.flow.getSnapshot().context.reopened === finished ? button(t('history.backTo'), () => this.send({ type: 'BACK' }), { class: 'htl-btn' }) : null;
     this.mount(
       h(
@@ -86,11 +87,18 @@ export class DebriefScene extends BaseScene {
           ),
         ),
         // The left column: the scores, and under them (never over them) what waits to be sent.
-        h('div', { class: 'htl-debrief-side' }, scores.el, finished.selection.mode === 'exam' && !finished.branchOf && assignmentVerdict(finished.result.transcript, m.scenario.id, m.score, t), finished.selection.mode === 'exam' && this.outbox()),
+        h('div', { class: 'htl-debrief-side' }, scores.el, verdicts, finished.selection.mode === 'exam' && this.outbox()),
         timeline(m, t, gender, tries, this.comparison(lib, finished, played, gender), typed),
       ),
     );
     this.onCleanup(tries.start());
+    // An exam that completes an assignment: its certificate is linked once the server has the exam.
+    if (verdicts?.querySelector('[data-verdict="complete"]')) {
+      const stop = this.services.outbox.subscribe((snap) => {
+        if (snap.waiting === 0) void linkCertificates(verdicts, this.services.client, this.services.identity.get(), t);
+      });
+      this.onCleanup(stop);
+    }
     (back ?? retry).focus();
     // The guided first call's debrief: a note on each score, beside it.
     if (finished.guided) this.onCleanup(guideDebrief(this.services.ui.root, t));
