@@ -2,7 +2,8 @@
 // counts per status, then who is where: each member's status, exams used per call, best overall,
 // and the certificate of a member who passed. Statuses are the server's (src/server/assignments.ts).
 import { certificateUrl, longDate } from './certificatePage.js';
-import { type AssignmentBoard, ASSIGNMENT_STATUSES, type AssignmentStatus } from '../client/assignmentTypes.js';
+import { type AssignmentBoard, ASSIGNMENT_STATUSES, type AssignmentStatus, type CallProgress } from '../client/assignmentTypes.js';
+import { missedGates } from '../engine/assignment/passGates.js';
 import { h, playerName } from './dom.js';
 import { SKILLS, skillLabel } from './format.js';
 import type { Translate } from './index.js';
@@ -12,6 +13,13 @@ type Item = AssignmentBoard['assignments'][number];
 export function gatesText(a: Pick<Item, 'gates'>, t: Translate): string {
   const skills = SKILLS.flatMap((s) => (a.gates.skills[s] !== undefined ? [t('assignments.gate', { skill: skillLabel(t, s), value: a.gates.skills[s] })] : []));
   return [t('assignments.gate', { skill: skillLabel(t, 'overall'), value: a.gates.overall }), ...skills].join(', ');
+}
+
+/** A call not passed: the first gate its best exam missed ("Judgment 60 < 70"), so 85 overall does not read as a pass. */
+function missedNote(c: CallProgress, a: Pick<Item, 'gates'>, t: Translate): string {
+  if (c.passed || !c.best) return '';
+  const m = missedGates(c.best, a.gates)[0];
+  return m ? `${t('assignments.missedGate', { skill: skillLabel(t, m.gate), scored: m.scored, needed: m.needed })} · ` : '';
 }
 
 const statusBadge = (s: AssignmentStatus, t: Translate) => h('span', { class: 'htl-status', 'data-status': s }, t(`assignments.status.${s}`));
@@ -66,7 +74,7 @@ function one(a: Item, t: Translate, locale: string): HTMLElement {
                   h('th', { scope: 'row', class: 'htl-name' }, playerName(m.player.name), m.retakes > 0 && h('span', { class: 'htl-mark' }, t('assignments.retake', { count: m.retakes }))),
                   h('td', {}, statusBadge(m.status, t), m.status === 'overdue' || m.retakes > 0 ? h('span', { class: 'htl-muted' }, ` ${t('assignments.due', { date: longDate(m.dueAt, locale) })}`) : null),
                   ...m.calls.map((c) =>
-                    h('td', { class: 'num' }, c.best ? `${c.best.overall} · ` : '', t('assignments.attempts', { used: c.attempts, cap: a.attemptCap })),
+                    h('td', { class: 'num', 'data-call': c.scenario }, c.best ? `${c.best.overall} · ` : '', missedNote(c, a, t), t('assignments.attempts', { used: c.attempts, cap: a.attemptCap })),
                   ),
                   h('td', {}, m.certificate ? h('a', { href: certificateUrl('', m.certificate.code), target: '_blank', rel: 'noopener' }, t('assignments.open')) : h('span', { class: 'htl-muted' }, '–')),
                 ),

@@ -46,7 +46,16 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
     }
   }
 
-  function showList(board: AssignmentBoard): void {
+  function showList(board: AssignmentBoard, calls: ReadonlyMap<string, string>, members: ReadonlyMap<number, string>): void {
+    // What each assignment asks, so the trainer can tell one from another: calls, exams, gates, expiry, who.
+    const detail = (a: AssignmentBoard['assignments'][number]) =>
+      [
+        a.calls.map((c) => calls.get(c) ?? c).join(', '),
+        t('assignments.cap', { count: a.attemptCap }),
+        t('assignments.gates', { gates: gatesText(a, t) }),
+        a.certificateDays === null ? t('assignments.neverExpires') : t('assignments.expiresAfter', { count: a.certificateDays }),
+        a.members === null ? t('assignments.forTeam') : t('assignments.forMembers', { names: a.members.map((m) => members.get(m) ?? `#${m}`).join(', ') }),
+      ].join(' · ');
     fill(
       list,
       board.assignments.length === 0
@@ -66,6 +75,9 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
                     type: 'button',
                     'aria-label': t('assignments.archiveNamed', { title: a.title }),
                     onclick: async () => {
+                      say('');
+                      // Archiving hides it from every member at once: asked first.
+                      if (!confirm(t('assignments.archiveConfirm', { title: a.title }))) return;
                       try {
                         await api.change(token, code, a.id, { archived: true });
                         await load();
@@ -77,6 +89,7 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
                   },
                   t('assignments.archive'),
                 ),
+                h('div', { class: 'htl-muted htl-assign-detail' }, detail(a)),
               ),
             ),
           ),
@@ -91,7 +104,22 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
     const overall = h('input', { type: 'number', min: 0, max: 100, step: 1, required: true, value: 70, name: 'overall' });
     const skills = SKILLS.map((s) => [s, h('input', { type: 'number', min: 0, max: 100, step: 1, name: s, placeholder: t('assignments.form.noGate') })] as const);
     const days = h('input', { type: 'number', min: 1, max: 3650, step: 1, name: 'days', placeholder: t('assignments.form.never') });
-    const callBoxes = calls.map((c) => [c.id, h('input', { type: 'checkbox', value: c.id, name: 'call' })] as const);
+    let ticked: string[] = [];
+    const callBoxes = calls.map(
+      (c) =>
+        [
+          c.id,
+          h('input', {
+            type: 'checkbox',
+            value: c.id,
+            name: 'call',
+            onchange: (e: Event) => {
+              ticked = ticked.filter((x) => x !== c.id);
+              if ((e.target as HTMLInputElement).checked) ticked.push(c.id);
+            },
+          }),
+        ] as const,
+    );
     const memberBoxes = members.map((m) => [m.id, h('input', { type: 'checkbox', value: m.id, name: 'member' })] as const);
     const form = h(
       'form',
@@ -100,16 +128,21 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
         'aria-labelledby': `${id}-form`,
         onsubmit: async (e: Event) => {
           e.preventDefault();
-          const chosenCalls = callBoxes.filter(([, b]) => b.checked).map(([c]) => c);
+          // Each submit's message replaces the last one's, whatever it was.
+          say('');
+          // The calls in the order they were ticked (the player's card lists them so).
+          const chosenCalls = ticked.filter((c) => callBoxes.some(([id, b]) => id === c && b.checked));
           if (chosenCalls.length === 0) return say(t('assignments.form.pickCall'));
+          // Due at the end of the chosen day, in the trainer's time zone; a day already past is refused.
+          const dueAt = new Date(`${due.value}T23:59:59`);
+          if (!(dueAt.getTime() > Date.now())) return say(t('assignments.form.pastDue'));
           const chosen = memberBoxes.filter(([, b]) => b.checked).map(([m]) => m);
           const gates = Object.fromEntries(skills.filter(([, i]) => i.value !== '').map(([s, i]) => [s, Number(i.value)]));
           const request: AssignmentRequest = {
             title: title.value.trim(),
             calls: chosenCalls,
             members: chosen.length > 0 ? chosen : null,
-            // Due at the end of the chosen day, in the trainer's time zone.
-            dueAt: new Date(`${due.value}T23:59:59`).toISOString(),
+            dueAt: dueAt.toISOString(),
             attemptCap: Number(cap.value),
             gates: { overall: Number(overall.value), skills: gates },
             certificateDays: days.value === '' ? null : Number(days.value),
@@ -117,6 +150,7 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
           try {
             const made = await api.create(token, code, request);
             form.reset();
+            ticked = [];
             await load();
             say(t('assignments.form.made', { title: made.title, gates: gatesText(made, t) }));
           } catch (err) {
@@ -144,7 +178,7 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
   async function load(): Promise<void> {
     try {
       const [board, calls, roster] = await Promise.all([api.board(code), api.calls(token), o.client.trainer.players(token, code)]);
-      showList(board);
+      showList(board, new Map(calls.calls.map((c) => [c.id, c.title])), new Map(roster.players.map((p) => [p.id, p.name])));
       if (!formSlot.firstChild) showForm(calls.calls, roster.players.filter((p) => p.removedAt === null).map((p) => ({ id: p.id, name: p.name })));
     } catch (e) {
       say(t('trainer.failed', { message: problem(e, t) }));

@@ -105,7 +105,7 @@ it('shows the assignment first on the picker, and the debrief says which gate th
   const row = page.locator('.htl-assignments tr[data-member]').first();
   await row.waitFor();
   expect(await row.getAttribute('data-status')).toBe('failed');
-  expect(await row.locator('td.num').textContent()).toBe('72 · 1 of 1');
+  expect(await row.locator('td.num').textContent()).toBe('72 · Judgment 70 < 80 · 1 of 1');
   await page.goto(`${rig.server.url}/?view=certificate&code=${'0'.repeat(32)}`);
   await page.locator('.htl-cert-void h1').waitFor();
   expect(await page.locator('.htl-cert-void h1').textContent()).toBe('Not a valid certificate');

@@ -94,7 +94,8 @@ describe('assignment pages', () => {
     expect(await status('Ann').locator('td.num').textContent()).toBe('100 · 2 of 2');
     expect(await status('Ann').locator('a').getAttribute('href')).toBe(`/?view=certificate&code=${certificate}`);
     expect(await status('Ben').locator('.htl-status').textContent()).toBe('Failed');
-    expect(await status('Ben').locator('td.num').textContent()).toBe('72 · 2 of 2');
+    // Failed on judgment, not on the overall: the cell says which gate the best exam missed.
+    expect(await status('Ben').locator('td.num').textContent()).toBe('72 · Judgment 70 < 80 · 2 of 2');
     expect(await status('Cat').locator('.htl-status').textContent()).toBe('Not started');
     await page.screenshot({ path: join(SHOTS, 'team-page.png') });
     expect(errors).toEqual([]);
@@ -129,18 +130,41 @@ describe('assignment pages', () => {
     const form = team.locator('form.htl-assign-form');
     await form.waitFor();
     expect(await team.locator('.htl-assign-open li').first().textContent()).toContain('Late orders, week 1');
+    const said = () => team.locator('.htl-assign-trainer p[role="status"]').textContent();
     await form.getByLabel('Title', { exact: true }).fill('Refunds drill');
+    await form.getByRole('button', { name: 'Create the assignment' }).click();
+    await expect.poll(said).toBe('Tick at least one call.');
+    // Ticked in this order, kept in it (not alphabetically).
+    await form.getByLabel("The key that won't go in", { exact: true }).check();
     await form.getByLabel('Where is my order?', { exact: true }).check();
+    // A day already past is refused, and the last message gives way to it.
+    await form.getByLabel('Due date').fill('2020-01-06');
+    await form.getByRole('button', { name: 'Create the assignment' }).click();
+    await expect.poll(said).toBe('The due date has already passed: choose today or a later day.');
+    await form.getByLabel('Due date').fill(new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10));
     await form.getByLabel('Cat', { exact: true }).check();
     await form.getByLabel('Exams per call').fill('1');
     await form.getByLabel('Overall', { exact: true }).fill('80');
     await form.getByLabel('Accuracy', { exact: true }).fill('75');
     await page.screenshot({ path: join(SHOTS, 'trainer-form.png'), fullPage: true });
     await form.getByRole('button', { name: 'Create the assignment' }).click();
-    await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toContain('“Refunds drill” is assigned; to pass: Overall ≥ 80, Accuracy ≥ 75.');
+    await expect.poll(said).toBe('“Refunds drill” is assigned; to pass: Overall ≥ 80, Accuracy ≥ 75.');
     const made = (await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments.find((a: { title: string }) => a.title === 'Refunds drill');
-    expect(made).toMatchObject({ calls: ['first-call'], attemptCap: 1, gates: { overall: 80, skills: { accuracy: 75 } }, certificateDays: null });
+    expect(made).toMatchObject({ calls: ['licence-key', 'first-call'], attemptCap: 1, gates: { overall: 80, skills: { accuracy: 75 } }, certificateDays: null });
     expect(made.progress.map((m: { player: { name: string } }) => m.player.name)).toEqual(['Cat']);
+    // The list says what each asks and of whom.
+    const item = team.locator(`.htl-assign-open li[data-assignment="${made.id}"]`);
+    expect(await item.locator('.htl-assign-detail').textContent()).toBe("The key that won't go in, Where is my order? · 1 exam per call · to pass: Overall ≥ 80, Accuracy ≥ 75 · certificate never expires · for Cat");
+    expect(await team.locator('.htl-assign-open li').first().locator('.htl-assign-detail').textContent()).toBe('Where is my order? · 2 exams per call · to pass: Overall ≥ 70, Judgment ≥ 80 · certificate valid 365 days · for the whole team');
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'trainer-list.png') });
+    // Archive asks first: dismissed, nothing happens; accepted, it is archived.
+    const dialogs: string[] = [];
+    page.once('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+    await team.getByRole('button', { name: 'Archive “Refunds drill”' }).click();
+    await expect.poll(() => dialogs).toEqual(['Archive “Refunds drill”? Members stop seeing it at once; it stays in the CSV.']);
+    expect((await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments.length).toBe(2);
+    page.once('dialog', (d) => void d.accept());
     await team.getByRole('button', { name: 'Archive “Refunds drill”' }).click();
     await expect.poll(async () => (await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments.length).toBe(1);
     expect(errors).toEqual([]);

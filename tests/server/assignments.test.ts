@@ -84,8 +84,12 @@ describe.each(serverBackends())('assignments on $name', ({ setup }) => {
     expect([stranger.status, stranger.body.error.code]).toEqual([422, 'unknown-member']);
     const badGate = await call(base, 'POST', `/api/teams/${code}/assignments`, { ...body, gates: { overall: 101 } }, trainer);
     expect([badGate.status, badGate.body.error.code]).toEqual([400, 'invalid-request']);
+    const past = await call(base, 'POST', `/api/teams/${code}/assignments`, { ...body, dueAt: new Date(clock - 1000).toISOString() }, trainer);
+    expect([past.status, past.body.error.code]).toEqual([400, 'due-date-past']);
     const made = await call(base, 'POST', `/api/teams/${code}/assignments`, body, trainer);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const pastEdit = await call(base, 'PATCH', `/api/teams/${code}/assignments/${made.body.id}`, { dueAt: new Date(clock - DAY).toISOString() }, trainer);
+    expect([pastEdit.status, pastEdit.body.error.code]).toEqual([400, 'due-date-past']);
     assignmentId = made.body.id;
     expect(made.body).toMatchObject({ title: 'Week 1: late orders', calls: ['first-call'], attemptCap: 2, gates: { overall: 70, skills: { judgment: 80 } }, certificateDays: 30, archivedAt: null });
     const b = await board();

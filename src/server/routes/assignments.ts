@@ -77,6 +77,8 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
       if (strangers.length > 0) throw new HttpError(422, 'unknown-member', `player${strangers.length > 1 ? 's' : ''} ${strangers.join(', ')} ${strangers.length > 1 ? 'are' : 'is'} not in this team; choose members from its roster`);
     }
     if (b.dueAt !== undefined && !Number.isFinite(Date.parse(b.dueAt))) throw new HttpError(400, 'invalid-request', 'the request is not valid: dueAt must be a date and time');
+    // A due date already past would make everyone overdue the moment it is saved.
+    if (b.dueAt !== undefined && Date.parse(b.dueAt) <= now()) throw new HttpError(400, 'due-date-past', `the due date ${b.dueAt.slice(0, 10)} has already passed; choose today or a later day`);
   }
 
   const columns = (b: Partial<AssignmentRequest>) => ({
