@@ -147,12 +147,22 @@ describe.each(serverBackends())('assignments on $name', ({ setup }) => {
     const r = await call(base, 'GET', `/api/teams/${code}/assignments.csv`, undefined, trainer);
     expect(r.status).toBe(200);
     const lines = (r.body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('assignment_id,assignment,player_id,player,status,due_at,call,title,attempts,call_passed,best_overall,best_politeness,best_accuracy,best_judgment,certificate,certificate_expires_at');
-    const rowOf = (name: string) => lines.find((l) => l.split(',')[3] === name)!.split(',');
+    expect(lines[0]).toBe('assignment_id,assignment,player_id,player,status,due_at,call,title,attempts,call_passed,best_overall,best_politeness,best_accuracy,best_judgment,certificate,certificate_expires_at,archived_at');
+    const rowOf = (name: string, of = assignmentId) => lines.find((l) => l.split(',')[3] === name && l.split(',')[0] === String(of))!.split(',');
     const ann = await member('Ann');
-    expect(rowOf('Ann').slice(4)).toEqual(['passed', ann.dueAt, 'first-call', firstCall.title, '2', 'yes', '100', '100', '100', '100', ann.certificate!.code, ann.certificate!.expiresAt!]);
-    expect(rowOf('Ben').slice(4, 14)).toEqual(['failed', ann.dueAt, 'first-call', firstCall.title, '2', 'no', '72', '85', '60', '70']);
-    expect(rowOf('Cat').slice(4, 14)).toEqual(['overdue', ann.dueAt, 'first-call', firstCall.title, '0', 'no', '', '', '', '']);
+    // Dates as a reader reads them, in UTC to the minute.
+    const readable = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
+    expect(rowOf('Ann').slice(4)).toEqual(['passed', readable(ann.dueAt), 'first-call', firstCall.title, '2', 'yes', '100', '100', '100', '100', ann.certificate!.code, readable(ann.certificate!.expiresAt!), '']);
+    expect(rowOf('Ben').slice(4, 14)).toEqual(['failed', readable(ann.dueAt), 'first-call', firstCall.title, '2', 'no', '72', '85', '60', '70']);
+    expect(rowOf('Cat').slice(4, 14)).toEqual(['overdue', readable(ann.dueAt), 'first-call', firstCall.title, '0', 'no', '', '', '', '']);
+    // An archived assignment's rows stay, marked with the day it was archived.
+    const old = await call(base, 'POST', `/api/teams/${code}/assignments`, { title: 'Old drill', calls: ['first-call'], dueAt: new Date(clock + DAY).toISOString(), attemptCap: 1, gates: { overall: 10 } }, trainer);
+    expect((await call(base, 'PATCH', `/api/teams/${code}/assignments/${old.body.id}`, { archived: true }, trainer)).status).toBe(200);
+    const again = ((await call(base, 'GET', `/api/teams/${code}/assignments.csv`, undefined, trainer)).body as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const archived = again.filter((l) => l.split(',')[0] === String(old.body.id));
+    expect(archived.length).toBeGreaterThan(0);
+    for (const l of archived) expect(l.split(',').at(-1)).toBe(readable(new Date(clock).toISOString()));
+    expect(again.filter((l) => l.split(',')[0] === String(assignmentId)).every((l) => l.split(',').at(-1) === '')).toBe(true);
   });
 
   it('verifies a certificate at its public URL (name, assignment, date, scores only); a forged code is not one', async () => {
@@ -196,7 +206,8 @@ describe.each(serverBackends())('assignments on $name', ({ setup }) => {
     const archived = await call(base, 'PATCH', `/api/teams/${code}/assignments/${assignmentId}`, { archived: true }, trainer);
     expect(archived.body.archivedAt).toBe(new Date(clock).toISOString());
     expect((await board()).assignments).toEqual([]);
-    expect((await call(base, 'GET', `/api/teams/${code}/assignments?archived=true`)).body.assignments).toHaveLength(1);
+    // This one and the CSV test's "Old drill".
+    expect((await call(base, 'GET', `/api/teams/${code}/assignments?archived=true`)).body.assignments).toHaveLength(2);
     const after = await exam('Cat', PERFECT);
     expect(after.assignments).toBeUndefined();
     const missing = await call(base, 'PATCH', `/api/teams/${code}/assignments/999999`, { archived: true }, trainer);

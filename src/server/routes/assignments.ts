@@ -18,6 +18,8 @@ import { playerOf, requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams, idSchema, scenarioIdSchema } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A date as a spreadsheet reader reads it: "2026-12-09 21:59 UTC" (the server keeps no team time zone). */
+const readable = (at: string | number | null | undefined) => (at === null || at === undefined ? '' : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 
 export const MAX_CALLS = 20;
 export const MAX_ATTEMPT_CAP = 20;
@@ -161,7 +163,7 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
             m.progress.player.id,
             safeCell(m.progress.player.name),
             m.progress.status,
-            m.progress.dueAt,
+            readable(m.progress.dueAt),
             c.scenario,
             safeCell(c.title),
             c.attempts,
@@ -171,14 +173,16 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
             b?.accuracy ?? '',
             b?.judgment ?? '',
             m.progress.certificate?.code ?? '',
-            m.progress.certificate?.expiresAt ?? '',
+            readable(m.progress.certificate?.expiresAt),
+            // An archived assignment's rows are kept, and marked, so they are not read as current.
+            readable(s.assignment.row.archived_at),
           ]);
         }
       }
     }
     const csv = stringify(rows, {
       header: true,
-      columns: ['assignment_id', 'assignment', 'player_id', 'player', 'status', 'due_at', 'call', 'title', 'attempts', 'call_passed', 'best_overall', 'best_politeness', 'best_accuracy', 'best_judgment', 'certificate', 'certificate_expires_at'],
+      columns: ['assignment_id', 'assignment', 'player_id', 'player', 'status', 'due_at', 'call', 'title', 'attempts', 'call_passed', 'best_overall', 'best_politeness', 'best_accuracy', 'best_judgment', 'certificate', 'certificate_expires_at', 'archived_at'],
     });
     const file = `${team.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'team'}-assignments.csv`;
     return reply
