@@ -58,9 +58,15 @@ const CSS = `
 .htl-certificate .htl-cert-dates { display: flex; justify-content: space-between; gap: 12px; margin: 6mm 0 4mm; flex-wrap: wrap; }
 .htl-certificate .htl-cert-void { text-align: center; max-width: 150mm; margin: 10vh auto; background: var(--paper); padding: 12mm; border: 1px solid #c9bfa6; }
 .htl-certificate .htl-cert-void h1 { color: #8a3b12; }
+.htl-certificate .htl-cert-valid { max-width: 190mm; margin: 0 auto 12px; padding: 8px 14px; border: 2px solid #2f7d32; border-radius: 6px; background: #eef7ee; color: #1e5a21;
+  font: 600 17px/1.4 system-ui, sans-serif; }
 @page { size: auto; margin: 12mm; }
 @media print {
-  .htl-certificate { background: none; padding: 0; min-height: 0; }
+  /* A white page whatever the app's own background (printed with background graphics on). */
+  html:has(.htl-certificate), body:has(.htl-certificate), :has(> .htl-certificate) { background: #fff !important; margin: 0; padding: 0; }
+  /* The certificate centred on the page (its printable height: the page less its margins). */
+  .htl-certificate { background: #fff; padding: 0; min-height: 0; height: calc(100vh - 1mm); display: flex; flex-direction: column; justify-content: center; }
+  .htl-certificate .htl-cert-valid { display: none; }
   .htl-certificate .htl-cert-tools { display: none; }
   .htl-certificate .htl-cert-page { box-shadow: none; border: 0; margin: 0 auto; max-width: 186mm; padding: 0; break-inside: avoid; }
   .htl-certificate .htl-cert-frame { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -14,6 +14,8 @@ import type { MountedView, Translate } from './index.js';
 export interface CertificateOptions {
   readonly client: ApiClient;
   readonly code: string;
+  /** Opened at the address printed on the certificate: says plainly it is valid, and offers no Print. */
+  readonly verify?: boolean;
   readonly lang?: string;
   readonly t?: Translate;
 }
@@ -40,7 +42,9 @@ export function mountCertificate(container: HTMLElement, opts: CertificateOption
     const origin = globalThis.location?.origin ?? '';
     fill(
       root,
-      h('div', { class: 'htl-cert-tools' }, h('button', { type: 'button', onclick: () => globalThis.print() }, t('certificate.print'))),
+      opts.verify
+        ? h('p', { class: 'htl-cert-valid', role: 'status' }, t('certificate.valid', { date: longDate(new Date().toISOString(), locale) }))
+        : h('div', { class: 'htl-cert-tools' }, h('button', { type: 'button', onclick: () => globalThis.print() }, t('certificate.print'))),
       h(
         'article',
         { class: 'htl-cert-page', 'aria-labelledby': 'htl-cert-heading' },
@@ -67,7 +71,7 @@ export function mountCertificate(container: HTMLElement, opts: CertificateOption
           ),
           h('p', { class: 'htl-cert-small' }, t('certificate.code')),
           h('p', { class: 'htl-cert-code', 'data-field': 'code' }, groupedCode(code)),
-          h('p', { class: 'htl-cert-url' }, t('certificate.verifyAt', { url: certificateUrl(origin, groupedCode(code).replace(/ /g, '-')) })),
+          h('p', { class: 'htl-cert-url' }, t('certificate.verifyAt', { url: `${certificateUrl(origin, groupedCode(code).replace(/ /g, '-'))}&verify=1` })),
         ),
       ),
     );

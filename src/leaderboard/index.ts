@@ -108,8 +108,9 @@ export function mountViewForUrl(container: HTMLElement, url: string | URL, opts:
     case 'trainer':
       return mountTrainer(container, base);
     case 'certificate':
-      // A certificate, public: ?view=certificate&code=<its verification code>.
-      return mountCertificate(container, { ...base, code: q.get('code') ?? '' });
+      // A certificate, public: ?view=certificate&code=<its verification code>; &verify=1 is the
+      // address printed on it, where a verifier is told it is valid (and offered no Print).
+      return mountCertificate(container, { ...base, code: q.get('code') ?? '', verify: q.get('verify') === '1' });
     case 'compare': {
       // Two results of the team side by side: ?view=compare&team=<code>&a=<id>&b=<id>.
       const id = (k: string) => (/^[1-9]\d{0,15}$/.test(q.get(k) ?? '') ? Number(q.get(k)) : null);

@@ -115,8 +115,23 @@ describe('assignment pages', () => {
     await page.screenshot({ path: join(SHOTS, 'certificate.png') });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.htl-cert-tools').isVisible()).toBe(false);
-    await page.pdf({ path: join(SHOTS, 'certificate-a4.pdf'), format: 'A4' });
+    // A white page, whatever the app's dark background, with the certificate on one page, centred.
+    expect(await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.documentElement).backgroundColor])).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
+    await page.screenshot({ path: join(SHOTS, 'certificate-print.png') });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = (await page.pdf({ path: join(SHOTS, `certificate-${format}.pdf`), format, printBackground: true })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), format).toHaveLength(1);
+    }
     await page.emulateMedia({ media: 'screen' });
+    // The address printed on it is the verifier's: it says plainly the certificate is valid, and offers no Print.
+    const printed = (await cert.locator('.htl-cert-url').textContent())!.replace(/^Check it at /, '');
+    expect(printed).toMatch(/\?view=certificate&code=[0-9A-F-]+&verify=1$/);
+    await clear();
+    expect(await show(new URL(printed).search)).toBe(true);
+    await page.locator('.htl-cert-page').waitFor();
+    expect(await page.locator('.htl-cert-valid').textContent()).toBe(`✓ Valid certificate — checked by this server on ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
+    expect(await page.getByRole('button', { name: 'Print' }).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'certificate-verify.png') });
     expect(errors).toEqual([]);
   });
 
