@@ -2,7 +2,7 @@
 // or a reply, add, duplicate and delete nodes and replies, and set a translation's text. Each
 // operation reads the file's current value and returns the edits; nothing here parses or
 // formats text. Pure.
-import { OUTCOMES, sourceHash } from '../engine/index.js';
+import { sourceHash } from '../engine/index.js';
 import type { EditPath, FileEdit } from './roundTrip.js';
 import { valueAt } from './roundTrip.js';
 
@@ -49,7 +49,7 @@ export function setField(path: EditPath, value: unknown, removeWhenZero = false)
   return [{ path, value: none ? undefined : value }];
 }
 
-/** A new reply at the end of a node's replies, leading to `next`. */
+/** A new reply at the end of a node's replies, leading to `next` ('' while no line is chosen: the checks say so). */
 export function addReply(value: unknown, node: string, say: string, next: string): FileEdit[] {
   const replies = repliesOf(value, node);
   const id = freshId(`${node}-reply`, replyIds(value));
@@ -70,11 +70,20 @@ export function deleteReply(node: string, index: number): FileEdit[] {
   return [{ path: replyPath(node, index), value: undefined }];
 }
 
-/** A new ending node (the simplest node that loads), to write its line and replies into. */
-export function addNode(value: unknown, base: string, say: string): { id: string; edits: FileEdit[] } {
+/** A name for a new node: `base` made a plain id (letters, digits, dashes), or `base-2`… when taken. */
+export function newNodeId(value: unknown, base: string): string {
   const nodes = nodesOf(value);
-  const id = freshId(base, (k) => k in nodes);
-  return { id, edits: [{ path: nodePath(id), value: { say, end: OUTCOMES[0] } }] };
+  const plain = base.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'new-line';
+  return freshId(plain, (k) => k in nodes);
+}
+
+/**
+ * A new ordinary line, its words empty and no replies yet: the checks say what it still needs
+ * (the words, replies or an ending) until the trainer writes them.
+ */
+export function addNode(value: unknown, base: string, say = ''): { id: string; edits: FileEdit[] } {
+  const id = newNodeId(value, base);
+  return { id, edits: [{ path: nodePath(id), value: { say, replies: [] } }] };
 }
 
 /** A copy of a node under a new id; its replies get ids of their own. */

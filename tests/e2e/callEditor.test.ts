@@ -119,10 +119,15 @@ describe('the call editor (npm run dev)', () => {
     const words = 'I am sorry about those pop-ups. Let me find your order first, so I know exactly what you have.';
     await replyBox(page, 'find-order').getByLabel('The trainee says').fill(words);
     const ms = await commit(page);
-    await replyBox(page, 'find-order').getByLabel('Politeness').fill('-5');
-    await commit(page);
     expect(ms).toBeLessThan(1000);
-    await save(page);
+    // A number filled right after another field's edit, and saved with Ctrl+S from inside it:
+    // what is on the screen is what is saved (the trainer's fresh look lost both).
+    // Each fill leaves the field before it (its value committed), clearing a number removes its
+    // key and typing one again adds it: still only the one line changes (item 3).
+    const reply = replyBox(page, 'find-order');
+    for (const [label, v] of [['Politeness', '-4'], ['Accuracy', '-3'], ['Politeness', ''], ['Accuracy', ''], ['Politeness', '-5']] as const) await reply.getByLabel(label).fill(v);
+    await page.keyboard.press('Control+s');
+    await page.locator('.htl-ed-status', { hasText: 'all saved' }).waitFor();
     const saved = readFileSync(file(), 'utf8');
     const diff = changedLines(original, saved);
     expect(diff.removed.map((l) => l.trim())).toEqual([original.split('\n').find((l) => l.includes('"say": "I\'m sorry it keeps interrupting you.'))!.trim()]);
@@ -194,6 +199,15 @@ describe('the call editor (npm run dev)', () => {
     await page.locator('.htl-ed-node[data-node="defended"]').click();
     const line = page.locator('.htl-ed-panel').getByLabel('The customer says');
     const was = await line.inputValue();
+    // Ctrl+Z from inside a field still being typed in: the typed words are one step, undone
+    // and redone like any other (the fresh look lost them).
+    await line.fill('Typed, not yet committed.');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((v) => (document.querySelector('.htl-ed-panel textarea') as HTMLTextAreaElement | null)?.value === v, was);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => (document.querySelector('.htl-ed-panel textarea') as HTMLTextAreaElement | null)?.value === 'Typed, not yet committed.');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((v) => (document.querySelector('.htl-ed-panel textarea') as HTMLTextAreaElement | null)?.value === v, was);
     await line.fill('I do not care how it is rated.');
     await commit(page);
     await page.reload();
@@ -238,7 +252,19 @@ describe('the call editor (npm run dev)', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'was not saved' }).waitFor();
     expect(readFileSync(file(), 'utf8')).toBe(before);
+    // The header's counts open every message, as many as they count, each leading to its line.
+    const count = page.locator('.htl-ed-count');
+    const [errs, warns] = (await count.textContent())!.match(/\d+/g)!.map(Number);
+    expect(errs).toBeGreaterThan(0);
+    await count.click();
+    expect(await page.locator('#htl-ed-problems li').count()).toBe(errs! + warns!);
+    await page.locator('.htl-ed-node[data-node="defended"]').click();
+    await page.locator('#htl-ed-problems li[data-severity="error"][data-problem-node="opening"] button').first().click();
+    await page.locator('.htl-ed-panel h2', { hasText: '“opening”' }).waitFor();
+    // Undone, the checks run again and the refusal's stale message goes.
     await page.keyboard.press('Control+z');
+    await page.getByRole('alert').filter({ hasText: 'was not saved' }).waitFor({ state: 'hidden' });
+    expect(await page.locator('#htl-ed-problems li[data-severity="error"]').count()).toBe(0);
   }, 120_000);
 
   it.each([100, 1000])('updates the checks within the budget after an edit of a %i-node call', async (nodes) => {

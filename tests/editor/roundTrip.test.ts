@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, loadScenarioFiles, sourceHash, textsOf } from '../../src/engine/index.js';
+import { checkCall } from '../../src/editor/checks.js';
 import { addNode, addReply, deleteNode, deleteReply, duplicateNode, duplicateReply, nodesOf, repliesOf, setField, setTranslation } from '../../src/editor/operations.js';
 import { applyFileEdit, applyFileEdits, formattingOf, parseText, type EditPath } from '../../src/editor/roundTrip.js';
 import { SHIPPED_DIR, shippedNames } from '../support/shipped.js';
@@ -71,6 +72,7 @@ describe('saving through the editor round-trips the file', () => {
     const nodeId = Object.keys(nodesOf(value())).find((id) => repliesOf(value(), id).length > 0 && repliesOf(value(), id).length < 8)!;
     const made = addNode(value(), 'new-line', 'One more thing before you go.');
     text = applyFileEdits(text, made.edits);
+    text = applyFileEdits(text, addReply(value(), made.id, 'Nothing else, thank you.', nodeId));
     text = applyFileEdits(text, addReply(value(), nodeId, 'Is there anything else?', made.id));
     text = applyFileEdits(text, duplicateReply(value(), nodeId, 0));
     const dup = duplicateNode(value(), nodeId);
@@ -83,6 +85,22 @@ describe('saving through the editor round-trips the file', () => {
     text = applyFileEdits(text, deleteNode(made.id));
     loaded = loadScenario(text, name);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a reply added leads nowhere yet and a line added waits for replies: the checks say so, and neither is an ending', () => {
+    let text = read('update-warning.json');
+    const value = () => parseText(text).value;
+    text = applyFileEdits(text, addReply(value(), 'defended', '', ''));
+    const index = repliesOf(value(), 'defended').length - 1;
+    expect(repliesOf(value(), 'defended')[index]).toMatchObject({ say: '', next: '' });
+    const made = addNode(value(), 'Defended next!');
+    expect(made.id).toBe('defended-next');
+    text = applyFileEdits(text, made.edits);
+    expect(nodesOf(value())[made.id]).toEqual({ say: '', replies: [] });
+    const paths = checkCall({ file: 'update-warning.json', text }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining([`nodes.defended.replies.${index}.next`, `nodes.defended.replies.${index}.say`, `nodes.${made.id}.replies`]));
+    // A name already taken gets a number.
+    expect(addNode(value(), made.id).id).toBe(`${made.id}-2`);
   });
 
   it.each(tables)('%s: a translation’s text changes its own line, and is no longer stale', (name) => {

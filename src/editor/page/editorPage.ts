@@ -73,10 +73,19 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   };
   fillLangs();
   const alertBox = h('div', { class: 'htl-ed-alert', role: 'alert', hidden: true });
+  // The header's counts are a button: every message of the checks, each leading to its line.
+  const problemsB = h('button', { type: 'button', class: 'htl-ed-count', 'aria-expanded': 'false', 'aria-controls': 'htl-ed-problems' });
+  const problems = h('section', { id: 'htl-ed-problems', class: 'htl-ed-problems', hidden: true, 'aria-label': t('problems.title') });
+  problemsB.addEventListener('click', () => {
+    problems.hidden = !problems.hidden;
+    problemsB.setAttribute('aria-expanded', String(!problems.hidden));
+    renderProblems();
+  });
   const bar = h(
     'div',
     { class: 'htl-ed-bar' },
     h('h1', {}, t('titleOf', { id })),
+    problemsB,
     status,
     h('span', { class: 'htl-ed-grow' }),
     undoB,
@@ -92,7 +101,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   let current: string | null = memory.node;
   const mapV = mapView(t, (node) => select(node), memory.map, (node, reply) => selectReply(node, reply));
   const body = h('div', { class: 'htl-ed-body' }, mapV.root, list, panel);
-  fill(root, bar, alertBox, body);
+  fill(root, bar, alertBox, problems, body);
 
   const layouts = startLayout();
   let map: CallMap = { nodes: [], edges: [] };
@@ -162,8 +171,24 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     checksRun++;
   }
 
+  /**
+   * Commits the field being typed in (its change event), so Ctrl+S, undo, redo and Test from
+   * here act on what is on the screen, and nothing typed is lost.
+   */
+  function flushActive(): void {
+    const a = document.activeElement;
+    if (!(a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) || !panel.contains(a)) return;
+    if (a.dataset.committed === undefined || a.value === a.dataset.committed) return;
+    a.dispatchEvent(new Event('change'));
+  }
+
+  let renderedNode: string | null = null;
   function renderSide(): void {
     const focused = document.activeElement?.id ?? '';
+    // A value being typed when the panel is drawn again (another field's edit just committed) is kept.
+    const typing = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+    const typed = typing && panel.contains(typing) && 'value' in typing && typing.dataset.committed !== undefined && typing.value !== typing.dataset.committed && renderedNode === current ? typing.value : null;
+    renderedNode = current;
     const tableName = memory.lang && doc.base(memory.lang) ? memory.lang : null;
     renderPanel(panel, current, {
       t,
@@ -187,7 +212,41 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
         renderSide();
       },
     });
-    if (focused && panel.contains(document.getElementById(focused))) document.getElementById(focused)!.focus();
+    const again = focused ? document.getElementById(focused) : null;
+    if (again && panel.contains(again)) {
+      if (typed !== null && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.dataset.committed !== undefined) again.value = typed;
+      again.focus();
+    }
+  }
+
+  function renderProblems(): void {
+    if (problems.hidden) return;
+    const ds = checks?.diagnostics ?? [];
+    const nodeOf = new Map<object, string>();
+    for (const [node, list] of checks?.byNode ?? []) for (const d of list) nodeOf.set(d, node);
+    fill(
+      problems,
+      h('h2', {}, t('problems.title')),
+      ds.length === 0
+        ? h('p', {}, t('problems.none'))
+        : h(
+            'ul',
+            { class: 'htl-ed-msgs' },
+            ...ds.map((d) => {
+              const node = nodeOf.get(d);
+              const where = `${d.file === original ? '' : `${d.file}:`}${d.line}:${d.col}`;
+              return h(
+                'li',
+                { 'data-severity': d.severity, ...(node ? { 'data-problem-node': node } : {}) },
+                node ? h('button', { type: 'button', onclick: () => select(node) }, t('problems.goTo', { id: node })) : null,
+                ' ',
+                d.message,
+                ' ',
+                h('span', { class: 'htl-ed-source' }, `(${where})`),
+              );
+            }),
+          ),
+    );
   }
 
   function renderListView(): void {
@@ -236,8 +295,12 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     const dirty = doc.files().some((f) => doc.dirty(f.name));
     root.dataset.dirty = String(dirty);
     status.dataset.state = (checks?.errors ?? 0) > 0 ? 'error' : 'ok';
+    problemsB.textContent = checks ? t('status.checks', { errors: checks.errors, warnings: checks.warnings }) : '';
+    problemsB.dataset.state = status.dataset.state;
+    renderProblems();
+    // A refusal names what was wrong when it was refused: once the checks run again, the list is theirs.
+    if (checksRun !== alertChecks && alertBox.querySelector('[data-refused]')) showAlert();
     status.textContent = [
-      checks ? t('status.checks', { errors: checks.errors, warnings: checks.warnings }) : '',
       ms !== null ? t('status.ms', { ms }) : '',
       dirty ? t('status.unsaved') : t('status.saved'),
     ]
@@ -245,7 +308,9 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
       .join(' · ');
   }
 
+  let alertChecks = -1;
   function showAlert(...children: (Node | string)[]): void {
+    alertChecks = checksRun;
     fill(alertBox, ...children);
     alertBox.hidden = children.length === 0;
   }
@@ -264,6 +329,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     saved: () => refresh(),
   };
   async function save(): Promise<void> {
+    flushActive();
     saveB.disabled = true;
     try {
       await saveAll(saving);
@@ -273,6 +339,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
   }
 
   function testFrom(start: StartState): void {
+    flushActive();
     const locale = memory.lang ? memory.lang.slice(id.length + 1, -'.json'.length) : sourceLocale();
     const texts = Object.fromEntries(doc.files().filter((f) => doc.dirty(f.name)).map((f) => [f.name, doc.text(f.name)]));
     remember();
@@ -281,8 +348,8 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     location.assign(`/?${q}`);
   }
 
-  const undo = () => doc.undo() && ((editAt = performance.now()), schedule());
-  const redo = () => doc.redo() && ((editAt = performance.now()), schedule());
+  const undo = () => (flushActive(), doc.undo() && ((editAt = performance.now()), schedule()));
+  const redo = () => (flushActive(), doc.redo() && ((editAt = performance.now()), schedule()));
   undoB.addEventListener('click', undo);
   redoB.addEventListener('click', redo);
   saveB.addEventListener('click', () => void save());
@@ -294,9 +361,8 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
       return void save();
     }
     if (k !== 'z' && k !== 'y') return;
-    // A field being typed in keeps the browser's own undo until its change is committed.
-    const a = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-    if (a && 'value' in a && a.dataset.committed !== undefined && a.value !== a.dataset.committed) return;
+    // A field being typed in is committed first (undo and redo flush it), so what was typed is
+    // one step of the history: undone here, and back with redo.
     e.preventDefault();
     if (k === 'y' || e.shiftKey) redo();
     else undo();

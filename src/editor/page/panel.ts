@@ -6,7 +6,7 @@ import { DIMENSIONS, OUTCOMES, sourceHash, textsOf, type Diagnostic, type Scenar
 import { fill, h } from '../../leaderboard/dom.js';
 import type { CallChecks, SkillRange } from '../checks.js';
 import type { Change } from '../document.js';
-import { addNode, addReply, deleteNode, deleteReply, duplicateNode, duplicateReply, nodesOf, repliesOf, setField, setTranslation } from '../operations.js';
+import { addNode, addReply, deleteNode, deleteReply, duplicateNode, duplicateReply, newNodeId, nodesOf, repliesOf, setField, setTranslation } from '../operations.js';
 import { valueAt, type EditPath, type FileEdit } from '../roundTrip.js';
 import type { Translate } from './i18n.js';
 
@@ -53,7 +53,7 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
   if (c.table) parts.push(...translationFields(c, node));
   else {
     parts.push(
-      textField(t('field.say'), String(raw.say ?? ''), (v) => set(t('change.say', { id: node }), ['nodes', node, 'say'], v)),
+      textField(t('field.say'), String(raw.say ?? ''), (v) => set(t('change.say', { id: node }), ['nodes', node, 'say'], v), { placeholder: t('new.line') }),
       textField(t('field.hint'), typeof raw.hint === 'string' ? raw.hint : '', (v) => set(t('change.hint', { id: node }), ['nodes', node, 'hint'], v)),
       selectField(
         t('field.end'),
@@ -70,7 +70,7 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
         h(
           'div',
           { class: 'htl-ed-actions' },
-          h('button', { type: 'button', onclick: () => c.apply(one(t('change.addReply', { id: node }), [], addReply(c.value, node, t('new.reply'), node))) }, t('action.addReply')),
+          h('button', { type: 'button', onclick: () => c.apply(one(t('change.addReply', { id: node }), [], addReply(c.value, node, '', ''))) }, t('action.addReply')),
         ),
       );
     }
@@ -90,15 +90,20 @@ function messages(t: Translate, ds: readonly Diagnostic[], original: string): HT
   );
 }
 
-function textField(label: string, value: string, onChange: (v: string) => void, opts: { rows?: number; describedBy?: string } = {}): HTMLElement {
+function textField(label: string, value: string, onChange: (v: string) => void, opts: { rows?: number; describedBy?: string; placeholder?: string } = {}): HTMLElement {
   const id = fieldId();
-  const area = h('textarea', { id, rows: opts.rows ?? 2, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}) });
+  const area = h('textarea', { id, rows: opts.rows ?? 2, ...(opts.describedBy ? { 'aria-describedby': opts.describedBy } : {}), ...(opts.placeholder ? { placeholder: opts.placeholder } : {}) });
   area.value = value;
   area.dataset.committed = value;
-  area.addEventListener('change', () => {
+  const commit = () => {
+    // Committed already (Ctrl+S or undo flushed it; the browser's own change follows on leaving).
+    if (area.value === area.dataset.committed) return;
     area.dataset.committed = area.value;
     onChange(area.value);
-  });
+  };
+  // On leaving too: a value carried over a redraw of the panel gets no change event of its own.
+  area.addEventListener('change', commit);
+  area.addEventListener('blur', commit);
   return h('div', {}, h('label', { for: id }, label), area);
 }
 
@@ -107,11 +112,16 @@ function numberField(label: string, value: number | undefined, onChange: (v: num
   const input = h('input', { id, type: 'number', min, max, step: 1, ...(placeholder !== undefined ? { placeholder } : {}) });
   input.value = value === undefined ? '' : String(value);
   input.dataset.committed = input.value;
-  input.addEventListener('change', () => {
+  const commit = () => {
+    // Committed already (Ctrl+S or undo flushed it; the browser's own change follows on leaving).
+    if (input.value === input.dataset.committed) return;
     input.dataset.committed = input.value;
     const n = input.value === '' ? 0 : Number(input.value);
     if (Number.isFinite(n)) onChange(n);
-  });
+  };
+  // On leaving too: a value carried over a redraw of the panel gets no change event of its own.
+  input.addEventListener('change', commit);
+  input.addEventListener('blur', commit);
   return h('div', {}, h('label', { for: id }, label), input);
 }
 
@@ -120,10 +130,15 @@ function inputField(label: string, value: string, onChange: (v: string) => void)
   const input = h('input', { id, type: 'text' });
   input.value = value;
   input.dataset.committed = value;
-  input.addEventListener('change', () => {
+  const commit = () => {
+    // Committed already (Ctrl+S or undo flushed it; the browser's own change follows on leaving).
+    if (input.value === input.dataset.committed) return;
     input.dataset.committed = input.value;
     onChange(input.value.trim());
-  });
+  };
+  // On leaving too: a value carried over a redraw of the panel gets no change event of its own.
+  input.addEventListener('change', commit);
+  input.addEventListener('blur', commit);
   return h('div', {}, h('label', { for: id }, label), input);
 }
 
@@ -157,13 +172,33 @@ function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Re
   const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
   const ids = Object.keys(nodes);
   const NEW = '\u0000new';
-  const leadsTo = (path: EditPath, to: string, label: string) =>
-    selectField(label, [...ids.map((id) => [id, id] as [string, string]), ...(ids.includes(to) ? [] : [[to, t('field.missing', { id: to })] as [string, string]]), [NEW, t('field.newLine')]], to, (v) => {
-      if (v !== NEW) return c.apply({ label: t('change.reply', { id: name, field: t('field.next') }), edits: [{ file: c.original, edits: setField(path, v) }] });
-      const made = addNode(c.value, `${node}-next`, t('new.line'));
+  const leadsTo = (path: EditPath, to: string, label: string) => {
+    const unchosen: [string, string][] = to === '' ? [['', t('field.chooseLine')]] : ids.includes(to) ? [] : [[to, t('field.missing', { id: to })]];
+    // "A new line…" asks for its name first (a default given), then makes it and goes to it.
+    const nameId = fieldId();
+    const nameInput = h('input', { id: nameId, type: 'text' });
+    const create = () => {
+      const made = addNode(c.value, nameInput.value || `${node}-next`);
       c.apply({ label: t('change.newLine', { id: made.id }), edits: [{ file: c.original, edits: [...made.edits, ...setField(path, made.id)] }] });
       c.select(made.id);
+    };
+    const naming = h(
+      'div',
+      { class: 'htl-ed-naming', hidden: true },
+      h('label', { for: nameId }, t('field.newLineName')),
+      nameInput,
+      h('div', { class: 'htl-ed-actions' }, h('button', { type: 'button', 'data-create-line': '' , onclick: create }, t('action.createLine')), h('button', { type: 'button', onclick: () => ((naming.hidden = true), (pick.querySelector('select')!.value = to)) }, t('confirm.no'))),
+    );
+    nameInput.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), create()));
+    const pick = selectField(label, [...unchosen, ...ids.map((id) => [id, id] as [string, string]), [NEW, t('field.newLine')]], to, (v) => {
+      if (v !== NEW) return c.apply({ label: t('change.reply', { id: name, field: t('field.next') }), edits: [{ file: c.original, edits: setField(path, v) }] });
+      nameInput.value = newNodeId(c.value, `${node}-next`);
+      naming.hidden = false;
+      nameInput.focus();
+      nameInput.select();
     });
+    return h('div', {}, pick, naming);
+  };
   const next = r.next;
   const branches = Array.isArray(next)
     ? (next as Obj[]).map((b, k) =>
@@ -181,7 +216,7 @@ function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Re
     'fieldset',
     { class: 'htl-ed-reply', 'data-reply': name },
     h('legend', {}, `${t('panel.reply', { n: i + 1 })} · ${name}${typeof r.takes === 'number' ? ` · ${t('panel.action')}` : ''}`),
-    textField(t('field.words'), String(r.say ?? ''), (v) => set('say', v)),
+    textField(t('field.words'), String(r.say ?? ''), (v) => set('say', v), { placeholder: t('new.reply') }),
     h('p', { class: 'htl-ed-source' }, t('field.effects')),
     h('div', { class: 'htl-ed-row' }, numberField(t('field.polite'), num('polite'), (v) => set('polite', v, true), -100, 0), numberField(t('field.accuracy'), num('accuracy'), (v) => set('accuracy', v, true), -100, 0), numberField(t('field.judgment'), num('judgment'), (v) => set('judgment', v, true), -100, 0)),
     h('div', { class: 'htl-ed-row' }, numberField(t('field.mood'), num('mood'), (v) => set('mood', v, true)), numberField(t('field.patience'), num('patience'), (v) => set('patience', v, true)), numberField(t('field.takes'), num('takes'), (v) => set('takes', v, true), 0, 600)),
@@ -197,7 +232,7 @@ function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Re
 function nodeButtons(c: PanelContext, node: string | null): HTMLElement {
   const { t } = c;
   const add = () => {
-    const made = addNode(c.value, 'new-line', t('new.line'));
+    const made = addNode(c.value, 'new-line');
     c.apply({ label: t('change.newLine', { id: made.id }), edits: [{ file: c.original, edits: made.edits }] });
     c.select(made.id);
   };

@@ -39,7 +39,7 @@ export async function saveAll(host: SaveHost, overwrite = false): Promise<void> 
         return;
       }
       case 'refused':
-        host.showAlert(h('p', {}, t('refused', { name })), h('pre', {}, answer.problems.map((p) => p.text).join('\n') || answer.message));
+        host.showAlert(h('p', { 'data-refused': name }, t('refused', { name })), h('pre', {}, answer.problems.map((p) => p.text).join('\n') || answer.message));
         return;
       case 'failed':
         host.showAlert(h('p', {}, t('saveFailed', { name, message: answer.message })));

@@ -18,9 +18,14 @@ const CSS = `
 .htl-editor button[aria-pressed="true"] { background: var(--accent); color: #04111f; border-color: var(--accent); }
 .htl-editor :focus-visible { outline: 3px solid var(--warm); outline-offset: 2px; }
 .htl-editor a { color: var(--accent); }
-.htl-editor .htl-ed-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
+.htl-editor .htl-ed-bar { display: flex; flex-wrap: nowrap; gap: 8px; align-items: center; padding: 8px 12px; border-bottom: 1px solid var(--line); background: var(--panel); white-space: nowrap; }
+.htl-editor .htl-ed-bar h1 { overflow: hidden; text-overflow: ellipsis; min-width: 6em; flex: 0 1 auto; }
 .htl-editor .htl-ed-bar .htl-ed-grow { flex: 1; }
-.htl-editor .htl-ed-status { color: var(--muted); min-width: 14em; }
+.htl-editor .htl-ed-status { color: var(--muted); margin: 0; flex: 0 1 16em; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.htl-editor .htl-ed-count { flex: none; }
+.htl-editor .htl-ed-count[data-state="error"] { color: var(--bad); border-color: var(--bad); }
+.htl-editor .htl-ed-problems { max-height: 35vh; overflow: auto; padding: 6px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
+.htl-editor .htl-ed-problems[hidden] { display: none; }
 .htl-editor .htl-ed-status[data-state="error"] { color: var(--bad); }
 .htl-editor .htl-ed-body { flex: 1; display: grid; grid-template-columns: minmax(0, 1fr) 420px; min-height: 0; }
 .htl-editor .htl-ed-body > [hidden] { display: none; }
