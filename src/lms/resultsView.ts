@@ -8,6 +8,8 @@ import { button, h } from '../game/ui/dom.js';
 export interface ResultsActions {
   readonly next: (() => void) | null;
   readonly retry: (() => void) | null;
+  /** False in a launch the LMS records nothing of (cmi5 Browse): no "Passed" as a result, and "nothing was sent". */
+  readonly recorded?: boolean;
 }
 
 /**
@@ -15,7 +17,8 @@ export interface ResultsActions {
  * mean would count the calls to come as 0); then the package's.
  */
 export function showResults(root: HTMLElement, t: TFunction, o: PackageOutcome, call: GatedScores | null, gates: PassGates, tries: number, actions: ResultsActions): () => void {
-  const verdict = o.complete ? (o.passed ? 'passed' : 'failed') : 'incomplete';
+  const recorded = actions.recorded !== false;
+  const verdict = !recorded ? (o.complete ? 'browsed' : 'incomplete') : o.complete ? (o.passed ? 'passed' : 'failed') : 'incomplete';
   const shown = o.complete || !call ? { overall: o.scores.overall, skills: o.objectives.map((x) => ({ skill: x.skill, score: x.score })) } : { overall: call.overall, skills: o.objectives.map((x) => ({ skill: x.skill, score: call[x.skill] })) };
   const skillName = (g: string) => t(g === 'overall' ? 'debrief.overall' : `skill.${g}`);
   const missed = o.missed.flatMap((m) => m ?? []);
@@ -36,7 +39,7 @@ export function showResults(root: HTMLElement, t: TFunction, o: PackageOutcome, 
       h('p', { class: 'htl-muted' }, t('lms:tries', { count: tries })),
       first,
       actions.next && actions.retry ? button(t('lms:retry'), actions.retry, { class: 'htl-btn' }) : null,
-      o.complete ? h('p', { class: 'htl-muted', role: 'status' }, t('lms:sent')) : null,
+      !recorded ? h('p', { class: 'htl-muted', role: 'status' }, t('lms:notSent')) : o.complete ? h('p', { class: 'htl-muted', role: 'status' }, t('lms:sent')) : null,
     ),
   );
   root.append(panel);

@@ -147,6 +147,7 @@ export class PackageRunner {
     this.clear = showResults(this.root, this.t, o, this.last, this.gates, this.state.tries, {
       next: next >= 0 ? () => this.play(next) : null,
       retry: failed >= 0 ? () => this.play(failed) : null,
+      recorded: this.lms.records !== false,
     });
   }
 }

@@ -119,7 +119,11 @@ describe('cmi5 package in Browse mode', () => {
     const lrs = lrsStub({ activityId, masteryScore: 0.8, launchMode: 'Browse' });
     const { page, errors } = await launch(lrs);
     await playReplies(page, SHORT);
-    await toResults(page);
+    // Over the mastery score, but nothing is recorded: the screen says so, not "Passed".
+    expect(await toResults(page)).toBe('browsed');
+    expect(await page.locator('#htl-lms-verdict').textContent()).toBe('Practice run: not recorded');
+    expect(await page.locator('.htl-lms-results [role="status"]').textContent()).toBe('This was opened for browsing: nothing was sent to your learning platform, and no result was recorded. Open it from your course to be scored.');
+    await screenshot(page, 'cmi5-browse');
     await close(page, lrs);
     expect(lrs.problems).toEqual([]);
     expect(lrs.verbs()).toEqual(['initialized', 'answered', 'answered', 'terminated']);

@@ -28,6 +28,8 @@ export interface LmsAdapter {
   start(): Promise<string>;
   /** The pass mark the LMS sets (cmi5's masteryScore, 0–100), if it sets one. */
   readonly masteryScore: number | null;
+  /** False when the LMS records nothing of this launch (cmi5's Browse or Review mode); absent: it does. */
+  readonly records?: boolean;
   /** Keeps the state to resume from (after every turn). */
   save(suspend: string): Promise<void>;
   /** A call has ended: what it and the package stand at. */

@@ -93,6 +93,11 @@ export class Cmi5 implements LmsAdapter {
     return this.launch?.launchMode === 'Normal';
   }
 
+  /** Browse and Review launches send no completion, pass or fail: the learner is told nothing was recorded. */
+  get records(): boolean {
+    return this.normal;
+  }
+
   /** A statement with the launch's context template, the registration and (cmi5-defined ones) the cmi5 category. */
   statement(verb: keyof typeof VERBS, result: Record<string, unknown>, cmi5Defined: boolean, extra: { moveOn?: boolean; object?: Record<string, unknown>; extensions?: Record<string, unknown> } = {}): Record<string, unknown> {
     const template = this.launch!.contextTemplate;
