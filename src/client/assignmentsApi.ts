@@ -1,7 +1,7 @@
 // The client's calls for assignments and certificates (issue 15), beside the ApiClient (api.ts):
 // the same base URL, the same errors (ApiError, with the server's code).
 import { ApiError, type ApiClient } from './api.js';
-import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MyAssignments } from './assignmentTypes.js';
+import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MemberProgress, MyAssignments } from './assignmentTypes.js';
 import type { ErrorBody, Identity } from './types.js';
 
 export interface AssignmentsApi {
@@ -13,6 +13,8 @@ export interface AssignmentsApi {
   certificate(code: string): Promise<CertificateView>;
   create(trainerToken: string, code: string, request: AssignmentRequest): Promise<Assignment>;
   change(trainerToken: string, code: string, id: number, change: Partial<AssignmentRequest> & { archived?: boolean }): Promise<Assignment>;
+  /** Another round for a member who has not passed: it starts now. */
+  newRound(trainerToken: string, code: string, id: number, playerId: number): Promise<MemberProgress>;
   /** Every call the server can assign (the trainer's form). */
   calls(trainerToken: string): Promise<{ calls: { id: string; title: string }[] }>;
   /** The CSV: one line per member, assignment and call. */
@@ -63,6 +65,7 @@ export function assignmentsApi(client: Pick<ApiClient, 'baseUrl'>, doFetch: type
     create: (token, code, request) => json('POST', `/teams/${enc(code)}/assignments`, request, bearer(token)),
     change: (token, code, id, change) => json('PATCH', `/teams/${enc(code)}/assignments/${id}`, change, bearer(token)),
     calls: (token) => json('GET', '/assignment-calls', undefined, bearer(token)),
+    newRound: (token, code, id, playerId) => json('POST', `/teams/${enc(code)}/assignments/${id}/rounds`, { playerId }, bearer(token)),
     exportCsv: async (token, code) => (await send('GET', `/teams/${enc(code)}/assignments.csv`, undefined, bearer(token))).text(),
   };
 }

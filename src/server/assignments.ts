@@ -7,6 +7,9 @@
 // counts, they are "not started" again, and the retake is due as long after the expiry as the
 // first round was after the assignment was created.
 //
+// A trainer may give a member another round (after a failure, say): it starts then, as after an
+// expiry — nothing before it counts, and it is due as long after its start as the first round was.
+//
 // Attempts. Only exams count (results; practice runs are kept apart). On each call the first
 // `attempt_cap` exams the server received in the round count; a further one stays on the board but
 // not in the assignment, and the player is told (AssignmentOutcome.counted).
@@ -21,6 +24,7 @@ import {
   activeMembers,
   certificatesOf,
   examsOf,
+  givenRoundsOf,
   insertCertificate,
   teamAssignments,
   type AssignmentRow,
@@ -56,14 +60,17 @@ export interface Round {
   readonly certificate: CertificateRow | null;
 }
 
-/** `certs`: this member's certificates of this assignment, oldest first. */
-export function roundOf(a: AssignmentRow, certs: readonly CertificateRow[], now: number): Round {
+/** `certs`: this member's certificates of this assignment, oldest first; `given`: the starts of rounds a trainer gave them, oldest first. */
+export function roundOf(a: AssignmentRow, certs: readonly CertificateRow[], now: number, given: readonly number[] = []): Round {
   const expired = certs.filter((c) => c.expires_at !== null && c.expires_at <= now);
-  const valid = certs.find((c) => c.expires_at === null || c.expires_at > now) ?? null;
-  if (valid) return { start: valid.round_start, dueAt: dueFrom(a, valid.round_start), retakes: expired.length, certificate: valid };
+  const started = given.filter((g) => g <= now);
+  const lastGiven = started[started.length - 1] ?? -Infinity;
+  const retakes = expired.length + started.length;
+  const valid = certs.find((c) => (c.expires_at === null || c.expires_at > now) && c.round_start >= lastGiven) ?? null;
+  if (valid) return { start: valid.round_start, dueAt: dueFrom(a, valid.round_start), retakes, certificate: valid };
   const last = expired[expired.length - 1];
-  const start = last ? last.expires_at! : a.created_at;
-  return { start, dueAt: dueFrom(a, start), retakes: expired.length, certificate: null };
+  const start = Math.max(last ? last.expires_at! : a.created_at, lastGiven);
+  return { start, dueAt: dueFrom(a, start), retakes, certificate: null };
 }
 
 /** The first round is due at the assignment's date; a retake as long after its start. */
@@ -99,8 +106,8 @@ export interface MemberState {
  * One member's status in one assignment. `exams`: their results on its calls received from the
  * round's start on, in the order received; `certs`: their certificates of it, oldest first.
  */
-export function memberState(a: ParsedAssignment, player: { id: number; name: string }, exams: readonly ExamRow[], certs: readonly CertificateRow[], now: number, titles: ReadonlyMap<string, string>): MemberState {
-  const round = roundOf(a.row, certs, now);
+export function memberState(a: ParsedAssignment, player: { id: number; name: string }, exams: readonly ExamRow[], certs: readonly CertificateRow[], now: number, titles: ReadonlyMap<string, string>, given: readonly number[] = []): MemberState {
+  const round = roundOf(a.row, certs, now, given);
   const inRound = exams.filter((e) => e.received_at >= round.start);
   const calls = a.calls.map((s) => callState(s, titles.get(s) ?? s, inRound, a.row.attempt_cap, a.gates));
   const status = statusOf(calls.map((c) => c.progress), round, a.row.attempt_cap, now);
@@ -153,7 +160,7 @@ export async function teamStates(store: Store, teamId: number, now: number, o: {
   if (rows.length === 0) return [];
   const everyone = await activeMembers(store.db, teamId);
   const members = o.playerId === undefined ? everyone : everyone.filter((m) => m.id === o.playerId);
-  const [certs, titles] = await Promise.all([certificatesOf(store.db, rows.map((a) => a.row.id)), callTitles(store)]);
+  const [certs, titles, given] = await Promise.all([certificatesOf(store.db, rows.map((a) => a.row.id)), callTitles(store), givenRoundsOf(store.db, rows.map((a) => a.row.id))]);
   const earliest = Math.min(...rows.map((a) => a.row.created_at));
   const allCalls = [...new Set(rows.flatMap((a) => a.calls))];
   const exams = await examsOf(store.db, teamId, members.map((m) => m.id), allCalls, earliest);
@@ -167,6 +174,7 @@ export async function teamStates(store: Store, teamId: number, now: number, o: {
         certs.filter((c) => c.assignment_id === a.row.id && c.player_id === m.id),
         now,
         titles,
+        given.filter((g) => g.assignment_id === a.row.id && g.player_id === m.id).map((g) => g.started_at),
       ),
     ),
   }));

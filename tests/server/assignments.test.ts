@@ -213,4 +213,31 @@ describe.each(serverBackends())('assignments on $name', ({ setup }) => {
     const missing = await call(base, 'PATCH', `/api/teams/${code}/assignments/999999`, { archived: true }, trainer);
     expect([missing.status, missing.body.error.code]).toEqual([404, 'unknown-assignment']);
   });
+
+  it('gives a failed member another round: it starts now, as after an expiry, and an exam in it counts', async () => {
+    const made = await call(base, 'POST', `/api/teams/${code}/assignments`, { title: 'Second chances', calls: ['first-call'], members: [ids.Dan], dueAt: new Date(clock + 7 * DAY).toISOString(), attemptCap: 1, gates: { overall: 70, skills: { judgment: 80 } } }, trainer);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id: number = made.body.id;
+    const dan = async (): Promise<MemberProgress> => ((await call(base, 'GET', `/api/teams/${code}/assignments`)).body as AssignmentBoard).assignments.find((a) => a.id === id)!.progress[0]!;
+    clock += 1000;
+    expect((await exam('Dan', SHORT_ON_JUDGMENT)).assignments[0]).toMatchObject({ id, status: 'failed', attemptsLeft: 0 });
+    const round = `/api/teams/${code}/assignments/${id}/rounds`;
+    expect((await call(base, 'POST', round, { playerId: ids.Dan })).status).toBe(401);
+    const stranger = await call(base, 'POST', round, { playerId: ids.Ann }, trainer);
+    expect([stranger.status, stranger.body.error.code]).toEqual([422, 'unknown-member']);
+    clock += DAY;
+    const given = await call(base, 'POST', round, { playerId: ids.Dan }, trainer);
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    // Nothing before the round counts; it is due as long after its start as the first round was.
+    expect(given.body).toMatchObject({ status: 'not-started', retakes: 1, certificate: null, dueAt: new Date(clock + Date.parse(made.body.dueAt) - Date.parse(made.body.createdAt)).toISOString(), calls: [{ attempts: 0, attemptsLeft: 1, passed: false, best: null }] });
+    expect(await dan()).toEqual(given.body);
+    clock += 1000;
+    const passed = (await exam('Dan', PERFECT)).assignments[0];
+    expect(passed).toMatchObject({ id, counted: true, passed: true, status: 'passed' });
+    expect(passed.certificate).toMatch(/^[0-9a-f]{32}$/);
+    expect(await dan()).toMatchObject({ status: 'passed', retakes: 1, certificate: { code: passed.certificate } });
+    // Passed: no need for another round.
+    const again = await call(base, 'POST', round, { playerId: ids.Dan }, trainer);
+    expect([again.status, again.body.error.code]).toEqual([409, 'already-passed']);
+  });
 });

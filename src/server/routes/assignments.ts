@@ -6,13 +6,13 @@
 // src/server/assignments.ts only.
 import type { FastifyPluginAsync } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MyAssignments } from '../../client/assignmentTypes.js';
+import type { Assignment, AssignmentBoard, AssignmentRequest, CertificateView, MemberProgress, MyAssignments } from '../../client/assignmentTypes.js';
 import { passGatesSchema } from '../../engine/assignment/passGates.js';
 import { DIMENSIONS } from '../../engine/scoring/dimensions.js';
 import { callTitles, issueAfterEdit, parseAssignment, statusCounts, teamStates, type ParsedAssignment } from '../assignments.js';
 import { HttpError } from '../httpError.js';
 import type { ScenarioLibrary } from '../scenarios.js';
-import { activeMembers, assignment, certificateByCode, insertAssignment, updateAssignment, type AssignmentRow } from '../store/assignmentQueries.js';
+import { activeMembers, assignment, certificateByCode, insertAssignment, insertRound, updateAssignment, type AssignmentRow } from '../store/assignmentQueries.js';
 import type { Store } from '../store/store.js';
 import { playerOf, requireTrainer, teamOf } from './auth.js';
 import { codeAndIdParams, codeParams, idSchema, scenarioIdSchema } from './schemas.js';
@@ -128,6 +128,26 @@ export const assignmentRoutes: FastifyPluginAsync<{ store: Store; library: Scena
       // A higher cap or lower gates can complete a member's round: their certificate is issued now.
       if (row.archived_at === null) await issueAfterEdit(store, team.id, row.id, at);
       return assignmentInfo(parseAssignment(row));
+    },
+  );
+
+  // Another round for a member who has not passed (a failure is final for a round): it starts now,
+  // as after an expiry (src/server/assignments.ts). Answers the member's progress in the new round.
+  app.post<{ Params: { code: string; id: number }; Body: { playerId: number } }>(
+    '/teams/:code/assignments/:id/rounds',
+    { schema: { params: codeAndIdParams, body: { type: 'object', required: ['playerId'], additionalProperties: false, properties: { playerId: idSchema } } } },
+    async (req, reply): Promise<MemberProgress> => {
+      requireTrainer(req, trainerToken);
+      const team = await teamOf(store, req.params.code);
+      const at = now();
+      const state = (await teamStates(store, team.id, at, { playerId: req.body.playerId })).find((s) => s.assignment.row.id === req.params.id);
+      if (!state) throw new HttpError(404, 'unknown-assignment', `this team has no open assignment ${req.params.id}`);
+      const m = state.members[0];
+      if (!m) throw new HttpError(422, 'unknown-member', `player ${req.body.playerId} does not have this assignment; choose a member it is for`);
+      if (m.progress.status === 'passed') throw new HttpError(409, 'already-passed', `${m.progress.player.name} has passed this round already; there is no need for another`);
+      await insertRound(store.db, { assignment_id: state.assignment.row.id, player_id: m.progress.player.id, started_at: at });
+      const after = (await teamStates(store, team.id, at, { playerId: m.progress.player.id })).find((s) => s.assignment.row.id === req.params.id)!;
+      return reply.code(201).send(after.members[0]!.progress);
     },
   );
 

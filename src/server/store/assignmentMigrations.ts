@@ -52,5 +52,18 @@ export function assignmentMigrations(dialect: Dialect): Record<string, Migration
         await db.schema.createIndex('certificates_player').on('certificates').columns(['player_id', 'assignment_id']).execute();
       },
     },
+    // A round a trainer gives a member (after a failure, say): from `started_at` on, the member
+    // starts again as after an expiry (src/server/assignments.ts).
+    '0011-assignment-rounds': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('assignment_rounds')
+          .addColumn('assignment_id', big, (c) => c.notNull().references('assignments.id'))
+          .addColumn('player_id', big, (c) => c.notNull().references('players.id'))
+          .addColumn('started_at', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('assignment_rounds_pk', ['assignment_id', 'player_id', 'started_at'])
+          .execute();
+      },
+    },
   };
 }

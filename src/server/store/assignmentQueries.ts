@@ -115,6 +115,17 @@ export async function insertCertificate(db: Db, c: Omit<CertificateRow, 'code'>)
   return row ? certificateRow(row) : null;
 }
 
+/** The rounds trainers gave in these assignments, oldest first. */
+export async function givenRoundsOf(db: Db, assignmentIds: readonly number[]): Promise<{ assignment_id: number; player_id: number; started_at: number }[]> {
+  if (assignmentIds.length === 0) return [];
+  const rows = await db.selectFrom('assignment_rounds').selectAll().where('assignment_id', 'in', [...assignmentIds]).orderBy('started_at').execute();
+  return rows.map((r) => ({ assignment_id: Number(r.assignment_id), player_id: Number(r.player_id), started_at: Number(r.started_at) }));
+}
+
+export async function insertRound(db: Db, r: { assignment_id: number; player_id: number; started_at: number }): Promise<void> {
+  await db.insertInto('assignment_rounds').values(r).onConflict((oc) => oc.doNothing()).execute();
+}
+
 export async function certificateByCode(db: Db, code: string): Promise<CertificateRow | null> {
   const row = await db.selectFrom('certificates').selectAll().where('code', '=', code).executeTakeFirst();
   return row ? certificateRow(row) : null;

@@ -222,6 +222,13 @@ export interface CertificatesTable {
   scores: string;
 }
 
+/** A round a trainer gave a member of an assignment, starting at `started_at` (src/server/assignments.ts). */
+export interface AssignmentRoundsTable {
+  assignment_id: number;
+  player_id: number;
+  started_at: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   players: PlayersTable;
@@ -236,4 +243,5 @@ export interface Database {
   tickets: TicketsTable;
   assignments: AssignmentsTable;
   certificates: CertificatesTable;
+  assignment_rounds: AssignmentRoundsTable;
 }
