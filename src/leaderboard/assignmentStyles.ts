@@ -36,6 +36,7 @@ const CSS = `
 .htl-assign-trainer input[type="checkbox"] { accent-color: var(--accent); width: 1.1em; height: 1.1em; }
 .htl-assign-trainer ul { margin: 4px 0 8px; padding-left: 20px; }
 .htl-assign-trainer li { margin: 4px 0; }
+.htl-assign-trainer .htl-assign-rounds { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
 
 .htl-certificate { --ink: #1d2633; --gold: #9a6b12; --paper: #fffdf7; min-height: 100vh; margin: 0; padding: 24px; box-sizing: border-box;
   background: #e9e5da; color: var(--ink); font: 16px/1.5 Georgia, "Times New Roman", "Noto Serif", serif; }

@@ -56,6 +56,36 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
         a.certificateDays === null ? t('assignments.neverExpires') : t('assignments.expiresAfter', { count: a.certificateDays }),
         a.members === null ? t('assignments.forTeam') : t('assignments.forMembers', { names: a.members.map((m) => members.get(m) ?? `#${m}`).join(', ') }),
       ].join(' · ');
+    // A failure is final for the round: the trainer may give the member another (it starts now).
+    const rounds = (a: AssignmentBoard['assignments'][number]) => {
+      const failed = a.progress.filter((m) => m.status === 'failed');
+      return failed.length === 0
+        ? null
+        : h(
+            'div',
+            { class: 'htl-assign-rounds' },
+            ...failed.map((m) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'data-round': m.player.id,
+                  onclick: async () => {
+                    say('');
+                    try {
+                      await api.newRound(token, code, a.id, m.player.id);
+                      await load();
+                      say(t('assignments.roundGiven', { name: m.player.name, title: a.title }));
+                    } catch (e) {
+                      say(t('trainer.failed', { message: problem(e, t) }));
+                    }
+                  },
+                },
+                t('assignments.giveRound', { name: m.player.name }),
+              ),
+            ),
+          );
+    };
     fill(
       list,
       board.assignments.length === 0
@@ -90,6 +120,7 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
                   t('assignments.archive'),
                 ),
                 h('div', { class: 'htl-muted htl-assign-detail' }, detail(a)),
+                rounds(a),
               ),
             ),
           ),

@@ -145,6 +145,16 @@ describe('assignment pages', () => {
     const form = team.locator('form.htl-assign-form');
     await form.waitFor();
     expect(await team.locator('.htl-assign-open li').first().textContent()).toContain('Late orders, week 1');
+    // Ben failed: only he is offered another round; given, he starts again.
+    const first = team.locator('.htl-assign-open li').first();
+    expect(await first.locator('[data-round]').allTextContents()).toEqual(['Give Ben another round']);
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'trainer-round.png') });
+    clock += 60_000;
+    await first.getByRole('button', { name: 'Give Ben another round' }).click();
+    await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toBe('Ben has another round of “Late orders, week 1”: it starts now, and the earlier exams no longer count.');
+    expect((await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments[0].progress.find((m: { player: { name: string } }) => m.player.name === 'Ben')).toMatchObject({ status: 'not-started', retakes: 1 });
+    expect(await first.locator('[data-round]').count()).toBe(0);
     const said = () => team.locator('.htl-assign-trainer p[role="status"]').textContent();
     await form.getByLabel('Title', { exact: true }).fill('Refunds drill');
     await form.getByRole('button', { name: 'Create the assignment' }).click();
