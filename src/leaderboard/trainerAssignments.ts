@@ -22,6 +22,12 @@ export interface TrainerAssignmentOptions {
   readonly locale: string;
 }
 
+/** A date-time as the trainer's own calendar day (what a date input holds). */
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentOptions): { load: () => Promise<void> } {
   const { t, token, code } = o;
   const api = assignmentsApi(o.client);
@@ -56,6 +62,46 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
         a.certificateDays === null ? t('assignments.neverExpires') : t('assignments.expiresAfter', { count: a.certificateDays }),
         a.members === null ? t('assignments.forTeam') : t('assignments.forMembers', { names: a.members.map((m) => members.get(m) ?? `#${m}`).join(', ') }),
       ].join(' · ');
+    // Edit: the exams per call, the due date and the gates (the server issues a certificate to anyone they now pass).
+    const editor = (a: AssignmentBoard['assignments'][number]) => {
+      const num = (name: string, value: number | undefined, min: number, max: number) => h('input', { type: 'number', min, max, step: 1, name, value: value ?? '', placeholder: t('assignments.form.noGate') });
+      const cap = num('cap', a.attemptCap, 1, 20);
+      const due = h('input', { type: 'date', name: 'due', value: localDay(a.dueAt) });
+      const overall = num('overall', a.gates.overall, 0, 100);
+      const skills = SKILLS.map((s) => [s, num(s, a.gates.skills[s], 0, 100)] as const);
+      const field = (label: string, input: HTMLElement) => h('label', { class: 'htl-field' }, h('span', {}, label), input);
+      return h(
+        'details',
+        { class: 'htl-assign-edit' },
+        h('summary', { 'aria-label': t('assignments.editNamed', { title: a.title }) }, t('assignments.edit')),
+        h(
+          'form',
+          {
+            onsubmit: async (e: Event) => {
+              e.preventDefault();
+              say('');
+              const dueAt = new Date(`${due.value}T23:59:59`);
+              // A new due date must not be past already (the one it has is kept as it is).
+              const moved = due.value !== localDay(a.dueAt);
+              if (moved && !(dueAt.getTime() > Date.now())) return say(t('assignments.form.pastDue'));
+              try {
+                await api.change(token, code, a.id, {
+                  attemptCap: Number(cap.value),
+                  ...(moved ? { dueAt: dueAt.toISOString() } : {}),
+                  gates: { overall: Number(overall.value), skills: Object.fromEntries(skills.filter(([, i]) => i.value !== '').map(([s, i]) => [s, Number(i.value)])) },
+                });
+                await load();
+                say(t('assignments.saved', { title: a.title }));
+              } catch (err) {
+                say(t('trainer.failed', { message: problem(err, t) }));
+              }
+            },
+          },
+          h('div', { class: 'htl-assign-grid' }, field(t('assignments.form.cap'), cap), field(t('assignments.form.due'), due), field(skillLabel(t, 'overall'), overall), ...skills.map(([s, i]) => field(skillLabel(t, s), i))),
+          h('button', { type: 'submit' }, t('assignments.save')),
+        ),
+      );
+    };
     // A failure is final for the round: the trainer may give the member another (it starts now).
     const rounds = (a: AssignmentBoard['assignments'][number]) => {
       const failed = a.progress.filter((m) => m.status === 'failed');
@@ -121,6 +167,7 @@ export function mountTrainerAssignments(slot: HTMLElement, o: TrainerAssignmentO
                 ),
                 h('div', { class: 'htl-muted htl-assign-detail' }, detail(a)),
                 rounds(a),
+                editor(a),
               ),
             ),
           ),

@@ -155,6 +155,23 @@ describe('assignment pages', () => {
     await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toBe('Ben has another round of “Late orders, week 1”: it starts now, and the earlier exams no longer count.');
     expect((await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments[0].progress.find((m: { player: { name: string } }) => m.player.name === 'Ben')).toMatchObject({ status: 'not-started', retakes: 1 });
     expect(await first.locator('[data-round]').count()).toBe(0);
+    // Edit: three exams per call, no judgment gate; saved through the PATCH.
+    await first.getByLabel('Edit “Late orders, week 1”').click();
+    const edit = first.locator('.htl-assign-edit form');
+    await edit.getByLabel('Exams per call').fill('3');
+    await edit.getByLabel('Judgment', { exact: true }).fill('');
+    // A due date moved into the past is refused here too.
+    const kept = await edit.getByLabel('Due date').inputValue();
+    await edit.getByLabel('Due date').fill('2020-01-06');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toBe('The due date has already passed: choose today or a later day.');
+    await edit.getByLabel('Due date').fill(kept);
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'trainer-edit.png') });
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => team.locator('.htl-assign-trainer p[role="status"]').textContent()).toBe('“Late orders, week 1” is saved.');
+    expect((await call(base, 'GET', `/api/teams/${code}/assignments`)).body.assignments[0]).toMatchObject({ attemptCap: 3, gates: { overall: 70, skills: {} } });
+    expect(await team.locator('.htl-assign-open li').first().locator('.htl-assign-detail').textContent()).toContain('3 exams per call · to pass: Overall ≥ 70 ·');
     const said = () => team.locator('.htl-assign-trainer p[role="status"]').textContent();
     await form.getByLabel('Title', { exact: true }).fill('Refunds drill');
     await form.getByRole('button', { name: 'Create the assignment' }).click();
@@ -180,7 +197,7 @@ describe('assignment pages', () => {
     // The list says what each asks and of whom.
     const item = team.locator(`.htl-assign-open li[data-assignment="${made.id}"]`);
     expect(await item.locator('.htl-assign-detail').textContent()).toBe("The key that won't go in, Where is my order? · 1 exam per call · to pass: Overall ≥ 80, Accuracy ≥ 75 · certificate never expires · for Cat");
-    expect(await team.locator('.htl-assign-open li').first().locator('.htl-assign-detail').textContent()).toBe('Where is my order? · 2 exams per call · to pass: Overall ≥ 70, Judgment ≥ 80 · certificate valid 365 days · for the whole team');
+    expect(await team.locator('.htl-assign-open li').first().locator('.htl-assign-detail').textContent()).toBe('Where is my order? · 3 exams per call · to pass: Overall ≥ 70 · certificate valid 365 days · for the whole team');
     await item.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'trainer-list.png') });
     // Archive asks first: dismissed, nothing happens; accepted, it is archived.
