@@ -106,6 +106,8 @@ describe('the call editor (npm run dev)', () => {
     // A reply chosen by its arrow on the map, or from the list: its words focused in the panel.
     await page.locator('polyline[data-edge="opening#1#0"]').dispatchEvent('click');
     await page.waitForFunction(() => document.activeElement?.closest('fieldset')?.getAttribute('data-reply') === 'remind-later');
+    // Its words shown whole: the box grows with them rather than cutting a sentence in two.
+    expect(await page.evaluate(() => { const a = document.activeElement as HTMLTextAreaElement; return a.scrollHeight - a.clientHeight; })).toBeLessThanOrEqual(1);
     await page.getByRole('button', { name: 'List', exact: true }).click();
     await page.locator('[data-list-reply="defended#2"]').click();
     await page.waitForFunction(() => document.activeElement?.closest('fieldset')?.getAttribute('data-reply') === 'full-diagnostic');
@@ -147,6 +149,9 @@ describe('the call editor (npm run dev)', () => {
     const { page, errors } = await gamePage(rig.browser(), 'editor-translate');
     await openEditor(page);
     await page.locator('.htl-ed-node[data-node="opening"]').click();
+    // While the original is edited, the tables' stale translations are not in its panel.
+    await page.locator('.htl-ed-panel h2', { hasText: '“opening”' }).waitFor();
+    expect(await page.locator('.htl-ed-panel').textContent()).not.toContain('update-warning.uk.json');
     await page.selectOption('#htl-ed-lang', 'update-warning.uk.json');
     // The English words changed in the test before: the Ukrainian one is stale.
     const entry = page.locator('.htl-ed-panel [data-key="reply.find-order"]');

@@ -16,7 +16,7 @@ import { showOpenProblem } from './openProblem.js';
 import { editorTranslator, type Translate } from './i18n.js';
 import { renderList } from './listView.js';
 import { mapView } from './mapView.js';
-import { renderPanel } from './panel.js';
+import { plainMessage, renderPanel } from './panel.js';
 import { injectEditorStyles } from './styles.js';
 import { startLayout } from './layoutRunner.js';
 
@@ -187,7 +187,8 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     const focused = document.activeElement?.id ?? '';
     // A value being typed when the panel is drawn again (another field's edit just committed) is kept.
     const typing = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-    const typed = typing && panel.contains(typing) && 'value' in typing && typing.dataset.committed !== undefined && typing.value !== typing.dataset.committed && renderedNode === current ? typing.value : null;
+    const keep = !!typing && panel.contains(typing) && 'value' in typing && typing.dataset.committed !== undefined && renderedNode === current;
+    const typed = keep && typing!.value !== typing!.dataset.committed ? typing!.value : null;
     renderedNode = current;
     const tableName = memory.lang && doc.base(memory.lang) ? memory.lang : null;
     renderPanel(panel, current, {
@@ -214,8 +215,14 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
     });
     const again = focused ? document.getElementById(focused) : null;
     if (again && panel.contains(again)) {
-      if (typed !== null && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.dataset.committed !== undefined) again.value = typed;
-      again.focus();
+      // The field being typed in stays itself (its value, caret and the browser's own undo), in
+      // place of its redrawn copy, knowing the value the file has now.
+      if (keep && typing && typing !== again && typing.tagName === again.tagName && (again as HTMLInputElement).type === typing.type && again.dataset.committed !== undefined) {
+        typing.dataset.committed = again.dataset.committed;
+        if (typed === null) typing.value = (again as HTMLInputElement).value;
+        again.replaceWith(typing);
+        typing.focus();
+      } else again.focus();
     }
   }
 
@@ -240,7 +247,7 @@ function run(root: HTMLElement, id: string, files: BaseFile[], t: Translate): ()
                 { 'data-severity': d.severity, ...(node ? { 'data-problem-node': node } : {}) },
                 node ? h('button', { type: 'button', onclick: () => select(node) }, t('problems.goTo', { id: node })) : null,
                 ' ',
-                d.message,
+                plainMessage(t, d) ?? d.message,
                 ' ',
                 h('span', { class: 'htl-ed-source' }, `(${where})`),
               );

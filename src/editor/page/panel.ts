@@ -45,10 +45,12 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
   const one = (label: string, path: EditPath, edits: FileEdit[]): Change => ({ label, edits: [{ file: c.original, edits }] });
   const set = (label: string, path: EditPath, value: unknown, zero = false) => c.apply(one(label, path, setField(path, value, zero)));
 
-  const ds = c.checks?.byNode.get(node) ?? [];
+  // A table's messages (a stale translation…) only while that language is shown; a reply's beside it.
+  const ds = (c.checks?.byNode.get(node) ?? []).filter((d) => d.file === c.original || d.file === c.table?.name);
+  const ofReply = (d: Diagnostic) => (d.file === c.original && d.path[2] === 'replies' && typeof d.path[3] === 'number' ? d.path[3] : -1);
   const parts: (HTMLElement | null)[] = [
     h('h2', {}, raw.end ? t('panel.ending', { id: node }) : t('panel.line', { id: node })),
-    messages(t, ds, c.original),
+    messages(t, c.table ? ds : ds.filter((d) => ofReply(d) < 0), c.original),
   ];
   if (c.table) parts.push(...translationFields(c, node));
   else {
@@ -64,7 +66,7 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
     );
     if (raw.end) parts.push(textField(t('field.endingFeedback'), typeof raw.feedback === 'string' ? raw.feedback : '', (v) => set(t('change.feedback', { id: node }), ['nodes', node, 'feedback'], v)));
     const replies = repliesOf(c.value, node);
-    replies.forEach((r, i) => parts.push(replyFields(c, node, i, r, nodes)));
+    replies.forEach((r, i) => parts.push(replyFields(c, node, i, r, nodes, ds.filter((d) => ofReply(d) === i))));
     if (!raw.end) {
       parts.push(
         h(
@@ -80,13 +82,35 @@ export function renderPanel(root: HTMLElement, node: string | null, c: PanelCont
   fill(root, ...parts);
 }
 
-function messages(t: Translate, ds: readonly Diagnostic[], original: string): HTMLElement | null {
+/** The common messages in the trainer's words (the file's own message kept as a detail); null for the rest. */
+export function plainMessage(t: Translate, d: Diagnostic): string | null {
+  const last = d.path[d.path.length - 1];
+  if (d.code === 'unknown-node') return t('plain.unknownNode', { id: /"([^"]*)"$/.exec(d.message)?.[1] ?? '' });
+  if (d.code !== 'schema') return null;
+  if (last === 'say' && /is missing "say"|at least 1 character/.test(d.message)) return t('plain.say');
+  if ((last === 'next' || last === 'to') && /is "":|is missing/.test(d.message)) return t('plain.next');
+  if (last === 'replies' && /at least 1 entr|is missing "replies"/.test(d.message)) return t('plain.noReplies');
+  return null;
+}
+
+function messages(t: Translate, ds: readonly Diagnostic[], original: string, title = true): HTMLElement | null {
   if (ds.length === 0) return null;
   return h(
     'div',
     {},
-    h('h3', {}, t('panel.messages', { count: ds.length })),
-    h('ul', { class: 'htl-ed-msgs' }, ...ds.map((d) => h('li', { 'data-severity': d.severity }, `${d.file === original ? '' : `${d.file}:`}${d.line}:${d.col} ${d.message}`, d.hint ? h('br') : null, d.hint ? h('span', { class: 'htl-ed-source' }, d.hint) : null))),
+    title ? h('h3', {}, t('panel.messages', { count: ds.length })) : null,
+    h(
+      'ul',
+      { class: 'htl-ed-msgs' },
+      ...ds.map((d) => {
+        const where = `${d.file === original ? '' : `${d.file}:`}${d.line}:${d.col}`;
+        const plain = plainMessage(t, d);
+        // A guess at the line meant is no help when it is the reply's own line, or when the words are plain.
+        return plain
+          ? h('li', { 'data-severity': d.severity, 'data-plain': '' }, plain, h('br'), h('span', { class: 'htl-ed-source' }, `${where} ${d.message}`))
+          : h('li', { 'data-severity': d.severity }, `${where} ${d.message}`, d.hint ? h('br') : null, d.hint ? h('span', { class: 'htl-ed-source' }, d.hint) : null);
+      }),
+    ),
   );
 }
 
@@ -164,7 +188,7 @@ const factIds = (value: unknown): string[] => {
 };
 const asList = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Record<string, Obj>): HTMLElement {
+function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Record<string, Obj>, ds: readonly Diagnostic[]): HTMLElement {
   const { t } = c;
   const base: EditPath = ['nodes', node, 'replies', i];
   const name = typeof r.id === 'string' ? r.id : `${node}.${i + 1}`;
@@ -216,6 +240,7 @@ function replyFields(c: PanelContext, node: string, i: number, r: Obj, nodes: Re
     'fieldset',
     { class: 'htl-ed-reply', 'data-reply': name },
     h('legend', {}, `${t('panel.reply', { n: i + 1 })} · ${name}${typeof r.takes === 'number' ? ` · ${t('panel.action')}` : ''}`),
+    messages(c.t, ds, c.original, false),
     textField(t('field.words'), String(r.say ?? ''), (v) => set('say', v), { placeholder: t('new.reply') }),
     h('p', { class: 'htl-ed-source' }, t('field.effects')),
     h('div', { class: 'htl-ed-row' }, numberField(t('field.polite'), num('polite'), (v) => set('polite', v, true), -100, 0), numberField(t('field.accuracy'), num('accuracy'), (v) => set('accuracy', v, true), -100, 0), numberField(t('field.judgment'), num('judgment'), (v) => set('judgment', v, true), -100, 0)),

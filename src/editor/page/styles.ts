@@ -59,7 +59,7 @@ const CSS = `
 .htl-editor .htl-ed-list ul { margin: 2px 0 6px; padding-left: 1.2em; color: var(--muted); }
 .htl-editor .htl-ed-panel { overflow: auto; padding: 10px 12px; border-left: 1px solid var(--line); background: var(--panel); }
 .htl-editor .htl-ed-panel label { display: block; margin: 6px 0 2px; color: var(--muted); }
-.htl-editor .htl-ed-panel textarea { width: 100%; min-height: 3.2em; resize: vertical; padding: 4px 6px; }
+.htl-editor .htl-ed-panel textarea { width: 100%; min-height: 4.6em; max-height: 18em; field-sizing: content; resize: vertical; padding: 4px 6px; }
 .htl-editor .htl-ed-panel input:not([type="checkbox"]), .htl-editor .htl-ed-panel select { width: 100%; padding: 3px 6px; }
 .htl-editor .htl-ed-row { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; }
 .htl-editor .htl-ed-row label { margin-top: 2px; }
