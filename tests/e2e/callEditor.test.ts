@@ -109,6 +109,9 @@ describe('the call editor (npm run dev)', () => {
     // Its words shown whole: the box grows with them rather than cutting a sentence in two.
     expect(await page.evaluate(() => { const a = document.activeElement as HTMLTextAreaElement; return a.scrollHeight - a.clientHeight; })).toBeLessThanOrEqual(1);
     await page.getByRole('button', { name: 'List', exact: true }).click();
+    // A reply with a condition is one item (if … → a, otherwise → b), never an unlabelled second.
+    expect(await page.locator('.htl-ed-list ul > li:not(:has(button))').count()).toBe(0);
+    expect(await page.locator('.htl-ed-list ul > li', { hasText: 'otherwise →' }).count()).toBeGreaterThan(0);
     await page.locator('[data-list-reply="defended#2"]').click();
     await page.waitForFunction(() => document.activeElement?.closest('fieldset')?.getAttribute('data-reply') === 'full-diagnostic');
     expect(await axe(page)).toEqual([]);

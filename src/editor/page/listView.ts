@@ -19,6 +19,8 @@ export function renderList(root: HTMLElement, map: CallMap, byNode: ReadonlyMap<
         const ds = byNode.get(n.id) ?? [];
         const notes = [n.start ? t('map.start') : null, n.end ? t(`outcome.${n.end}`) : null, onIdeal.has(n.id) ? t('map.onIdeal') : null, ds.length > 0 ? t('map.problems', { count: ds.length }) : null].filter(Boolean).join(', ');
         const edges = map.edges.filter((e) => e.from === n.id);
+        // One item per reply: a reply with branches says where each leads, and where otherwise.
+        const replies = [...new Set(edges.map((e) => e.reply))].map((r) => edges.filter((e) => e.reply === r));
         return h(
           'li',
           {},
@@ -26,22 +28,23 @@ export function renderList(root: HTMLElement, map: CallMap, byNode: ReadonlyMap<
           notes ? ` (${notes})` : '',
           ': ',
           n.say,
-          edges.length > 0
+          replies.length > 0
             ? h(
                 'ul',
                 {},
-                ...edges.map((e) =>
-                  h(
+                ...replies.map((branches) => {
+                  const e = branches[0]!;
+                  const where = branches.length === 1 && !e.when ? ` → ${e.to}` : ` ${branches.map((b) => (b.when ? t('list.ifThen', { when: b.when, to: b.to }) : t('list.otherwise', { to: b.to }))).join(', ')}`;
+                  return h(
                     'li',
                     {},
-                    // One button per reply (a reply with branches has an arrow for each).
-                    e.id.endsWith('#0') ? h('button', { type: 'button', 'data-list-reply': `${e.from}#${e.reply}`, onclick: () => onReply(e.from, e.reply) }, t('list.editReply', { n: e.reply + 1 })) : null,
-                    ` ${e.say} → ${e.to}`,
+                    h('button', { type: 'button', 'data-list-reply': `${e.from}#${e.reply}`, onclick: () => onReply(e.from, e.reply) }, t('list.editReply', { n: e.reply + 1 })),
+                    ` ${e.say}`,
+                    where,
                     e.action ? ` (${t('panel.action')})` : '',
-                    e.when ? ` [${e.when}]` : '',
                     idealReply.has(`${e.from}#${e.reply}`) ? ` — ${t('map.onIdeal')}` : '',
-                  ),
-                ),
+                  );
+                }),
               )
             : null,
         );
