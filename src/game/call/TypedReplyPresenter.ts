@@ -49,6 +49,8 @@ export class TypedReplyPresenter implements CallPresenter {
   private asked = '';
   private busy = false;
   private maxChars = Infinity;
+  /** The box let go of focus for a wait (see show) and takes it back when the customer listens. */
+  private handedBack = false;
 
   constructor(
     area: HTMLElement,
@@ -98,9 +100,17 @@ export class TypedReplyPresenter implements CallPresenter {
     this.say('');
     // A typed-only exam: the box takes focus where the first reply button would (nothing had it,
     // or it was on a control that hands focus on to the replies: Answer, Skip the wait).
+    // While the customer speaks or an action runs, an empty box gives the call its keys back
+    // (F skips the wait; a stray key does not land in the box); it takes focus again when the
+    // customer listens (where the first reply button would), unless the trainee moved it elsewhere.
+    if (view.phase !== 'listening' && document.activeElement === this.input && this.input.value === '') {
+      this.input.blur();
+      this.handedBack = true;
+    }
     const active = document.activeElement as HTMLElement | null;
     const handsOn = active === null || active === document.body || active.dataset?.refocus === 'replies' || active.closest('.htl-replies') !== null;
-    if (this.o.typedOnly && view.phase === 'listening' && handsOn) this.input.focus({ preventScroll: true });
+    if (view.phase === 'listening' && (this.o.typedOnly || this.handedBack) && handsOn) this.input.focus({ preventScroll: true });
+    if (view.phase === 'listening') this.handedBack = false;
   }
 
   /** The first use of the box loads the matcher (once). */
@@ -151,8 +161,13 @@ export class TypedReplyPresenter implements CallPresenter {
   }
 
   private play(n: number, choice: TypedChoice): void {
-    if (!this.o.choose(n, choice)) return;
+    // The box is emptied first, so the view the choice brings finds it empty (see show).
+    const text = this.input.value;
     this.input.value = '';
+    if (!this.o.choose(n, choice)) {
+      this.input.value = text;
+      return;
+    }
     this.closeSuggestions();
     this.say('');
   }
