@@ -188,7 +188,9 @@ describe('typed replies', () => {
     await page.keyboard.press('Enter');
     // Sent: while the customer speaks the empty box hands the call its keys back (issue 13),
     // so F is the call's (skip the wait), not an "f" in the next reply.
-    await page.waitForFunction(() => document.activeElement?.matches('.htl-typed-input') === false);
+    // Read in the same frame the box lets go: the status line says what the text was taken as.
+    const taken = await page.waitForFunction(() => (document.activeElement?.matches('.htl-typed-input') === false ? document.querySelector('.htl-typed-msg[role="status"]')?.textContent : null));
+    expect(await taken.jsonValue()).toMatch(/^Taken as: \S/);
     await page.keyboard.press('f');
     await replyButton(page, 'order-shipped.1').waitFor({ timeout: 20_000 });
     // The box takes focus back for the next reply, and nothing stray landed in it.

@@ -51,6 +51,8 @@ export class TypedReplyPresenter implements CallPresenter {
   private maxChars = Infinity;
   /** The box let go of focus for a wait (see show) and takes it back when the customer listens. */
   private handedBack = false;
+  /** The message says what the last typed reply was taken as (kept while the call answers it). */
+  private taken = false;
 
   constructor(
     area: HTMLElement,
@@ -97,7 +99,10 @@ export class TypedReplyPresenter implements CallPresenter {
     // unless it was sent).
     if (this.suggest.contains(document.activeElement)) this.input.focus({ preventScroll: true });
     this.closeSuggestions();
-    this.say('');
+    if (!this.taken || view.phase === 'listening') {
+      this.taken = false;
+      this.say('');
+    }
     // A typed-only exam: the box takes focus where the first reply button would (nothing had it,
     // or it was on a control that hands focus on to the replies: Answer, Skip the wait).
     // While the customer speaks or an action runs, an empty box gives the call its keys back
@@ -163,13 +168,16 @@ export class TypedReplyPresenter implements CallPresenter {
   private play(n: number, choice: TypedChoice): void {
     // The box is emptied first, so the view the choice brings finds it empty (see show).
     const text = this.input.value;
+    const reply = this.view?.replies.find((r) => r.n === n);
     this.input.value = '';
     if (!this.o.choose(n, choice)) {
       this.input.value = text;
       return;
     }
     this.closeSuggestions();
-    this.say('');
+    // What the text was taken as, in the reply's own words, until the customer listens again.
+    this.say(reply ? this.o.t(choice.took === 'match' ? 'typed.takenAs' : 'typed.picked', { say: reply.say, interpolation: { escapeValue: false } }) : '');
+    this.taken = reply !== undefined;
   }
 
   /** "Did you mean…": the closest replies on offer, in their own words, and a way to rephrase. */
