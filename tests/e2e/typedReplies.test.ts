@@ -313,8 +313,10 @@ describe('typed exams on the server', () => {
     await signIn(page, team.code, 'Halina');
     await page.getByRole('radio', { name: /Exam/ }).click();
     await page.locator('[data-play="first-call"]').click();
+    // Said on the ringing screen, before the exam's clock starts.
+    await page.locator('.htl-ringing').getByText('This exam takes typed replies only').waitFor();
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
-    await page.getByText('This exam takes typed replies only').waitFor();
+    await page.locator('.htl-typed').getByText('This exam takes typed replies only').waitFor();
     await box(page, p).waitFor();
     // No buttons to press, by click or by number key; the box has focus.
     expect(await page.locator('.htl-replies button').evaluateAll((b) => b.filter((x) => (x as HTMLElement).offsetParent !== null).length)).toBe(0);

@@ -28,7 +28,7 @@ export class RingPresenter implements CallPresenter {
     /** The portrait's slot: the handset shakes over the middle of the customer's card. */
     portraitSlot: HTMLElement,
     viewport: FrameSource,
-    call: { readonly caller: string; readonly brief: string; readonly locale: string },
+    call: { readonly caller: string; readonly brief: string; readonly locale: string; readonly typedOnly?: boolean },
     t: TFunction,
     private readonly motion: () => boolean,
     onAnswer: () => void,
@@ -49,6 +49,8 @@ export class RingPresenter implements CallPresenter {
       h('h2', { id: 'htl-ringing-h', lang: call.locale }, call.caller),
       // What the trainee is told before the call: read it while the phone rings.
       h('p', { class: 'htl-brief', lang: call.locale }, call.brief),
+      // A typed-only exam says so before the clock starts (issue 13).
+      call.typedOnly === true && h('p', { class: 'htl-ring-typed-only', role: 'note' }, t('typed.onlyNote')),
       answer,
       // How long the caller will wait (rules/ringing.ts); not live: a second-by-second count is noise.
       this.left,

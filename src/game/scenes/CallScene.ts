@@ -174,7 +174,7 @@ export class CallScene extends BaseScene {
       portrait,
       new MoodGaugePresenter(this, this.frameRoot, caller, services.viewport, t, motion, gender),
       new PatienceBarPresenter(this, this.frameRoot, caller, services.viewport, t, motion),
-      new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale }, t, motion, () => c.answer()),
+      new RingPresenter(this, this.frameRoot, panel, portraitSlot, services.viewport, { caller: s.customer.name, brief: s.brief, locale: s.locale, typedOnly: this.typedOnly }, t, motion, () => c.answer()),
       caption,
       delivery,
       new StatusPresenter(mid, s.locale, t, () => settings().replyTimer, fastForward),
