@@ -1,9 +1,8 @@
-// Preloader: a progress bar while the fonts settle; when the address asks for a call
-// (?scenario=…), the engine and scenarios too, and the sounds start downloading with them. Then
-// it tells the flow. The title waits for no sound: they download once it shows (game.ts,
+// Preloader: shown only when the address asks for a call (?scenario=…; otherwise Boot goes
+// straight to the title): a progress bar while the engine and scenarios load, and the sounds
+// start downloading with them. Then it tells the flow. The title waits for no sound: they download once it shows (game.ts,
 // afterFirstScreen), and one asked for before its file is here is silent (audio/AudioMixer.ts).
-import { SCENES, STORAGE } from '../config.js';
-import { guideDue } from '../guide/guideStore.js';
+import { SCENES } from '../config.js';
 import { callRefs, launchSelection } from '../library/calls.js';
 import type { Services } from '../services.js';
 import { h } from '../ui/dom.js';
@@ -11,6 +10,7 @@ import { COLOURS } from '../ui/palette.js';
 import { followSlot, type Rect } from '../ui/slot.js';
 import { showTrainerNotice } from '../ui/trainerNotice.js';
 import { BaseScene } from './BaseScene.js';
+import { loadedEvent } from './loadedEvent.js';
 
 export class PreloaderScene extends BaseScene {
   constructor(services: Services) {
@@ -48,15 +48,11 @@ export class PreloaderScene extends BaseScene {
     if (launching) void services.audio.preload();
     const library = launching ? services.library().finally(() => progress(1)) : null;
     await Promise.all([document.fonts?.ready, library]);
-    const identity = services.identity.get();
-    const player = identity ? { name: identity.player.name, team: identity.team.name } : null;
-    const offline = localStorage.getItem(STORAGE.offline) === '1';
-    const language = services.settings.get().language;
-    // A first visit plays the guided call before the picker (not a call opened by its address).
-    if (!library) return void this.send({ type: 'LOADED', calls: [], launch: null, player, offline, guideDue: guideDue(localStorage) });
+    if (!library) return void this.send(loadedEvent(services));
     const lib = await library;
+    const language = services.settings.get().language;
     const launch = launchSelection(lib, services.launch, language);
     if (!launch) showTrainerNotice(services.ui, [this.t('trainer.noScenario', { id: services.launch.scenario!.id })]);
-    this.send({ type: 'LOADED', calls: callRefs(lib, language), launch, player, offline, guideDue: guideDue(localStorage) });
+    this.send(loadedEvent(services, { calls: callRefs(lib, language), launch }));
   }
 }
