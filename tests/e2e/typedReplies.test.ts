@@ -128,6 +128,11 @@ describe('typed replies', () => {
     expect(offered.length).toBeGreaterThanOrEqual(2);
     expect(offered.length).toBeLessThanOrEqual(3);
     expect(offered).toContain('order-shipped.1');
+    // Numbered as the reply buttons are, and in their order.
+    const numbers = await group.locator('button[data-reply]').evaluateAll((b) => b.map((x) => x.querySelector('.htl-reply-n')?.textContent));
+    const buttons = await page.locator('.htl-replies button[data-reply]').evaluateAll((b) => Object.fromEntries(b.map((x) => [(x as HTMLElement).dataset.reply, (x as HTMLElement).dataset.n])));
+    expect(numbers).toEqual(offered.map((id) => `${buttons[id!]}.`));
+    expect(numbers.map((n) => parseInt(n!, 10))).toEqual([...numbers.map((n) => parseInt(n!, 10))].sort((a, b) => a - b));
     expect(await axeAudit(page, `call with suggestions (${lang})`)).toEqual([]);
     await group.locator('button[data-reply="order-shipped.1"]').click();
 

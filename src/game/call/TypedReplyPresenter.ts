@@ -183,12 +183,17 @@ export class TypedReplyPresenter implements CallPresenter {
   /** "Did you mean…": the closest replies on offer, in their own words, and a way to rephrase. */
   private offer(typed: string, result: MatchResult): void {
     const replies = this.view?.replies ?? [];
-    const close = result.candidates.map((c) => replies.find((r) => r.id === c.reply)).filter((r) => r !== undefined).slice(0, 3);
+    // The closest three, shown with the buttons' numbers and in the buttons' order.
+    const close = result.candidates
+      .map((c) => replies.find((r) => r.id === c.reply))
+      .filter((r) => r !== undefined)
+      .slice(0, 3)
+      .sort((a, b) => a.n - b.n);
     if (close.length === 0) return this.say(this.noMatch());
     this.asked = typed;
     fill(
       this.suggestList,
-      ...close.map((r) => h('li', {}, button(h('span', { lang: this.o.scenario.locale }, r.say), () => this.play(r.n, { typed: this.asked, took: 'suggestion' }), { class: 'htl-typed-choice', 'data-reply': r.id }))),
+      ...close.map((r) => h('li', {}, button([h('span', { class: 'htl-reply-n' }, `${r.n}.`), ' ', h('span', { lang: this.o.scenario.locale }, r.say)], () => this.play(r.n, { typed: this.asked, took: 'suggestion' }), { class: 'htl-typed-choice', 'data-reply': r.id }))),
       h('li', {}, button(this.o.t('typed.rephrase'), () => this.rephrase(), { class: 'htl-typed-choice htl-typed-rephrase' })),
     );
     this.suggest.hidden = false;
