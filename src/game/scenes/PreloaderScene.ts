@@ -41,15 +41,12 @@ export class PreloaderScene extends BaseScene {
     void this.loadAll(draw);
   }
 
+  /** Shown only for a call opened by its address: Boot goes straight to the title otherwise. */
   private async loadAll(progress: (p: number) => void): Promise<void> {
     const { services } = this;
-    const launching = services.launch.scenario !== null;
     // A call that rings at once wants its ringing: its sounds download beside the library.
-    if (launching) void services.audio.preload();
-    const library = launching ? services.library().finally(() => progress(1)) : null;
-    await Promise.all([document.fonts?.ready, library]);
-    if (!library) return void this.send(loadedEvent(services));
-    const lib = await library;
+    void services.audio.preload();
+    const [, lib] = await Promise.all([document.fonts?.ready, services.library().finally(() => progress(1))]);
     const language = services.settings.get().language;
     const launch = launchSelection(lib, services.launch, language);
     if (!launch) showTrainerNotice(services.ui, [this.t('trainer.noScenario', { id: services.launch.scenario!.id })]);
