@@ -76,6 +76,7 @@ const serialize = (snapshot: { context: SessionContext }) => {
 
 function enumeration(): void {
   const rows: string[][] = [];
+  let last = 0;
   for (const nodes of [14, 17, 20, 23, 26, 29]) {
     const s = loaded(generateScenario(nodes, SEED));
     let count = 0;
@@ -85,7 +86,9 @@ function enumeration(): void {
     const sim = time(3, () => simulateCall(s));
     const states = buildStateGraph(s, { timeouts: false, hangUp: false }).states.length;
     rows.push([String(nodes), count.toLocaleString('en'), fmt(enumerate), states.toLocaleString('en'), fmt(sim), `${(enumerate / sim).toFixed(0)}×`]);
-    if (enumerate > 20_000) break; // the next size would take minutes
+    // Paths multiply with each size: stop when the next would take over a minute (or exhaust memory).
+    if (last > 0 && enumerate * (enumerate / last) > 60_000) break;
+    last = enumerate;
   }
   table(['nodes', 'simple paths (getSimplePaths)', 'enumerate ms', 'states', 'simulate ms', 'enumerate / simulate'], rows);
 }

@@ -6,10 +6,10 @@ import { walkTranscript } from '../review/decisions.js';
 import type { TypedTook } from '../rules/state.js';
 import { TYPED_MAX_CHARS, type Transcript } from '../session/transcript.js';
 import type { Token } from './language.js';
-import { CONFIDENT_MARGIN, CONFIDENT_SCORE, scoreReplies, UNSURE_SCORE, type Scored } from './matcher.js';
+import { CONFIDENT_MARGIN, CONFIDENT_SCORE, READ_CHARS, scoreReplies, UNSURE_SCORE, type Scored } from './matcher.js';
 
 export { TYPED_MAX_CHARS };
-export { CONFIDENT_MARGIN, CONFIDENT_SCORE, UNSURE_SCORE, textsOfReply } from './matcher.js';
+export { CONFIDENT_MARGIN, CONFIDENT_SCORE, UNSURE_SCORE, provedOwnTexts, textsOfReply } from './matcher.js';
 export { matchLanguage, type MatchLanguage } from './language.js';
 
 export interface MatchCandidate {
@@ -73,7 +73,7 @@ export function matchReply(scenario: Scenario, nodeId: string, offered: readonly
     const r = node.replies.find((x) => x.id === id);
     return r ? [r.index] : [];
   });
-  const trimmed = text.slice(0, TYPED_MAX_CHARS * 4);
+  const trimmed = text.slice(0, READ_CHARS);
   if (indices.length === 0 || trimmed.trim().length === 0) return NONE;
   const { tokens, scored } = scoreReplies(scenario, node, indices, trimmed);
   const best = scored[0];

@@ -6,7 +6,11 @@
 // the text it explains and how much of itself the text says. A reply scores its best document.
 // The index of a node is built the first time it is asked about and kept per scenario object.
 import type { DialogueNode, Scenario } from '../format/model.js';
+import { TYPED_MAX_CHARS } from '../session/transcript.js';
 import { matchLanguage, tokenize, type MatchLanguage, type Token } from './language.js';
+
+/** A typed text is read up to this many characters (the box takes fewer; a pasted text may be longer). */
+export const READ_CHARS = TYPED_MAX_CHARS * 4;
 
 /** A reply is taken as meant when it scores at least this … */
 export const CONFIDENT_SCORE = 0.42;
@@ -212,4 +216,64 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
   });
   scored.sort((a, b) => b.score - a.score || a.reply - b.reply);
   return { tokens, scored };
+}
+
+/** A word's character trigrams as numbers (three UTF-16 units fit in a double): no strings made. */
+function trigramCodes(norm: string, into: Set<number>): void {
+  const n = norm.length + 2;
+  const at = (i: number) => (i === 0 || i === n - 1 ? 35 : norm.charCodeAt(i - 1)); // 35: '#'
+  for (let i = 0; i + 3 <= n; i++) into.add(at(i) * 4294967296 + at(i + 1) * 65536 + at(i + 2));
+}
+
+/**
+ * Which of a node's replies' own texts (by reply, then say and examples as textsOfReply gives
+ * them) are proved to be taken confidently as their own reply with all the node's replies on
+ * offer — without scoring them, so that lint can check every text of a large call. Why it holds:
+ * a reply's own text scores exactly 1 against it (all its words are that document's words), so
+ * it is confident unless another reply scores within CONFIDENT_MARGIN of 1. Another reply scores
+ * at most (the share of the text's word weight it explains)^TEXT_SHARE, and a typed word counts
+ * towards that share only if the reply has a word of the same stem, or one sharing a trigram with
+ * it (the only ways `similarity` is above 0). Here a reply is given the trigrams of every way its
+ * stems are written anywhere in the node, more than the index keeps, so the share is never
+ * under-counted. False means only scoring can tell (matchReply).
+ */
+export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[][] {
+  const lang = matchLanguage(scenario.locale);
+  const texts = node.replies.map(textsOfReply);
+  const words = texts.map((ts) => ts.map((t) => tokenize(lang, t).filter((w) => !w.stop)));
+  const stemsOf = words.map((ts) => new Set(ts.flatMap((ws) => ws.map((w) => w.stem))));
+  const written = new Map<string, Set<string>>();
+  for (const ts of words) for (const ws of ts) for (const w of ws) {
+    const norms = written.get(w.stem);
+    if (norms) norms.add(w.norm);
+    else written.set(w.stem, new Set([w.norm]));
+  }
+  const gramsOf = stemsOf.map((stems) => {
+    const grams = new Set<number>();
+    for (const stem of stems) for (const norm of written.get(stem)!) trigramCodes(norm, grams);
+    return grams;
+  });
+  const weightOf = new Map([...written.keys()].map((stem) => [stem, idf(node.replies.length, stemsOf.filter((st) => st.has(stem)).length)]));
+  // Far below the margin, so that rounding can never carry a reply across it.
+  const REACH = Math.pow(1 - CONFIDENT_MARGIN - 0.05, 1 / TEXT_SHARE);
+  return words.map((ts, a) =>
+    ts.map((ws, i) => {
+      if (ws.length === 0 || texts[a]![i]!.length > READ_CHARS) return false;
+      const weights = ws.map((w) => weightOf.get(w.stem)!);
+      const total = weights.reduce((x, y) => x + y, 0);
+      const grams = ws.map((w) => {
+        const g = new Set<number>();
+        trigramCodes(w.norm, g);
+        return [...g];
+      });
+      return stemsOf.every((stems, b) => {
+        if (b === a) return true;
+        let share = 0;
+        ws.forEach((w, q) => {
+          if (stems.has(w.stem) || grams[q]!.some((g) => gramsOf[b]!.has(g))) share += weights[q]!;
+        });
+        return share < REACH * total;
+      });
+    }),
+  );
 }

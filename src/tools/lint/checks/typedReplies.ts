@@ -3,7 +3,7 @@
 // confidently to that reply, with every reply of the node on offer; one that is taken as another
 // reply, or is as close to another as to its own, is reported once per pair of replies.
 import type { Diagnostic, Scenario } from '../../../engine/index.js';
-import { matchReply, textsOfReply } from '../../../engine/match/index.js';
+import { matchReply, provedOwnTexts, textsOfReply } from '../../../engine/match/index.js';
 
 type JsonPath = Diagnostic['path'];
 
@@ -19,8 +19,11 @@ export function checkTypedReplies(s: Scenario, where: TypedWhere, report: (path:
     if (node.replies.length < 2) continue;
     const offered = node.replies.map((r) => r.id);
     const told = new Set<string>();
+    // Most texts share no word with another reply: those are proved clear without scoring them.
+    const proved = provedOwnTexts(s, node);
     for (const reply of node.replies) {
       textsOfReply(reply).forEach((text, i) => {
+        if (proved[reply.index]![i]) return;
         const m = matchReply(s, node.id, offered, text);
         if (m.verdict === 'confident' && m.reply === reply.id) return;
         const other = m.candidates.find((c) => c.reply !== reply.id);
