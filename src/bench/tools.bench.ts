@@ -33,13 +33,18 @@ function time(runs: number, f: () => void): number {
 function scaling(): void {
   const rows: string[][] = [];
   let base: { nodes: number; lint: number; sim: number } | null = null;
-  // Warm up the JIT on a small call first, so the first row is not paying for it.
-  lintScenarios([{ file: 'warm.json', text: generateScenario(2000, 99) }], { fileExists: () => true });
+  // Warm up the JIT on a small call first, so the first row is not paying for it: both tools.
+  const warm = generateScenario(2000, 99);
+  for (let i = 0; i < 3; i++) {
+    lintScenarios([{ file: 'warm.json', text: warm }], { fileExists: () => true });
+    simulateCall(loaded(warm));
+  }
   for (const nodes of [1_000, 10_000, 100_000]) {
     const text = generateScenario(nodes, SEED);
-    // Best of 3 (best of 2 at 100,000 nodes, where a run takes seconds): on a shared machine one
-    // run against the best of three would count the machine's noise as growth.
-    const runs = nodes >= 100_000 ? 2 : 3;
+    // Best of 15 at 1,000 nodes, 5 at 10,000, 2 at 100,000 (where a run takes seconds): about the
+    // same time spent on each row. The first row is every growth figure's denominator, and a
+    // best of 3 runs of 60 ms moved it by half from one bench run to the next.
+    const runs = nodes >= 100_000 ? 2 : nodes >= 10_000 ? 5 : 15;
     // Each tool is timed with nothing alive but what it makes itself (and the text): a call
     // loaded or a graph built for another row would be garbage collected on the tool's time.
     const load = time(runs, () => loadScenario(text, 'generated.json'));
