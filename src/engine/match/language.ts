@@ -36,18 +36,20 @@ const stopsOf = (lang: MatchLanguage) => {
 type Stemmer = { stemWord(word: string): string };
 const STEMMERS: Record<MatchLanguage, new () => Stemmer> = { en: StemmerEn, ru: StemmerRu, pl: StemmerPl, uk: StemmerUk };
 const stemmers = new Map<MatchLanguage, Stemmer>();
-const stemCache = new Map<string, string>();
+/** Stems by language, then word (no key string made per word: lint stems every word of a call). */
+const stemCaches = new Map<MatchLanguage, Map<string, string>>();
 const STEM_CACHE_MAX = 20_000;
 
 function stemOf(lang: MatchLanguage, word: string): string {
-  const key = `${lang}:${word}`;
-  const hit = stemCache.get(key);
+  let cache = stemCaches.get(lang);
+  if (!cache) stemCaches.set(lang, (cache = new Map()));
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let stemmer = stemmers.get(lang);
   if (!stemmer) stemmers.set(lang, (stemmer = new STEMMERS[lang]()));
   const stem = word.length <= 2 ? word : stemmer.stemWord(word) || word;
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-  stemCache.set(key, stem);
+  if (cache.size >= STEM_CACHE_MAX) cache.clear();
+  cache.set(word, stem);
   return stem;
 }
 
@@ -81,7 +83,9 @@ export function tokenize(lang: MatchLanguage, text: string): Token[] {
     const stop = stops.has(norm);
     out.push({ start, end, norm, stem: stop ? norm : stemOf(lang, norm), stop });
   };
-  for (const m of text.matchAll(WORD)) {
+  // exec, not matchAll: no iterator result per word (lint tokenizes every reply of a call).
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     let norm = normalizeWord(lang, m[0]);

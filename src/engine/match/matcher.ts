@@ -218,12 +218,15 @@ export function scoreReplies(scenario: Scenario, node: DialogueNode, offered: re
   return { tokens, scored };
 }
 
-/** A word's character trigrams as numbers (three UTF-16 units fit in a double): no strings made. */
-function trigramCodes(norm: string, into: Set<number>): void {
-  const n = norm.length + 2;
-  const at = (i: number) => (i === 0 || i === n - 1 ? 35 : norm.charCodeAt(i - 1)); // 35: '#'
-  for (let i = 0; i + 3 <= n; i++) into.add(at(i) * 4294967296 + at(i + 1) * 65536 + at(i + 2));
-}
+/** The character at i of "#norm#" (35 is "#"), as `trigrams` pads a word. */
+const padded = (norm: string, i: number) => (i === 0 || i === norm.length + 1 ? 35 : norm.charCodeAt(i - 1));
+
+/**
+ * The i-th of a word's norm.length character trigrams as a small integer, 10 bits a character:
+ * no string made, nor a boxed number. Characters 1,024 apart share a code; that can only find
+ * two words alike that are not, which costs the proof a text, never its truth.
+ */
+const trigramCode = (norm: string, i: number) => ((padded(norm, i) & 1023) << 20) | ((padded(norm, i + 1) & 1023) << 10) | (padded(norm, i + 2) & 1023);
 
 /**
  * Which of a node's replies' own texts (by reply, then say and examples as textsOfReply gives
@@ -239,41 +242,70 @@ function trigramCodes(norm: string, into: Set<number>): void {
  */
 export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[][] {
   const lang = matchLanguage(scenario.locale);
-  const texts = node.replies.map(textsOfReply);
-  const words = texts.map((ts) => ts.map((t) => tokenize(lang, t).filter((w) => !w.stop)));
-  const stemsOf = words.map((ts) => new Set(ts.flatMap((ws) => ws.map((w) => w.stem))));
-  const written = new Map<string, Set<string>>();
-  for (const ts of words) for (const ws of ts) for (const w of ws) {
-    const norms = written.get(w.stem);
-    if (norms) norms.add(w.norm);
-    else written.set(w.stem, new Set([w.norm]));
+  const replies = node.replies.length;
+  // Written with loops and no per-word objects: lint runs this on every node of a call.
+  const texts: (readonly string[])[] = [];
+  const words: Token[][][] = [];
+  /** By stem: the replies whose texts have it (ascending), and every way it is written in the node. */
+  const usedBy = new Map<string, number[]>();
+  const written = new Map<string, string[]>();
+  for (let r = 0; r < replies; r++) {
+    const own = textsOfReply(node.replies[r]!);
+    texts.push(own);
+    const perText: Token[][] = [];
+    for (const text of own) {
+      const content: Token[] = [];
+      for (const t of tokenize(lang, text)) {
+        if (t.stop) continue;
+        content.push(t);
+        const by = usedBy.get(t.stem);
+        if (!by) usedBy.set(t.stem, [r]);
+        else if (by[by.length - 1] !== r) by.push(r);
+        const norms = written.get(t.stem);
+        if (!norms) written.set(t.stem, [t.norm]);
+        else if (!norms.includes(t.norm)) norms.push(t.norm);
+      }
+      perText.push(content);
+    }
+    words.push(perText);
   }
-  const gramsOf = stemsOf.map((stems) => {
-    const grams = new Set<number>();
-    for (const stem of stems) for (const norm of written.get(stem)!) trigramCodes(norm, grams);
-    return grams;
+  const gramsOf: Set<number>[] = [];
+  for (let r = 0; r < replies; r++) gramsOf.push(new Set());
+  usedBy.forEach((by, stem) => {
+    for (const norm of written.get(stem)!) {
+      for (let i = 0; i < norm.length; i++) {
+        const code = trigramCode(norm, i);
+        for (const r of by) gramsOf[r]!.add(code);
+      }
+    }
   });
-  const weightOf = new Map([...written.keys()].map((stem) => [stem, idf(node.replies.length, stemsOf.filter((st) => st.has(stem)).length)]));
   // Far below the margin, so that rounding can never carry a reply across it.
-  const REACH = Math.pow(1 - CONFIDENT_MARGIN - 0.05, 1 / TEXT_SHARE);
-  return words.map((ts, a) =>
-    ts.map((ws, i) => {
-      if (ws.length === 0 || texts[a]![i]!.length > READ_CHARS) return false;
-      const weights = ws.map((w) => weightOf.get(w.stem)!);
-      const total = weights.reduce((x, y) => x + y, 0);
-      const grams = ws.map((w) => {
-        const g = new Set<number>();
-        trigramCodes(w.norm, g);
-        return [...g];
-      });
-      return stemsOf.every((stems, b) => {
-        if (b === a) return true;
+  const reach = Math.pow(1 - CONFIDENT_MARGIN - 0.05, 1 / TEXT_SHARE);
+  const out: boolean[][] = [];
+  for (let a = 0; a < replies; a++) {
+    const proved: boolean[] = [];
+    for (let k = 0; k < words[a]!.length; k++) {
+      const ws = words[a]![k]!;
+      if (ws.length === 0 || texts[a]![k]!.length > READ_CHARS) {
+        proved.push(false);
+        continue;
+      }
+      let total = 0;
+      for (const w of ws) total += idf(replies, usedBy.get(w.stem)!.length);
+      let clear = true;
+      for (let b = 0; b < replies && clear; b++) {
+        if (b === a) continue;
         let share = 0;
-        ws.forEach((w, q) => {
-          if (stems.has(w.stem) || grams[q]!.some((g) => gramsOf[b]!.has(g))) share += weights[q]!;
-        });
-        return share < REACH * total;
-      });
-    }),
-  );
+        for (const w of ws) {
+          let alike = usedBy.get(w.stem)!.includes(b);
+          for (let i = 0; i < w.norm.length && !alike; i++) alike = gramsOf[b]!.has(trigramCode(w.norm, i));
+          if (alike) share += idf(replies, usedBy.get(w.stem)!.length);
+        }
+        clear = share < reach * total;
+      }
+      proved.push(clear);
+    }
+    out.push(proved);
+  }
+  return out;
 }
