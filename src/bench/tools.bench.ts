@@ -19,15 +19,11 @@ function loaded(text: string): Scenario {
   return r.scenario;
 }
 
-/** Best of `runs` timings (the machine is shared and noisy; the minimum is the steadiest). */
+/** The mean of `runs` timings: what the work costs with the garbage collection it causes. */
 function time(runs: number, f: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, ms(t0));
-  }
-  return best;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) f();
+  return ms(t0) / runs;
 }
 
 function scaling(): void {
@@ -41,10 +37,11 @@ function scaling(): void {
   }
   for (const nodes of [1_000, 10_000, 100_000]) {
     const text = generateScenario(nodes, SEED);
-    // Best of 15 at 1,000 nodes, 5 at 10,000, 2 at 100,000 (where a run takes seconds): about the
-    // same time spent on each row. The first row is every growth figure's denominator, and a
-    // best of 3 runs of 60 ms moved it by half from one bench run to the next.
-    const runs = nodes >= 100_000 ? 2 : nodes >= 10_000 ? 5 : 15;
+    // The same work at every size, 200,000 nodes of it: the 1,000-node call 200 times, the
+    // 100,000-node call twice. So each row pays its share of garbage collection, which a large
+    // call cannot escape and a best of a few 60 ms runs at 1,000 nodes left out (that best also
+    // moved by half from one bench run to the next, and every growth figure is divided by it).
+    const runs = 200_000 / nodes;
     // Each tool is timed with nothing alive but what it makes itself (and the text): a call
     // loaded or a graph built for another row would be garbage collected on the tool's time.
     const load = time(runs, () => loadScenario(text, 'generated.json'));

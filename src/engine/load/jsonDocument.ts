@@ -201,9 +201,11 @@ function propertiesIn(value: unknown): number {
     for (const v of value) count += propertiesIn(v);
     return count;
   }
-  const keys = Object.keys(value);
-  count += keys.length;
-  for (const k of keys) count += propertiesIn((value as Record<string, unknown>)[k]);
+  // for…in, not Object.keys: no array of names per object (a large call has millions of objects).
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    count += 1 + propertiesIn((value as Record<string, unknown>)[k]);
+  }
   return count;
 }
 

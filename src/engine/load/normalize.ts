@@ -34,6 +34,8 @@ interface Names {
 }
 
 const NO_CHANGES: readonly MemoryChange[] = Object.freeze([]);
+/** One empty list for every reply that reveals nothing or has no examples, and every node without variants: a large call has hundreds of thousands of them. */
+const NOTHING: readonly never[] = Object.freeze([]);
 
 /** "set" as changes (checked by the schema's pattern and the reference check). */
 function changes(set: string | readonly string[] | undefined, n: Names, also: string | null = null): readonly MemoryChange[] {
@@ -82,9 +84,9 @@ function entry(e: EntryFile | undefined, n: Names): Entry | null {
   return { mood: e.mood ?? 0, patience: e.patience ?? 0, reveals: list(e.reveals), set: changes(e.set, n) };
 }
 
-function feedbackOf(f: NodeFile['feedback'], n: Names): { feedback: string | null; variants: FeedbackVariant[] } {
-  if (f === undefined) return { feedback: null, variants: [] };
-  if (typeof f === 'string') return { feedback: f, variants: [] };
+function feedbackOf(f: NodeFile['feedback'], n: Names): { feedback: string | null; variants: readonly FeedbackVariant[] } {
+  if (f === undefined) return { feedback: null, variants: NOTHING };
+  if (typeof f === 'string') return { feedback: f, variants: NOTHING };
   // Variants up to the first without a condition; that one is the comment when none holds.
   const variants: FeedbackVariant[] = [];
   for (const v of f) {
@@ -103,13 +105,13 @@ function reply(nodeId: string, r: ReplyFile, index: number, n: Names): Reply {
     judgment: r.judgment ?? 0,
     mood: r.mood ?? 0,
     patience: r.patience ?? 0,
-    reveals: list(r.reveals),
+    reveals: r.reveals === undefined ? NOTHING : list(r.reveals),
     set: changes(r.set, n, n.chosen.has(rid) ? choiceFlag(rid) : null),
     feedback: r.feedback ?? null,
     id: rid,
     index,
     say: r.say,
-    examples: r.examples ?? [],
+    examples: r.examples ?? NOTHING,
     when: parseCondition(r.if, n.counters),
     next: branches(r.next, n),
     takesMs: r.takes === undefined ? 0 : Math.round(r.takes * 1000),
