@@ -18,7 +18,7 @@ import { startServer } from '../../tests/support/server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Loads of either page vary by ±20% from one to the next on a shared two-core machine: a median
-// of 7 moved the ratio between 1.1 and 1.5 from run to run; of 21, two runs in a row gave 1.02 and 1.07.
+// of 7 moved the ratio between 1.1 and 1.5 from run to run; of 21, four runs in a row gave 1.02 to 1.15.
 const LOAD_RUNS = 21;
 const CALLS = 50;
 
