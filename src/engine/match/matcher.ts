@@ -269,6 +269,9 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
     }
     words.push(perText);
   }
+  // A word's weight, as the index gives it: how well it tells the node's replies apart.
+  const weightOf = new Map<string, number>();
+  usedBy.forEach((by, stem) => weightOf.set(stem, idf(replies, by.length)));
   const gramsOf: Set<number>[] = [];
   for (let r = 0; r < replies; r++) gramsOf.push(new Set());
   usedBy.forEach((by, stem) => {
@@ -291,7 +294,7 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
         continue;
       }
       let total = 0;
-      for (const w of ws) total += idf(replies, usedBy.get(w.stem)!.length);
+      for (const w of ws) total += weightOf.get(w.stem)!;
       let clear = true;
       for (let b = 0; b < replies && clear; b++) {
         if (b === a) continue;
@@ -299,7 +302,7 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
         for (const w of ws) {
           let alike = usedBy.get(w.stem)!.includes(b);
           for (let i = 0; i < w.norm.length && !alike; i++) alike = gramsOf[b]!.has(trigramCode(w.norm, i));
-          if (alike) share += idf(replies, usedBy.get(w.stem)!.length);
+          if (alike) share += weightOf.get(w.stem)!;
         }
         clear = share < reach * total;
       }
