@@ -70,12 +70,14 @@ function dijkstra(n: number, sources: readonly Item[], relax: Relax): Tree {
 /**
  * What the passes work in: entry e's cost, moves, link and link move at 4e … 4e + 3, side by
  * side, so that offering a way to an entry looks into memory once, not four times (in a call of
- * 100,000 nodes the entries are far apart). Copied into a Tree at the end.
+ * 100,000 nodes the entries are far apart). Copied into a Tree at the end. Typed, not a list of
+ * numbers: outside the collected heap, which in a large call is already hundreds of megabytes
+ * that each full collection must mark (moves and links are whole numbers, exact in a double).
  */
-export type Ways = number[];
+export type Ways = Float64Array;
 
 /** Room for the ways of a turn graph's entries, to reuse from one pass to the next. */
-export const waysFor = (tg: TurnGraph): Ways => new Array<number>(4 * tg.state.length);
+export const waysFor = (tg: TurnGraph): Ways => new Float64Array(4 * tg.state.length);
 
 function clear(w: Ways, n: number): void {
   for (let e = 0; e < n; e++) {

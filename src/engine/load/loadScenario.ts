@@ -33,7 +33,10 @@ export function loadScenario(text: string, file = 'scenario.json'): LoadResult {
     }
     const diagnostics = [...early, ...checkReferences(doc, parsed.data)];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, doc };
-    return { ok: true, scenario: normalize(parsed.data, () => contentHash(doc!.value), file), diagnostics, doc };
+    // The hash reads the file again when it is first asked for, rather than keep the document's
+    // value alive for as long as the scenario lives: in a call of 100,000 nodes that value is
+    // millions of objects for every full collection to mark, through every analysis of the call.
+    return { ok: true, scenario: normalize(parsed.data, () => contentHash(new JsonDocument(text, file).value), file), diagnostics, doc };
   } catch (e) {
     // A bug of ours must not take down a trainer's tool or a player's game: report it at the top of the file.
     doc ??= new JsonDocument('', file);

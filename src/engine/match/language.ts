@@ -75,14 +75,16 @@ const EN_NOT: Record<string, string> = { "can't": 'can', "won't": 'will', "shan'
 
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ`´‘][\p{L}\p{N}]+)*/gu;
 
+/** A word of a text as a token (a function of its own, not a closure made per text: lint tokenizes every reply of a call). */
+function pushToken(out: Token[], lang: MatchLanguage, stops: ReadonlySet<string>, start: number, end: number, norm: string): void {
+  const stop = stops.has(norm);
+  out.push({ start, end, norm, stem: stop ? norm : stemOf(lang, norm), stop });
+}
+
 /** The words of a text, in order, each with its place in the text as typed. */
 export function tokenize(lang: MatchLanguage, text: string): Token[] {
   const out: Token[] = [];
   const stops = stopsOf(lang);
-  const push = (start: number, end: number, norm: string) => {
-    const stop = stops.has(norm);
-    out.push({ start, end, norm, stem: stop ? norm : stemOf(lang, norm), stop });
-  };
   // exec, not matchAll: no iterator result per word (lint tokenizes every reply of a call).
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
@@ -91,14 +93,14 @@ export function tokenize(lang: MatchLanguage, text: string): Token[] {
     let norm = normalizeWord(lang, m[0]);
     if (lang === 'en' && norm.includes("'")) {
       if (norm.endsWith("n't")) {
-        push(start, end, EN_NOT[norm] ?? norm.slice(0, -3));
-        push(start, end, 'not');
+        pushToken(out, lang, stops, start, end, EN_NOT[norm] ?? norm.slice(0, -3));
+        pushToken(out, lang, stops, start, end, 'not');
         continue;
       }
       norm = norm.replace(/'(ll|re|ve|m|d|s)$/, '');
     }
     if (lang === 'pl' || lang === 'ru') norm = norm.replace(/'/g, '');
-    push(start, end, norm);
+    pushToken(out, lang, stops, start, end, norm);
   }
   return out;
 }
