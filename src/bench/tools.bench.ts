@@ -2,6 +2,7 @@
 // nodes (time should grow about linearly with the size), and, side by side in the same run,
 // simulate against path enumeration with xstate/graph's getSimplePaths on calls small enough
 // for enumeration to finish — showing why the tools work over states, not paths.
+import { PerformanceObserver } from 'node:perf_hooks';
 import { getSimplePaths } from 'xstate/graph';
 import { compileScenario, loadScenario, type Scenario, type SessionContext, type SessionEvent } from '../engine/index.js';
 import { generateScenario } from '../tools/generate/generateScenario.js';
@@ -26,7 +27,26 @@ function time(runs: number, f: () => void): number {
   return ms(t0) / runs;
 }
 
-function scaling(): void {
+/**
+ * The main thread's garbage-collection pauses while `f` runs, as a share of its time: what
+ * tells a call too large for the processor's caches, whose live data every full collection
+ * marks, from work that grows faster than the call. (The pauses are reported a moment later.)
+ */
+async function gcShare(runs: number, f: () => void): Promise<{ ms: number; gc: number }> {
+  let paused = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) paused += e.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const t = time(runs, f);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  return { ms: t, gc: paused / runs / t };
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+async function scaling(): Promise<void> {
   const rows: string[][] = [];
   let base: { nodes: number; lint: number; sim: number } | null = null;
   // Warm up the JIT on a small call first, so the first row is not paying for it: both tools.
@@ -45,22 +65,23 @@ function scaling(): void {
     // Each tool is timed with nothing alive but what it makes itself (and the text): a call
     // loaded or a graph built for another row would be garbage collected on the tool's time.
     const load = time(runs, () => loadScenario(text, 'generated.json'));
-    const lint = time(runs, () => {
+    const { ms: lint, gc: lintGc } = await gcShare(runs, () => {
       const ds = lintScenarios([{ file: 'generated.json', text }], { fileExists: () => true });
       if (ds.some((d) => d.severity === 'error')) throw new Error(`generated call has lint errors: ${ds[0]!.message}`);
     });
     const s = loaded(text);
-    const sim = time(runs, () => simulateCall(s));
+    const { ms: sim, gc: simGc } = await gcShare(runs, () => simulateCall(s));
     const states = buildStateGraph(s, { timeouts: false, hangUp: false }).states.length;
     base ??= { nodes, lint, sim };
     const growth = (t: number, b: number) => `${((t / b) / (nodes / base!.nodes)).toFixed(2)}`;
-    rows.push([nodes.toLocaleString('en'), states.toLocaleString('en'), fmt(load), fmt(lint), fmt(lint - load), fmt(sim), fmt(load + sim), growth(lint, base.lint), growth(sim, base.sim)]);
+    rows.push([nodes.toLocaleString('en'), states.toLocaleString('en'), fmt(load), fmt(lint), fmt(lint - load), fmt(sim), fmt(load + sim), growth(lint, base.lint), growth(sim, base.sim), pct(lintGc), pct(simGc)]);
   }
   table(
-    ['nodes', 'states', 'load ms', 'lint ms', 'lint − load', 'simulate ms', 'load+simulate', 'lint growth', 'simulate growth'],
+    ['nodes', 'states', 'load ms', 'lint ms', 'lint − load', 'simulate ms', 'load+simulate', 'lint growth', 'simulate growth', 'lint in GC', 'simulate in GC'],
     rows,
   );
   console.log('growth = (time / time at 1,000 nodes) / (nodes / 1,000): 1.00 is exactly linear.');
+  console.log('in GC = the share of that time the main thread spent paused for garbage collection.');
 }
 
 /** The trainee's choices as xstate events: replies, and time for a running action to finish. */
@@ -103,7 +124,7 @@ function table(head: string[], rows: string[][]): void {
 
 export async function run(): Promise<void> {
   console.log('lint and simulate on generated calls (seed 1):\n');
-  scaling();
+  await scaling();
   console.log('\nsimulate (over states) against path enumeration (xstate/graph getSimplePaths), same calls, same run:\n');
   enumeration();
 }
