@@ -28,9 +28,9 @@ function time(runs: number, f: () => void): number {
 }
 
 /**
- * The main thread's garbage-collection pauses while `f` runs, as a share of its time: what
- * tells a call too large for the processor's caches, whose live data every full collection
- * marks, from work that grows faster than the call. (The pauses are reported a moment later.)
+ * The mean time of `runs` runs of `f`, and the share of it the main thread spent paused for
+ * garbage collection: growth that the share does not account for is the work's own. (The
+ * pauses are reported a moment after they happen, hence the wait.)
  */
 async function gcShare(runs: number, f: () => void): Promise<{ ms: number; gc: number }> {
   let paused = 0;

@@ -71,8 +71,9 @@ function dijkstra(n: number, sources: readonly Item[], relax: Relax): Tree {
  * What the passes work in: entry e's cost, moves, link and link move at 4e … 4e + 3, side by
  * side, so that offering a way to an entry looks into memory once, not four times (in a call of
  * 100,000 nodes the entries are far apart). Copied into a Tree at the end. Typed, not a list of
- * numbers: outside the collected heap, which in a large call is already hundreds of megabytes
- * that each full collection must mark (moves and links are whole numbers, exact in a double).
+ * numbers: a list this long is made in the collector's old generation and brings the next full
+ * collection of a large call's heap nearer; a typed array's memory is outside that heap (moves
+ * and links are whole numbers, exact in a double).
  */
 export type Ways = Float64Array;
 
