@@ -11,6 +11,7 @@
 import type { Outcome, Scenario } from '../format/model.js';
 import type { ConditionSubject } from '../rules/conditions.js';
 import type { Deductions, SessionContext, TurnRecord } from '../rules/state.js';
+import { draftOf } from '../rules/contextDraft.js';
 import { MAX_TURNS } from '../rules/transitions.js';
 import { endEntries, isIdealEnding, knownAtEnd } from '../scoring/score.js';
 import { afterMove, answeredContext, movesAt, type Move, type MoveOptions } from './moves.js';
@@ -108,46 +109,11 @@ function targetsOf(move: Move, node: string, s: Scenario): readonly string[] {
   }
 }
 
-/** The fields of the literal in withHistory, counted on first use. */
-let contextFields = -1;
-
-/** How many fields a context holds (its own, enumerable: what a spread copies). */
-function fieldsOf(ctx: SessionContext): number {
-  let fields = 0;
-  for (const _ in ctx) fields++;
-  return fields;
-}
-
-/**
- * A context with another history, written out field by field. The engine's step copies the
- * context it is given several times over (object spreads), and those copies are twice as fast
- * from an object that holds every field in itself — which a literal does and a spread does
- * not. A context with any field the literal does not name is copied with a spread, keeping it.
- */
+/** A context with another history. */
 function withHistory(ctx: SessionContext, history: readonly TurnRecord[]): SessionContext {
-  const copy: SessionContext = {
-    mode: ctx.mode,
-    speakingMs: ctx.speakingMs,
-    seed: ctx.seed,
-    phase: ctx.phase,
-    node: ctx.node,
-    mood: ctx.mood,
-    patience: ctx.patience,
-    drain: ctx.drain,
-    facts: ctx.facts,
-    flags: ctx.flags,
-    counters: ctx.counters,
-    cameFrom: ctx.cameFrom,
-    elapsedMs: ctx.elapsedMs,
-    waitMs: ctx.waitMs,
-    phaseStartPatience: ctx.phaseStartPatience,
-    order: ctx.order,
-    work: ctx.work,
-    history,
-    ending: ctx.ending,
-  };
-  if (contextFields < 0) contextFields = Object.keys(copy).length;
-  return fieldsOf(ctx) === contextFields ? copy : { ...ctx, history };
+  const copy = draftOf(ctx);
+  copy.history = history;
+  return copy;
 }
 
 /**
@@ -310,7 +276,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
   };
 
   const first = options.from ?? answeredContext(s);
-  /** Whether a context is one withHistory would copy whole and `explored` can write out again from its state. */
+  /** Whether `explored` can write a context out again from its state, its time and its replies' order. */
   const plain = (ctx: SessionContext) =>
     ctx.phase === 'listening' &&
     ctx.work === null &&
@@ -320,8 +286,7 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     Object.is(ctx.phaseStartPatience, ctx.patience) &&
     Object.is(ctx.mode, first.mode) &&
     Object.is(ctx.seed, first.seed) &&
-    Object.is(ctx.drain, first.drain) &&
-    fieldsOf(ctx) === contextFields;
+    Object.is(ctx.drain, first.drain);
   /** State id's context, with its history, as withHistory made it. */
   const explored = (id: number, turns: number): SessionContext | null => {
     const kept = contexts[id];
@@ -383,7 +348,6 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
       orders.push(null);
       elapsed.push(0);
     } else {
-      if (contextFields < 0) withHistory(ctx, NONE); // counts the fields
       const compact = plain(ctx);
       contexts.push(compact ? null : withHistory(ctx, exact ? historyOf(turns) : NONE));
       orders.push(compact ? ctx.order : null);

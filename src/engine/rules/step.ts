@@ -8,6 +8,7 @@ import type { SessionContext, SessionEvent } from './state.js';
 import { RING_MS, rangOut } from './ringing.js';
 import { deliveryCapMs, speakingLeft } from './delivery.js';
 import { spokenLine } from './spokenLine.js';
+import { draftOf } from './contextDraft.js';
 import {
   answer,
   applyReply,
@@ -58,13 +59,22 @@ function choose(s: Scenario, ctx: SessionContext, n: number): SessionContext | n
   return speak(s, next, reply.next[pickBranch(reply.next, next)]!.to);
 }
 
+function withSpeaking(ctx: SessionContext, speakingMs: number): SessionContext {
+  const next = draftOf(ctx);
+  next.speakingMs = speakingMs;
+  return next;
+}
+
 /** Time passes while the customer waits for a reply; in an exam, the node's timer may run out. */
 function listen(s: Scenario, before: SessionContext, ms: number): SessionContext {
   let ctx = before;
   // While the line is still being delivered only the clock moves (rules/delivery.ts).
   const speaking = Math.min(ms, speakingLeft(ctx));
   if (speaking > 0) {
-    ctx = { ...ctx, speakingMs: ctx.speakingMs! - speaking, elapsedMs: ctx.elapsedMs + speaking };
+    const spoken = draftOf(ctx);
+    spoken.speakingMs = ctx.speakingMs! - speaking;
+    spoken.elapsedMs = ctx.elapsedMs + speaking;
+    ctx = spoken;
     ms -= speaking;
     if (ms === 0) return ctx;
   }
@@ -132,12 +142,15 @@ export function step(s: Scenario, ctx: SessionContext, event: SessionEvent): Ses
     case 'SPEAKING':
       // Once per line, as it arrives (no time waited yet), in an exam: the timer then waits for its delivery.
       if (ctx.phase !== 'listening' || ctx.mode !== 'exam' || ctx.speakingMs !== null || ctx.waitMs !== 0) return null;
-      return { ...ctx, speakingMs: deliveryCapMs(spokenLine(nodeOf(s, ctx.node), ctx.history).say) };
+      return withSpeaking(ctx, deliveryCapMs(spokenLine(nodeOf(s, ctx.node), ctx.history).say));
     case 'DELIVERED':
-      return speakingLeft(ctx) > 0 ? { ...ctx, speakingMs: 0 } : null;
-    case 'PRACTISE':
+      return speakingLeft(ctx) > 0 ? withSpeaking(ctx, 0) : null;
+    case 'PRACTISE': {
       // Nothing else changes: the same seed, mood, patience, facts and clock, now in practice.
-      return { ...ctx, mode: 'practice' };
+      const next = draftOf(ctx);
+      next.mode = 'practice';
+      return next;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Branch, DialogueNode, Effects, Entry, Reply, Scenario, Timeout } from '../format/model.js';
 import { RETURN_TARGET } from '../format/schema.js';
 import { holds, type ConditionSubject } from './conditions.js';
+import { draftOf } from './contextDraft.js';
 import { changeMemory } from './memory.js';
 import type { Mode, SessionContext, TurnChoice, TurnRecord } from './state.js';
 
@@ -99,7 +100,8 @@ export function availableReplyIndices(node: DialogueNode, s: ConditionSubject): 
 
 /** The first branch whose condition holds; -1 if none (the loader forbids that for the last). */
 export function pickBranch(branches: readonly Branch[], s: ConditionSubject): number {
-  return branches.findIndex((b) => holds(b.when, s));
+  for (let i = 0; i < branches.length; i++) if (holds(branches[i]!.when, s)) return i;
+  return -1;
 }
 
 function union(facts: readonly string[], more: readonly string[]): string[] {
@@ -131,13 +133,22 @@ export function enterEffects(ctx: SessionContext, e: Entry): SessionContext {
     const changed = arrival.mood !== 0 || arrival.patience !== 0;
     history = [...history.slice(0, -1), { ...last, revealed: revealed.length > 0 ? [...last.revealed, ...revealed] : last.revealed, ...(changed ? { arrival } : {}) }];
   }
-  const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
-  return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history };
+  const next = draftOf(ctx);
+  next.mood = mood;
+  next.patience = patience;
+  if (revealed.length > 0) next.facts = [...ctx.facts, ...revealed];
+  next.flags = memory.flags;
+  next.counters = memory.counters;
+  next.history = history;
+  return next;
 }
 
 /** The call moves to another node's line: for "$return", remember where it came from. */
 export function arriveAt(s: Scenario, ctx: SessionContext, id: string): SessionContext {
-  return s.memory.returns && id !== ctx.node && ctx.phase !== 'ringing' ? { ...ctx, cameFrom: ctx.node } : ctx;
+  if (!(s.memory.returns && id !== ctx.node && ctx.phase !== 'ringing')) return ctx;
+  const next = draftOf(ctx);
+  next.cameFrom = ctx.node;
+  return next;
 }
 
 /** FNV-1a: mixes a node's id into the seed. */
@@ -164,7 +175,14 @@ export function enterNode(ctx: SessionContext, node: DialogueNode): SessionConte
       offered[j] = swapped;
     }
   }
-  return { ...ctx, phase: 'listening', node: node.id, order: offered, waitMs: 0, speakingMs: null, phaseStartPatience: ctx.patience };
+  const next = draftOf(ctx);
+  next.phase = 'listening';
+  next.node = node.id;
+  next.order = offered;
+  next.waitMs = 0;
+  next.speakingMs = null;
+  next.phaseStartPatience = ctx.patience;
+  return next;
 }
 
 /** Time passing. While ringing or listening, only an exam drains patience; an action always does. */
@@ -173,8 +191,11 @@ export function wait(ctx: SessionContext, ms: number, limitMs: number | null): S
   const drains = ctx.phase === 'working' || ctx.mode === 'exam';
   const counted = limitMs === null ? waitMs : Math.min(waitMs, limitMs);
   const patience = drains ? patienceAfterWaiting(ctx, counted) : ctx.patience;
-  const elapsedMs = ctx.phase === 'ringing' ? ctx.elapsedMs : ctx.elapsedMs + ms;
-  return { ...ctx, waitMs, patience, elapsedMs };
+  const next = draftOf(ctx);
+  next.waitMs = waitMs;
+  next.patience = patience;
+  if (ctx.phase !== 'ringing') next.elapsedMs = ctx.elapsedMs + ms;
+  return next;
 }
 
 /** Shown position (from 1) → the reply's index in the node, or -1. */
@@ -199,9 +220,15 @@ function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoic
     revealed,
     deductions: { politeness: e.polite, accuracy: e.accuracy, judgment: e.judgment },
   };
-  const facts = revealed.length > 0 ? [...ctx.facts, ...revealed] : ctx.facts;
   const memory = changeMemory(ctx, e.set);
-  return { ...ctx, mood, patience, facts, flags: memory.flags, counters: memory.counters, history: [...ctx.history, turn] };
+  const next = draftOf(ctx);
+  next.mood = mood;
+  next.patience = patience;
+  if (revealed.length > 0) next.facts = [...ctx.facts, ...revealed];
+  next.flags = memory.flags;
+  next.counters = memory.counters;
+  next.history = [...ctx.history, turn];
+  return next;
 }
 
 /** The trainee's reply lands. An action starts working; its facts arrive when it finishes. */
@@ -210,7 +237,12 @@ export function applyReply(ctx: SessionContext, node: DialogueNode, reply: Reply
   const isAction = reply.takesMs > 0;
   const next = applyEffects(ctx, node, choice, reply, !isAction);
   if (!isAction) return next;
-  return { ...next, phase: 'working', work: { node: node.id, reply: reply.index, totalMs: reply.takesMs }, waitMs: 0, phaseStartPatience: next.patience };
+  const working = draftOf(next);
+  working.phase = 'working';
+  working.work = { node: node.id, reply: reply.index, totalMs: reply.takesMs };
+  working.waitMs = 0;
+  working.phaseStartPatience = next.patience;
+  return working;
 }
 
 /** An action finished: its facts are known now, credited to the turn that started it. */
@@ -219,7 +251,11 @@ export function finishWork(ctx: SessionContext, reply: Reply): SessionContext {
   const history = ctx.history.slice();
   const last = history[history.length - 1];
   if (last) history[history.length - 1] = { ...last, revealed, patienceAfter: ctx.patience };
-  return { ...ctx, facts: union(ctx.facts, reply.reveals), work: null, history };
+  const next = draftOf(ctx);
+  next.facts = union(ctx.facts, reply.reveals);
+  next.work = null;
+  next.history = history;
+  return next;
 }
 
 /** The trainee said nothing for too long. */
@@ -234,14 +270,25 @@ export function hangUpByTrainee(ctx: SessionContext, node: DialogueNode, politen
 }
 
 export function answer(ctx: SessionContext): SessionContext {
-  return { ...ctx, waitMs: 0 };
+  const next = draftOf(ctx);
+  next.waitMs = 0;
+  return next;
 }
 
 export function finish(ctx: SessionContext, node: DialogueNode): SessionContext {
-  return { ...ctx, phase: 'ended', node: node.id, order: [], work: null, ending: { node: node.id, outcome: node.end ?? 'abandoned' } };
+  const next = draftOf(ctx);
+  next.phase = 'ended';
+  next.node = node.id;
+  next.order = [];
+  next.work = null;
+  next.ending = { node: node.id, outcome: node.end ?? 'abandoned' };
+  return next;
 }
 
 /** A call that has just ended before it was answered: marked so, for the scoring (rules/ringing.ts). */
 export function finishUnanswered(ended: SessionContext): SessionContext {
-  return ended.ending ? { ...ended, ending: { ...ended.ending, unanswered: true } } : ended;
+  if (!ended.ending) return ended;
+  const next = draftOf(ended);
+  next.ending = { ...ended.ending, unanswered: true };
+  return next;
 }
