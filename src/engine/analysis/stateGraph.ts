@@ -261,8 +261,8 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
   const timeouts = options.timeouts ?? true;
   const hangUp = options.hangUp ?? true;
   const scratch: Move[] = [];
-  const movesOf = (ctx: SessionContext, common: NodeShare): Move[] => {
-    const node = s.nodes.get(ctx.node)!;
+  const movesOf = (ctx: SessionContext, n: number, common: NodeShare): Move[] => {
+    const node = nodeList[n]!;
     const moves = scratch;
     moves.length = 0;
     let mask = 0;
@@ -371,9 +371,10 @@ export function buildStateGraph(s: Scenario, options: GraphOptions = {}): StateG
     contexts[id] = null;
     orders[id] = null;
     if (!ctx || ctx.phase !== 'listening') continue;
-    const common = shareOf(index.nodeOf(id));
+    const n = index.nodeOf(id);
+    const common = shareOf(n);
     let offered = 0;
-    const moves = id === 0 && options.from ? movesAt(s, ctx, options) : movesOf(ctx, common);
+    const moves = id === 0 && options.from ? movesAt(s, ctx, options) : movesOf(ctx, n, common);
     const out: Edge[] = new Array(moves.length);
     for (let k = 0; k < moves.length; k++) {
       const fresh = moves[k]!;
