@@ -133,11 +133,11 @@ export function enterEffects(ctx: SessionContext, e: Entry): SessionContext {
     const changed = arrival.mood !== 0 || arrival.patience !== 0;
     history = [...history.slice(0, -1), { ...last, revealed: revealed.length > 0 ? [...last.revealed, ...revealed] : last.revealed, ...(changed ? { arrival } : {}) }];
   }
-  return changed(ctx, mood, patience, revealed, memory, history);
+  return withEffects(ctx, mood, patience, revealed, memory, history);
 }
 
 /** The context after effects: mood, patience, the facts revealed added, memory, and the history. */
-function changed(ctx: SessionContext, mood: number, patience: number, revealed: readonly string[], memory: Pick<SessionContext, 'flags' | 'counters'>, history: readonly TurnRecord[]): SessionContext {
+function withEffects(ctx: SessionContext, mood: number, patience: number, revealed: readonly string[], memory: Pick<SessionContext, 'flags' | 'counters'>, history: readonly TurnRecord[]): SessionContext {
   const next = draftOf(ctx);
   next.mood = mood;
   next.patience = patience;
@@ -225,7 +225,7 @@ function applyEffects(ctx: SessionContext, node: DialogueNode, choice: TurnChoic
     revealed,
     deductions: { politeness: e.polite, accuracy: e.accuracy, judgment: e.judgment },
   };
-  return changed(ctx, mood, patience, revealed, changeMemory(ctx, e.set), [...ctx.history, turn]);
+  return withEffects(ctx, mood, patience, revealed, changeMemory(ctx, e.set), [...ctx.history, turn]);
 }
 
 /** The trainee's reply lands. An action starts working; its facts arrive when it finishes. */
