@@ -9,6 +9,7 @@ import { generateScenario } from '../tools/generate/generateScenario.js';
 import { lintScenarios } from '../tools/lint/lintScenarios.js';
 import { buildStateGraph } from '../engine/index.js';
 import { simulateCall } from '../tools/simulate/simulateCall.js';
+import { collect, timeOwn, timeThenCollect } from './collect.js';
 
 const SEED = 1;
 const ms = (t0: number) => performance.now() - t0;
@@ -28,17 +29,19 @@ function time(runs: number, f: () => void): number {
 }
 
 /**
- * The mean time of `runs` runs of `f`, and the share of it the main thread spent paused for
- * garbage collection: growth that the share does not account for is the work's own. (The
- * pauses are reported a moment after they happen, hence the wait.)
+ * The mean time of `runs` runs of `f`, charged as timeOwn charges it, and the share of it the
+ * main thread spent paused for garbage collection: growth that the share does not account for
+ * is the work's own. (The pauses are reported a moment after they happen, hence the wait.)
  */
 async function gcShare(runs: number, f: () => void): Promise<{ ms: number; gc: number }> {
   let paused = 0;
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) paused += e.duration;
   });
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 20));
   observer.observe({ entryTypes: ['gc'] });
-  const t = time(runs, f);
+  const t = timeThenCollect(runs, f);
   await new Promise((resolve) => setTimeout(resolve, 20));
   observer.disconnect();
   return { ms: t, gc: paused / runs / t };
@@ -46,41 +49,89 @@ async function gcShare(runs: number, f: () => void): Promise<{ ms: number; gc: n
 
 const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
 
+const SIZES = [1_000, 10_000, 100_000];
+/**
+ * Each size is measured in this many rounds, the sizes taking turns (1,000, 10,000, 100,000,
+ * then again): a machine that speeds up or slows down over the minutes of a run then moves
+ * every row alike, instead of the row that happened to run at the time.
+ */
+const ROUNDS = 2;
+
+interface Row {
+  parse: number;
+  load: number;
+  lint: number;
+  lintPaused: number;
+  sim: number;
+  simPaused: number;
+}
+
 async function scaling(): Promise<void> {
-  const rows: string[][] = [];
-  let base: { nodes: number; lint: number; sim: number } | null = null;
   // Warm up the JIT on a small call first, so the first row is not paying for it: both tools.
   const warm = generateScenario(2000, 99);
   for (let i = 0; i < 3; i++) {
     lintScenarios([{ file: 'warm.json', text: warm }], { fileExists: () => true });
     simulateCall(loaded(warm));
   }
-  for (const nodes of [1_000, 10_000, 100_000]) {
-    const text = generateScenario(nodes, SEED);
-    // The same work at every size, 200,000 nodes of it: the 1,000-node call 200 times, the
-    // 100,000-node call twice. So each row pays its share of garbage collection, which a large
-    // call cannot escape and a best of a few 60 ms runs at 1,000 nodes left out (that best also
-    // moved by half from one bench run to the next, and every growth figure is divided by it).
-    const runs = 200_000 / nodes;
-    // Each tool is timed with nothing alive but what it makes itself (and the text): a call
-    // loaded or a graph built for another row would be garbage collected on the tool's time.
-    const load = time(runs, () => loadScenario(text, 'generated.json'));
-    const { ms: lint, gc: lintGc } = await gcShare(runs, () => {
-      const ds = lintScenarios([{ file: 'generated.json', text }], { fileExists: () => true });
-      if (ds.some((d) => d.severity === 'error')) throw new Error(`generated call has lint errors: ${ds[0]!.message}`);
-    });
-    const s = loaded(text);
-    const { ms: sim, gc: simGc } = await gcShare(runs, () => simulateCall(s));
-    const states = buildStateGraph(s, { timeouts: false, hangUp: false }).states.length;
-    base ??= { nodes, lint, sim };
-    const growth = (t: number, b: number) => `${((t / b) / (nodes / base!.nodes)).toFixed(2)}`;
-    rows.push([nodes.toLocaleString('en'), states.toLocaleString('en'), fmt(load), fmt(lint), fmt(lint - load), fmt(sim), fmt(load + sim), growth(lint, base.lint), growth(sim, base.sim), pct(lintGc), pct(simGc)]);
+  const texts = SIZES.map((nodes) => generateScenario(nodes, SEED));
+  const sums: Row[] = SIZES.map(() => ({ parse: 0, load: 0, lint: 0, lintPaused: 0, sim: 0, simPaused: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [j, nodes] of SIZES.entries()) {
+      const text = texts[j]!;
+      const sum = sums[j]!;
+      // The same work at every size, 200,000 nodes of it over the rounds: the 1,000-node call
+      // 200 times, the 100,000-node call twice. So each row pays its share of garbage
+      // collection, which a large call cannot escape and a best of a few 60 ms runs at 1,000
+      // nodes left out (that best also moved by half from one bench run to the next, and every
+      // growth figure is divided by it).
+      const runs = 200_000 / nodes / ROUNDS;
+      // The runtime's own linear work on the same file, side by side: JSON.parse makes the
+      // file's objects and nothing else, so its growth is what this machine's memory adds to
+      // any work that reads a call of that size.
+      sum.parse += runs * timeOwn(runs, () => JSON.parse(text));
+      // Each tool is timed with nothing alive but what it makes itself (and the texts): a call
+      // loaded or a graph built for another row would be garbage collected on the tool's time.
+      sum.load += runs * timeOwn(runs, () => loadScenario(text, 'generated.json'));
+      const lint = await gcShare(runs, () => {
+        const ds = lintScenarios([{ file: 'generated.json', text }], { fileExists: () => true });
+        if (ds.some((d) => d.severity === 'error')) throw new Error(`generated call has lint errors: ${ds[0]!.message}`);
+      });
+      sum.lint += runs * lint.ms;
+      sum.lintPaused += runs * lint.ms * lint.gc;
+      const s = loaded(text);
+      const sim = await gcShare(runs, () => simulateCall(s));
+      sum.sim += runs * sim.ms;
+      sum.simPaused += runs * sim.ms * sim.gc;
+    }
   }
+  const runsOf = (j: number) => 200_000 / SIZES[j]!;
+  const mean = (j: number, k: keyof Row) => sums[j]![k] / runsOf(j);
+  const growth = (j: number, k: keyof Row) => `${((mean(j, k) / mean(0, k)) / (SIZES[j]! / SIZES[0]!)).toFixed(2)}`;
+  const rows = SIZES.map((nodes, j) => {
+    const states = buildStateGraph(loaded(texts[j]!), { timeouts: false, hangUp: false }).states.length;
+    const [load, lint, sim] = [mean(j, 'load'), mean(j, 'lint'), mean(j, 'sim')];
+    return [
+      nodes.toLocaleString('en'),
+      states.toLocaleString('en'),
+      fmt(load),
+      fmt(lint),
+      fmt(lint - load),
+      fmt(sim),
+      fmt(load + sim),
+      growth(j, 'lint'),
+      growth(j, 'sim'),
+      growth(j, 'parse'),
+      pct(sums[j]!.lintPaused / sums[j]!.lint),
+      pct(sums[j]!.simPaused / sums[j]!.sim),
+    ];
+  });
   table(
-    ['nodes', 'states', 'load ms', 'lint ms', 'lint − load', 'simulate ms', 'load+simulate', 'lint growth', 'simulate growth', 'lint in GC', 'simulate in GC'],
+    ['nodes', 'states', 'load ms', 'lint ms', 'lint − load', 'simulate ms', 'load+simulate', 'lint growth', 'simulate growth', 'JSON.parse growth', 'lint in GC', 'simulate in GC'],
     rows,
   );
   console.log('growth = (time / time at 1,000 nodes) / (nodes / 1,000): 1.00 is exactly linear.');
+  console.log(`Sizes take turns over ${ROUNDS} rounds; every figure is the mean over all of them.`);
+  console.log('JSON.parse growth: the same of JSON.parse on the same file, in the same rounds — the runtime\'s own linear work, for comparison.');
   console.log('in GC = the share of that time the main thread spent paused for garbage collection.');
 }
 
