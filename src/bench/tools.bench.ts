@@ -55,7 +55,9 @@ const SIZES = [1_000, 10_000, 100_000];
  * then again): a machine that speeds up or slows down over the minutes of a run then moves
  * every row alike, instead of the row that happened to run at the time.
  */
-const ROUNDS = 2;
+const ROUNDS = 4;
+/** Nodes of work per size and round: the 1,000-node call 100 times, the 100,000-node call once. */
+const PER_ROUND = 100_000;
 
 interface Row {
   parse: number;
@@ -79,12 +81,12 @@ async function scaling(): Promise<void> {
     for (const [j, nodes] of SIZES.entries()) {
       const text = texts[j]!;
       const sum = sums[j]!;
-      // The same work at every size, 200,000 nodes of it over the rounds: the 1,000-node call
-      // 200 times, the 100,000-node call twice. So each row pays its share of garbage
+      // The same work at every size, PER_ROUND nodes of it each round: the 1,000-node call
+      // 100 times, the 100,000-node call once. So each row pays its share of garbage
       // collection, which a large call cannot escape and a best of a few 60 ms runs at 1,000
       // nodes left out (that best also moved by half from one bench run to the next, and every
       // growth figure is divided by it).
-      const runs = 200_000 / nodes / ROUNDS;
+      const runs = PER_ROUND / nodes;
       // The runtime's own linear work on the same file, side by side: JSON.parse makes the
       // file's objects and nothing else, so its growth is what this machine's memory adds to
       // any work that reads a call of that size.
@@ -104,7 +106,7 @@ async function scaling(): Promise<void> {
       sum.simPaused += runs * sim.ms * sim.gc;
     }
   }
-  const runsOf = (j: number) => 200_000 / SIZES[j]!;
+  const runsOf = (j: number) => (ROUNDS * PER_ROUND) / SIZES[j]!;
   const mean = (j: number, k: keyof Row) => sums[j]![k] / runsOf(j);
   const growth = (j: number, k: keyof Row) => `${((mean(j, k) / mean(0, k)) / (SIZES[j]! / SIZES[0]!)).toFixed(2)}`;
   const rows = SIZES.map((nodes, j) => {
