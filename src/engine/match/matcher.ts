@@ -243,11 +243,14 @@ const trigramCode = (norm: string, i: number) => ((padded(norm, i) & 1023) << 20
 export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[][] {
   const lang = matchLanguage(scenario.locale);
   const replies = node.replies.length;
-  // Written with loops and no per-word objects: lint runs this on every node of a call.
+  // Written with loops, no per-word objects and replies as bits of a number: lint runs this on
+  // every node of a call. (The schema allows 9 replies; past 30 the bits would not fit, and
+  // only scoring can tell.)
+  if (replies > 30) return node.replies.map((r) => textsOfReply(r).map(() => false));
   const texts: (readonly string[])[] = [];
   const words: Token[][][] = [];
-  /** By stem: the replies whose texts have it (ascending), and every way it is written in the node. */
-  const usedBy = new Map<string, number[]>();
+  /** By stem: the replies whose texts have it (a bit each), and every way it is written in the node. */
+  const usedBy = new Map<string, number>();
   const written = new Map<string, string[]>();
   for (let r = 0; r < replies; r++) {
     const own = textsOfReply(node.replies[r]!);
@@ -258,9 +261,7 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
       for (const t of tokenize(lang, text)) {
         if (t.stop) continue;
         content.push(t);
-        const by = usedBy.get(t.stem);
-        if (!by) usedBy.set(t.stem, [r]);
-        else if (by[by.length - 1] !== r) by.push(r);
+        usedBy.set(t.stem, (usedBy.get(t.stem) ?? 0) | (1 << r));
         const norms = written.get(t.stem);
         if (!norms) written.set(t.stem, [t.norm]);
         else if (!norms.includes(t.norm)) norms.push(t.norm);
@@ -271,19 +272,20 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
   }
   // A word's weight, as the index gives it: how well it tells the node's replies apart.
   const weightOf = new Map<string, number>();
-  usedBy.forEach((by, stem) => weightOf.set(stem, idf(replies, by.length)));
-  const gramsOf: Set<number>[] = [];
-  for (let r = 0; r < replies; r++) gramsOf.push(new Set());
+  usedBy.forEach((by, stem) => weightOf.set(stem, idf(replies, bitsSet(by))));
+  /** By trigram: the replies with a word written with it anywhere in the node (a bit each). */
+  const gramReplies = new Map<number, number>();
   usedBy.forEach((by, stem) => {
     for (const norm of written.get(stem)!) {
       for (let i = 0; i < norm.length; i++) {
         const code = trigramCode(norm, i);
-        for (const r of by) gramsOf[r]!.add(code);
+        gramReplies.set(code, (gramReplies.get(code) ?? 0) | by);
       }
     }
   });
   // Far below the margin, so that rounding can never carry a reply across it.
   const reach = Math.pow(1 - CONFIDENT_MARGIN - 0.05, 1 / TEXT_SHARE);
+  const share = new Float64Array(replies);
   const out: boolean[][] = [];
   for (let a = 0; a < replies; a++) {
     const proved: boolean[] = [];
@@ -293,22 +295,29 @@ export function provedOwnTexts(scenario: Scenario, node: DialogueNode): boolean[
         proved.push(false);
         continue;
       }
+      // Each other reply's share of the text's word weight: a word counts towards the replies
+      // with its stem, or with a word sharing a trigram with it.
       let total = 0;
-      for (const w of ws) total += weightOf.get(w.stem)!;
-      let clear = true;
-      for (let b = 0; b < replies && clear; b++) {
-        if (b === a) continue;
-        let share = 0;
-        for (const w of ws) {
-          let alike = usedBy.get(w.stem)!.includes(b);
-          for (let i = 0; i < w.norm.length && !alike; i++) alike = gramsOf[b]!.has(trigramCode(w.norm, i));
-          if (alike) share += weightOf.get(w.stem)!;
-        }
-        clear = share < reach * total;
+      share.fill(0);
+      for (const w of ws) {
+        const weight = weightOf.get(w.stem)!;
+        total += weight;
+        let alike = usedBy.get(w.stem)!;
+        for (let i = 0; i < w.norm.length; i++) alike |= gramReplies.get(trigramCode(w.norm, i)) ?? 0;
+        for (let b = 0; b < replies; b++) if (alike & (1 << b)) share[b]! += weight;
       }
+      let clear = true;
+      for (let b = 0; b < replies && clear; b++) clear = b === a || share[b]! < reach * total;
       proved.push(clear);
     }
     out.push(proved);
   }
   return out;
+}
+
+/** The bits set in a number: how many replies a bit mask names. */
+function bitsSet(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }
