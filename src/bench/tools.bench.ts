@@ -133,7 +133,7 @@ async function scaling(): Promise<void> {
   );
   console.log('growth = (time / time at 1,000 nodes) / (nodes / 1,000): 1.00 is exactly linear.');
   console.log(`Sizes take turns over ${ROUNDS} rounds; every figure is the mean over all of them.`);
-  console.log('JSON.parse growth: the same of JSON.parse on the same file, in the same rounds — the runtime\'s own linear work, for comparison.');
+  console.log('JSON.parse growth: the same figure for JSON.parse of the same file, in the same rounds — the runtime\'s own linear work, for comparison.');
   console.log('in GC = the share of that time the main thread spent paused for garbage collection.');
 }
 
