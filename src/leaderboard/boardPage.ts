@@ -64,6 +64,10 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
     );
   }
 
+  // One Team button for the life of the board: the header is redrawn when the board loads, and the
+  // team page gives focus back to the button that opened it, which must still be in the document.
+  const team = teamButton(root, { client, code, lang: locale, ...(opts.t ? { t: opts.t } : {}), ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}) });
+
   function header(board: Board | null): void {
     fill(
       head,
@@ -72,7 +76,7 @@ export function mountBoard(container: HTMLElement, opts: LeaderboardOptions): Mo
         'div',
         { class: 'htl-group', role: 'group', 'aria-label': t('periodLabel') },
         ...PERIODS.map((p) => h('button', { type: 'button', 'aria-pressed': String(p === period), onclick: () => ((period = p), void load()) }, t(`period.${p}`))),
-        teamButton(root, { client, code, lang: locale, ...(opts.t ? { t: opts.t } : {}), ...(opts.playerId !== undefined ? { playerId: opts.playerId } : {}) }),
+        team,
         opts.onClose && h('button', { type: 'button', onclick: opts.onClose }, t('back')),
       ),
     );

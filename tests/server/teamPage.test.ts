@@ -164,10 +164,29 @@ describe('team page', () => {
   });
 
   it("opens from the board's Team button and goes back", async () => {
-    await page.evaluate(() => document.getElementById('app')!.replaceChildren());
-    await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
-    await page.getByRole('button', { name: 'Team', exact: true }).click();
-    await expect.poll(() => page.locator('tr[data-member]').count()).toBe(5);
+    // The board's first load is held until the team page is open: the header is redrawn when the board
+    // arrives, and going back must still give focus to the button that opened the team page.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let boardRequests = 0;
+    const route = '**/api/teams/*/board?*';
+    await page.route(route, async (r) => {
+      boardRequests++;
+      await held;
+      await r.continue();
+    });
+    try {
+      await page.evaluate(() => document.getElementById('app')!.replaceChildren());
+      await page.evaluate((c) => (globalThis as any).htl.showBoard(c), code);
+      await page.getByRole('button', { name: 'Team', exact: true }).click();
+      await expect.poll(() => page.locator('tr[data-member]').count()).toBe(5);
+      expect(boardRequests).toBe(1);
+      release();
+      await expect.poll(() => page.locator('.htl-lb-board h2').textContent()).toBe('Leaderboard · Evening Shift');
+    } finally {
+      release();
+      await page.unroute(route);
+    }
     expect(await page.locator('.htl-lb-board').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Back to the board' }).click();
     await expect.poll(() => page.locator('.htl-team').count()).toBe(0);
