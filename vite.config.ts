@@ -220,5 +220,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One test file per core. Vitest's default leaves one core free, which on a 2-core CI machine
+    // means one file at a time: the suite then took 30 minutes, mostly waiting on Chromium.
+    maxWorkers: '100%',
   },
 });

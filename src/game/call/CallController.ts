@@ -41,7 +41,9 @@ export class CallController {
     // A tab in the background sends one huge frame when it returns; the engine caps it anyway.
     const fed = Math.min(deltaMs, 1000);
     this.fedMs += fed;
-    this.session.advance(fed * this.timeScale);
+    // The ring keeps real time whatever the scale: sped up, a few slow frames on a busy machine
+    // (one frame can carry a second) would let the phone ring out before anyone could answer.
+    this.session.advance(this.session.context.phase === 'ringing' ? fed : fed * this.timeScale);
     for (const p of this.presenters) p.frame?.(deltaMs);
   }
 

@@ -1,7 +1,8 @@
 // What the page's address asks for: `?scenario=<id>&mode=practice|exam[&locale=ru]` opens that
 // call ringing (trainers' preview and tests); `?inspect` connects the Stately inspector;
-// `?lang=` picks the interface language for this visit; `?timeScale=` speeds time up (benchmarks);
-// `?seed=N` fixes the order of the replies in every call of this visit (previews, golden tests).
+// `?lang=` picks the interface language for this visit; `?timeScale=` speeds an answered call up
+// (benchmarks, tests; the ring keeps real time); `?seed=N` fixes the order of the replies in every
+// call of this visit (previews, golden tests).
 import type { Mode } from '../../engine/index.js';
 import { isLanguage, type Language } from '../../i18n/index.js';
 
